@@ -1,0 +1,2 @@
+// Placeholder entry: see README.md for what this package will hold.
+export {};

@@ -1,0 +1,43 @@
+// Entry points of the lrsched core. The host lays out memory: the plan at `heapBase()`, then
+// scratch levels and the output chunk; `ensureBytes` grows memory to fit that layout.
+import { evaluate } from "./plan";
+import { at } from "./buffer";
+import { gaussian as normal } from "./noise";
+import { CHUNK } from "./opcodes";
+export { CHUNK };
+
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+export function ensureBytes(bytes: usize): bool {
+  const have = <usize>memory.size() << 16;
+  if (bytes <= have) return true;
+  const pages = <i32>((bytes - have + 0xffff) >>> 16);
+  return memory.grow(pages) >= 0;
+}
+
+/**
+ * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`,
+ * as f32 when `asF32`, else f64. `scratch` must hold (depth + 1) * CHUNK f64 values.
+ */
+export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
+  if (!asF32) {
+    evaluate(plan, out, start, count, scratch);
+    return;
+  }
+  const tmp = scratch + (<usize>CHUNK << 3);
+  evaluate(plan, scratch, start, count, tmp);
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const lo = f32x4.demote_f64x2_zero(v128.load(at(scratch, i)));
+    const hi = f32x4.demote_f64x2_zero(v128.load(at(scratch, i + 2)));
+    v128.store(out + (<usize>i << 2), i8x16.shuffle(lo, hi, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23));
+  }
+  for (; i < count; i++) store<f32>(out + (<usize>i << 2), <f32>load<f64>(at(scratch, i)));
+}
+
+/** The standard normal sample the noisy schedules use at `step` (for host-side `at`). */
+export function gaussian(seed: u32, step: f64): f64 {
+  return normal(seed, step);
+}

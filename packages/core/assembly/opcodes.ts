@@ -1,0 +1,36 @@
+// Plan opcodes, shared verbatim by the AssemblyScript kernels and the TypeScript plan builder.
+// A plan node is laid out as f64 words: [op, size, ...params, ...children], where `size`
+// counts every word of the node including its header and children.
+export enum Op {
+  Constant = 1,
+  Exponential = 2,
+  InverseTime = 3,
+  Piecewise = 4,
+  Polynomial = 5,
+  Cosine = 6,
+  CosineRestarts = 7,
+  LinearCosine = 8,
+  NoisyLinearCosine = 9,
+  Ramp = 10,
+  Cyclic = 11,
+  Join = 20,
+  Multiply = 21,
+  Clamp = 22,
+}
+
+/** Shapes of a Ramp node (warm-up and one-cycle phases). */
+export enum RampShape {
+  Linear = 0,
+  Cosine = 1,
+  Exponential = 2,
+}
+
+/** Scale functions of a Cyclic node (PyTorch CyclicLR modes). */
+export enum CyclicMode {
+  Triangular = 0,
+  Triangular2 = 1,
+  ExpRange = 2,
+}
+
+/** Steps per chunk: every scratch buffer holds this many f64 values. */
+export const CHUNK = 8192;

@@ -1,0 +1,81 @@
+import { CHUNK } from "../assembly/opcodes";
+import { core, type CoreExports } from "./instance";
+import { encodePlan, scratchLevels, type PlanNode } from "./plan";
+
+export type Dtype = "float32" | "float64";
+export type CurveArray = Float32Array | Float64Array;
+
+/** An encoded plan ready for the core: its words and the scratch levels it needs. */
+export interface CompiledPlan {
+  readonly words: Float64Array;
+  readonly levels: number;
+}
+
+export function compilePlan(root: PlanNode): CompiledPlan {
+  return Object.freeze({ words: encodePlan(root), levels: scratchLevels(root) });
+}
+
+const align16 = (n: number) => (n + 15) & ~15;
+
+/** Writes the plan into core memory and returns the addresses one chunk evaluation uses. */
+function layout(wasm: CoreExports, plan: CompiledPlan) {
+  const planPtr = align16(wasm.heapBase());
+  const scratch = align16(planPtr + plan.words.byteLength);
+  // one output level, the plan's own levels, one more for the f32 conversion
+  const out = scratch + (plan.levels + 2) * CHUNK * 8;
+  if (!wasm.ensureBytes(out + CHUNK * 8)) throw new RangeError("lrsched core: cannot grow memory");
+  new Float64Array(wasm.memory.buffer, planPtr, plan.words.length).set(plan.words);
+  return { planPtr, scratch, out };
+}
+
+function allocate(dtype: Dtype, count: number): CurveArray {
+  return dtype === "float32" ? new Float32Array(count) : new Float64Array(count);
+}
+
+/**
+ * Values of steps [start, start + count) into `out` (or a new array), computed in the core chunk
+ * by chunk. The plan is re-written per call, so interleaved calls for different plans are safe.
+ */
+export function evaluatePlan(
+  plan: CompiledPlan,
+  start: number,
+  count: number,
+  dtype: Dtype = "float32",
+  out?: CurveArray,
+): CurveArray {
+  const result = out ?? allocate(dtype, count);
+  const asF32 = result instanceof Float32Array;
+  const wasm = core();
+  const { planPtr, scratch, out: outPtr } = layout(wasm, plan);
+  const view = asF32
+    ? new Float32Array(wasm.memory.buffer, outPtr, CHUNK)
+    : new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
+  for (let done = 0; done < count; done += CHUNK) {
+    const n = Math.min(CHUNK, count - done);
+    wasm.run(planPtr, scratch, outPtr, start + done, n, asF32);
+    result.set(n === CHUNK ? view : view.subarray(0, n), done);
+  }
+  return result;
+}
+
+/**
+ * Streams steps [start, start + count) in chunks of at most `chunkSize` values. Each yielded array
+ * is a fresh copy, so consumers may keep it; memory stays bounded by one chunk.
+ */
+export function* streamPlan(
+  plan: CompiledPlan,
+  start: number,
+  count: number,
+  dtype: Dtype = "float32",
+  chunkSize = 1 << 20,
+): Generator<CurveArray, void, undefined> {
+  for (let done = 0; done < count; done += chunkSize) {
+    const n = Math.min(chunkSize, count - done);
+    yield evaluatePlan(plan, start + done, n, dtype);
+  }
+}
+
+/** The standard normal sample the noisy schedules add at `step` (identical to the core's). */
+export function gaussianNoise(seed: number, step: number): number {
+  return core().gaussian(seed >>> 0, step);
+}

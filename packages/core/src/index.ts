@@ -1,0 +1,12 @@
+export { Op, RampShape, CyclicMode, CHUNK } from "../assembly/opcodes";
+export { planNode, encodePlan, scratchLevels, type PlanNode } from "./plan";
+export {
+  compilePlan,
+  evaluatePlan,
+  streamPlan,
+  gaussianNoise,
+  type CompiledPlan,
+  type CurveArray,
+  type Dtype,
+} from "./evaluate";
+export { WASM_BYTES } from "./wasm-binary.generated";

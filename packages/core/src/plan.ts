@@ -1,0 +1,53 @@
+import { Op } from "../assembly/opcodes";
+
+/**
+ * A node of an evaluation plan: an opcode, its numeric parameters and, for composites, child
+ * nodes. Plans are built once by a schedule and evaluated in bulk by the WASM core.
+ */
+export interface PlanNode {
+  readonly op: Op;
+  readonly params: readonly number[];
+  readonly children: readonly PlanNode[];
+}
+
+export function planNode(op: Op, params: readonly number[], children: readonly PlanNode[] = []): PlanNode {
+  return Object.freeze({ op, params: Object.freeze([...params]), children: Object.freeze([...children]) });
+}
+
+/** Words a node occupies when encoded: header (op, size) + params + children. */
+function sizeOf(node: PlanNode): number {
+  let size = 2 + node.params.length;
+  for (const child of node.children) size += sizeOf(child);
+  return size;
+}
+
+/**
+ * Scratch levels a node needs beyond its own output buffer: Multiply evaluates its second
+ * factor one level up, LinearCosine uses one level for its cosine factor.
+ */
+export function scratchLevels(node: PlanNode): number {
+  switch (node.op) {
+    case Op.Multiply:
+      return Math.max(scratchLevels(node.children[0]), 1 + scratchLevels(node.children[1]));
+    case Op.LinearCosine:
+      return 1;
+    default:
+      return node.children.reduce((m, c) => Math.max(m, scratchLevels(c)), 0);
+  }
+}
+
+/** Encodes a plan as the flat f64 words the core reads. */
+export function encodePlan(root: PlanNode): Float64Array {
+  const words = new Float64Array(sizeOf(root));
+  const write = (node: PlanNode, offset: number): number => {
+    const size = sizeOf(node);
+    words[offset] = node.op;
+    words[offset + 1] = size;
+    let p = offset + 2;
+    for (const v of node.params) words[p++] = v;
+    for (const child of node.children) p = write(child, p);
+    return offset + size;
+  };
+  write(root, 0);
+  return words;
+}

@@ -1,0 +1,24 @@
+/**
+ * The one error lrsched throws for bad input. `path` names the offending field
+ * (`schedules[1].decaySteps`, `step`, `config.t_mul`), `rule` the rule it broke.
+ */
+export class LrschedError extends Error {
+  override readonly name = "LrschedError";
+  constructor(
+    readonly path: string,
+    readonly rule: string,
+    readonly got?: unknown,
+  ) {
+    super(`${path} ${rule}${got === undefined ? "" : `, got ${describe(got)}`}`);
+  }
+}
+
+/** A short, safe rendering of a bad value for an error message. */
+export function describe(value: unknown): string {
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === "object") return "an object";
+  return typeof value;
+}

@@ -1,0 +1,136 @@
+// Declarative option descriptors: one table per schedule type drives validation, defaults,
+// spec round-trips, JSON Schema and the CLI's `list` / `describe`.
+import { LrschedError } from "./errors";
+
+export interface NumberField {
+  readonly kind: "number";
+  readonly doc: string;
+  readonly default?: number;
+  /** Inclusive lower bound. */
+  readonly min?: number;
+  /** Exclusive lower bound. */
+  readonly above?: number;
+  /** Inclusive upper bound. */
+  readonly max?: number;
+  /** Exclusive upper bound. */
+  readonly below?: number;
+  readonly integer?: boolean;
+}
+
+export interface NullableNumberField extends Omit<NumberField, "kind" | "default"> {
+  readonly kind: "nullableNumber";
+  readonly default: null;
+}
+
+export interface BooleanField {
+  readonly kind: "boolean";
+  readonly doc: string;
+  readonly default?: boolean;
+}
+
+export interface NumberListField {
+  readonly kind: "numberList";
+  readonly doc: string;
+  readonly minLength?: number;
+  readonly min?: number;
+  readonly increasing?: boolean;
+  readonly default?: readonly number[];
+}
+
+export interface NameField {
+  readonly kind: "name";
+  readonly doc: string;
+}
+
+export type Field = NumberField | NullableNumberField | BooleanField | NumberListField | NameField;
+export type Fields = Readonly<Record<string, Field>>;
+
+const MAX_LIST = 1_000_000;
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+function boundsRule(f: Omit<NumberField, "kind" | "doc" | "default">): string {
+  const parts: string[] = [];
+  if (f.integer) parts.push("an integer");
+  else parts.push("a finite number");
+  if (f.above !== undefined) parts.push(`> ${f.above}`);
+  if (f.min !== undefined) parts.push(`>= ${f.min}`);
+  if (f.below !== undefined) parts.push(`< ${f.below}`);
+  if (f.max !== undefined) parts.push(`<= ${f.max}`);
+  return `must be ${parts.join(" ")}`;
+}
+
+export function checkNumber(path: string, v: unknown, f: Omit<NumberField, "kind" | "doc" | "default">): number {
+  const rule = boundsRule(f);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new LrschedError(path, rule, v);
+  if (f.integer && !Number.isInteger(v)) throw new LrschedError(path, rule, v);
+  if (f.above !== undefined && !(v > f.above)) throw new LrschedError(path, rule, v);
+  if (f.min !== undefined && !(v >= f.min)) throw new LrschedError(path, rule, v);
+  if (f.below !== undefined && !(v < f.below)) throw new LrschedError(path, rule, v);
+  if (f.max !== undefined && !(v <= f.max)) throw new LrschedError(path, rule, v);
+  return v;
+}
+
+function checkField(path: string, v: unknown, f: Field): unknown {
+  switch (f.kind) {
+    case "number":
+      return checkNumber(path, v, f);
+    case "nullableNumber":
+      return v === null ? null : checkNumber(path, v, f);
+    case "boolean":
+      if (typeof v !== "boolean") throw new LrschedError(path, "must be true or false", v);
+      return v;
+    case "name":
+      if (v !== null && typeof v !== "string") throw new LrschedError(path, "must be a string or null", v);
+      return v;
+    case "numberList": {
+      if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);
+      if (v.length > MAX_LIST) throw new LrschedError(path, `must have at most ${MAX_LIST} entries`, v);
+      if (f.minLength !== undefined && v.length < f.minLength) {
+        throw new LrschedError(path, `must have at least ${f.minLength} entr${f.minLength === 1 ? "y" : "ies"}`, v);
+      }
+      const out = v.map((x, i) => checkNumber(`${path}[${i}]`, x, { min: f.min }));
+      if (f.increasing) {
+        for (let i = 1; i < out.length; i++) {
+          if (!(out[i] > out[i - 1])) {
+            throw new LrschedError(`${path}[${i}]`, `must be greater than ${path}[${i - 1}] (${out[i - 1]}): boundaries must strictly increase`, out[i]);
+          }
+        }
+      }
+      return Object.freeze(out);
+    }
+  }
+}
+
+/** Maps an option name to the path errors report (`schedules[1].decaySteps`, `config.decay_steps`). */
+export type PathFn = (field: string) => string;
+
+export const prefixPath = (prefix: string): PathFn => (field) => `${prefix}${field}`;
+
+/**
+ * Validates `raw` against `fields`: rejects unknown keys, applies defaults, checks every rule.
+ * Returns a frozen options object.
+ */
+export function readOptions<T>(type: string, fields: Fields, raw: unknown, path: PathFn = prefixPath("")): T {
+  if (!isPlainObject(raw)) throw new LrschedError(`${type} options`, "must be an object", raw);
+  for (const key of Object.keys(raw)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+      const known = Object.keys(fields).join(", ");
+      throw new LrschedError(path(key), `is not an option of ${type} (options: ${known})`);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(fields)) {
+    const v = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    if (v === undefined) {
+      if (f.kind === "name") continue;
+      if (f.default === undefined) throw new LrschedError(path(key), `is required by ${type}`);
+      out[key] = f.default;
+      continue;
+    }
+    out[key] = checkField(path(key), v, f);
+  }
+  return Object.freeze(out) as T;
+}

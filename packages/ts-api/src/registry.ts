@@ -1,0 +1,86 @@
+import { LrschedError } from "./errors";
+import { isPlainObject } from "./options";
+import type { Schedule } from "./schedule";
+import { camelToSnake, type ScheduleType } from "./scheduleType";
+import { constantType } from "./schedules/constant";
+import { cosineDecayType } from "./schedules/cosineDecay";
+import { cosineDecayRestartsType } from "./schedules/cosineDecayRestarts";
+import { exponentialDecayType } from "./schedules/exponentialDecay";
+import { inverseTimeDecayType } from "./schedules/inverseTimeDecay";
+import { linearCosineDecayType } from "./schedules/linearCosineDecay";
+import { naturalExpDecayType } from "./schedules/naturalExpDecay";
+import { noisyLinearCosineDecayType } from "./schedules/noisyLinearCosineDecay";
+import { piecewiseConstantDecayType } from "./schedules/piecewiseConstantDecay";
+import { polynomialDecayType } from "./schedules/polynomialDecay";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = ScheduleType<any>;
+
+/** Every schedule type, in the seed's catalogue order. */
+export const scheduleTypes: readonly AnyType[] = Object.freeze([
+  constantType,
+  exponentialDecayType,
+  inverseTimeDecayType,
+  naturalExpDecayType,
+  piecewiseConstantDecayType,
+  polynomialDecayType,
+  cosineDecayType,
+  cosineDecayRestartsType,
+  linearCosineDecayType,
+  noisyLinearCosineDecayType,
+]);
+
+const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
+
+export function scheduleType(name: string): AnyType | undefined {
+  return byName.get(name);
+}
+
+/**
+ * Rebuilds a schedule from its JSON spec (`{type, ...options}`), validating every field.
+ * Errors name the path (`prefix` + field) and the rule.
+ */
+export function fromSpec(spec: unknown, prefix = ""): Schedule {
+  const where = prefix ? prefix.slice(0, -1) : "spec";
+  if (!isPlainObject(spec)) throw new LrschedError(where, "must be an object with a 'type'", spec);
+  const { type, ...options } = spec as Record<string, unknown>;
+  if (typeof type !== "string") throw new LrschedError(`${prefix}type`, "must be a schedule type name", type);
+  const t = byName.get(type);
+  if (!t) {
+    throw new LrschedError(`${prefix}type`, `must be one of ${[...byName.keys()].join(", ")}`, type);
+  }
+  return t.create(options, prefix);
+}
+
+const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Builds a schedule from Keras's serialized form `{class_name, config}` (the `module` and
+ * `registered_name` keys of Keras 3's `serialize()` are accepted). Config keys are Keras's
+ * snake_case `get_config()` keys; unknown keys are rejected.
+ */
+export function fromKeras(keras: unknown): Schedule {
+  if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);
+  for (const key of Object.keys(keras)) {
+    if (!["class_name", "config", "module", "registered_name"].includes(key)) {
+      throw new LrschedError(`keras.${key}`, "is not a key of a serialized Keras schedule (class_name, config, module, registered_name)");
+    }
+  }
+  const { class_name: className, config } = keras as Record<string, unknown>;
+  const t = scheduleTypes.find((x) => x.keras?.className === className);
+  if (!t) {
+    const known = scheduleTypes.flatMap((x) => (x.keras ? [x.keras.className] : [])).join(", ");
+    throw new LrschedError("keras.class_name", `must be one of ${known}`, className);
+  }
+  if (!isPlainObject(config)) throw new LrschedError("keras.config", "must be an object", config);
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    const camel = snakeToCamel(key);
+    const known = Object.prototype.hasOwnProperty.call(t.fields, camel) && !t.keras!.localOnly?.includes(camel);
+    if (!known || key !== key.toLowerCase()) {
+      throw new LrschedError(`keras.config.${key}`, `is not a ${className} config key`);
+    }
+    options[camel] = value;
+  }
+  return t.create(options, (field) => `keras.config.${camelToSnake(field)}`);
+}

@@ -1,0 +1,144 @@
+import {
+  compilePlan,
+  evaluatePlan,
+  streamPlan,
+  type CompiledPlan,
+  type CurveArray,
+  type Dtype,
+  type PlanNode,
+} from "@lrsched/core";
+import { LrschedError } from "./errors";
+import { checkNumber } from "./options";
+
+/** The JSON form of a schedule: its type and every option, defaults included. */
+export interface ScheduleSpec {
+  readonly type: string;
+  readonly [option: string]: unknown;
+}
+
+/** A Keras `get_config()`-style object: `{class_name, config}`. */
+export interface KerasConfig {
+  readonly class_name: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly module?: string;
+  readonly registered_name?: string | null;
+}
+
+export interface CurveOptions {
+  /** First step (a non-negative integer). Default 0. */
+  readonly start?: number;
+  /** Element type of a new output array. Default 'float32'. Ignored when `out` is given. */
+  readonly dtype?: Dtype;
+  /** Array to fill (its first `count` elements); its type sets the dtype. */
+  readonly out?: CurveArray;
+}
+
+export interface ChunkOptions {
+  readonly start?: number;
+  readonly dtype?: Dtype;
+  /** Steps per yielded chunk. Default 2^20. */
+  readonly chunkSize?: number;
+}
+
+/**
+ * An immutable learning-rate schedule: a pure function of the step with a bulk evaluator.
+ */
+export interface Schedule {
+  /** The factory name, e.g. 'cosineDecay'. */
+  readonly type: string;
+  /** The resolved options (defaults filled in), frozen. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
+  at(step: number): number;
+  /** Learning rates of steps [start, start + count), computed by the WASM core. */
+  curve(count: number, options?: CurveOptions): CurveArray;
+  /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
+  /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
+  toSpec(): ScheduleSpec;
+  /** Keras `{class_name, config}`; throws LrschedError when Keras has no equivalent class. */
+  toKeras(): KerasConfig;
+  /** The evaluation plan the core runs (for composition). */
+  readonly plan: PlanNode;
+}
+
+export interface ScheduleDefinition {
+  readonly type: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Value at a validated step. */
+  readonly at: (step: number) => number;
+  readonly plan: PlanNode;
+  /** Spec fields beyond the options (composites put child specs here). */
+  readonly spec?: () => ScheduleSpec;
+  readonly keras?: () => KerasConfig;
+}
+
+/** Largest step whose integer value an f64 holds exactly. */
+export const MAX_STEP = Number.MAX_SAFE_INTEGER;
+
+export function checkStep(step: unknown, path = "step"): number {
+  if (typeof step !== "number" || !Number.isFinite(step) || step < 0 || step > MAX_STEP) {
+    throw new LrschedError(path, `must be a finite number in [0, 2^53 - 1]`, step);
+  }
+  return step;
+}
+
+function checkRange(count: unknown, start: unknown): { count: number; start: number } {
+  const c = checkNumber("count", count, { integer: true, min: 0 });
+  const s = checkNumber("start", start, { integer: true, min: 0 });
+  if (s + c > MAX_STEP + 1) throw new LrschedError("start + count", "must not exceed 2^53", s + c);
+  return { count: c, start: s };
+}
+
+function checkDtype(dtype: unknown): Dtype {
+  if (dtype !== "float32" && dtype !== "float64") {
+    throw new LrschedError("dtype", "must be 'float32' or 'float64'", dtype);
+  }
+  return dtype;
+}
+
+export function defineSchedule(def: ScheduleDefinition): Schedule {
+  let compiled: CompiledPlan | undefined;
+  const plan = () => (compiled ??= compilePlan(def.plan));
+  const options = Object.freeze({ ...def.options });
+  const schedule: Schedule = {
+    type: def.type,
+    options,
+    plan: def.plan,
+    at: (step) => def.at(checkStep(step)),
+    curve(count, opts = {}) {
+      const { count: n, start } = checkRange(count, opts.start ?? 0);
+      const out = opts.out;
+      if (out !== undefined) {
+        if (!(out instanceof Float32Array || out instanceof Float64Array)) {
+          throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
+        }
+        if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
+        return evaluatePlan(plan(), start, n, out instanceof Float32Array ? "float32" : "float64", out);
+      }
+      const dtype = checkDtype(opts.dtype ?? "float32");
+      try {
+        return evaluatePlan(plan(), start, n, dtype);
+      } catch (e) {
+        if (e instanceof RangeError) {
+          throw new LrschedError("count", `is too large to hold in memory; use chunks() to stream it`, n);
+        }
+        throw e;
+      }
+    },
+    chunks(count, opts = {}) {
+      const { count: n, start } = checkRange(count, opts.start ?? 0);
+      const dtype = checkDtype(opts.dtype ?? "float32");
+      const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
+      return streamPlan(plan(), start, n, dtype, size);
+    },
+    toSpec: () => (def.spec ? def.spec() : { type: def.type, ...options }),
+    toKeras() {
+      if (!def.keras) {
+        throw new LrschedError(def.type, "has no Keras equivalent; export it as a spec (toSpec) instead");
+      }
+      return def.keras();
+    },
+  };
+  return Object.freeze(schedule);
+}

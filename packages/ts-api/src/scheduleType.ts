@@ -1,0 +1,70 @@
+import type { PlanNode } from "@lrsched/core";
+import { defineSchedule, type KerasConfig, type Schedule, type ScheduleSpec } from "./schedule";
+import { prefixPath, readOptions, type Fields, type PathFn } from "./options";
+
+/** How a schedule type maps onto a Keras class. */
+export interface KerasMapping {
+  readonly className: string;
+  /** The `name` Keras's get_config() reports by default. */
+  readonly defaultName: string | null;
+  /** Options with no Keras counterpart (left out of the config, defaulted on import). */
+  readonly localOnly?: readonly string[];
+}
+
+export interface ScheduleBody {
+  readonly at: (step: number) => number;
+  readonly plan: PlanNode;
+  readonly spec?: () => ScheduleSpec;
+}
+
+export interface ScheduleType<O> {
+  readonly type: string;
+  /** One line for `lrsched list`. */
+  readonly summary: string;
+  readonly fields: Fields;
+  readonly keras?: KerasMapping;
+  /** Validates raw options and builds the schedule; `at` names fields in errors (a prefix or a map). */
+  create(options: O, at?: string | PathFn): Schedule;
+}
+
+export const camelToSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function scheduleType<O>(def: {
+  type: string;
+  summary: string;
+  fields: Fields;
+  keras?: KerasMapping;
+  /** `path(field)` gives the field's full path for errors from checks across fields. */
+  build(options: O, path: PathFn): ScheduleBody;
+}): ScheduleType<O> {
+  const toKeras = (options: Readonly<Record<string, unknown>>): KerasConfig => {
+    const mapping = def.keras!;
+    const config: Record<string, unknown> = {};
+    for (const key of Object.keys(def.fields)) {
+      if (key === "name" || mapping.localOnly?.includes(key)) continue;
+      config[camelToSnake(key)] = options[key];
+    }
+    config.name = options.name ?? mapping.defaultName;
+    return { class_name: mapping.className, config };
+  };
+  return Object.freeze({
+    type: def.type,
+    summary: def.summary,
+    fields: def.fields,
+    keras: def.keras,
+    create(raw: O, at: string | PathFn = ""): Schedule {
+      const path = typeof at === "string" ? prefixPath(at) : at;
+      const options = readOptions<O>(def.type, def.fields, raw, path);
+      const body = def.build(options, path);
+      const opts = options as Readonly<Record<string, unknown>>;
+      return defineSchedule({
+        type: def.type,
+        options: opts,
+        at: body.at,
+        plan: body.plan,
+        spec: body.spec,
+        keras: def.keras ? () => toKeras(opts) : undefined,
+      });
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { Op, planNode } from "@lrsched/core";
+import { fraction, initialLearningRate, kerasName } from "../fields";
+import { scheduleType } from "../scheduleType";
+
+export interface CosineDecayRestartsOptions {
+  readonly initialLearningRate: number;
+  /** Length of the first period. */
+  readonly firstDecaySteps: number;
+  /** Each period is tMul times longer than the one before (>= 1). Default 2. */
+  readonly tMul?: number;
+  /** Each period starts at mMul times the previous peak. Default 1. */
+  readonly mMul?: number;
+  /** Floor as a fraction of initialLearningRate. Default 0. */
+  readonly alpha?: number;
+  readonly name?: string | null;
+}
+
+/** First step of restart period i: first * (1 + t + ... + t^(i-1)). */
+export const periodStart = (first: number, tMul: number, i: number) =>
+  tMul === 1 ? first * i : (first * (Math.pow(tMul, i) - 1)) / (tMul - 1);
+
+/**
+ * Period holding `step`. Keras takes floor(log(1 - s/first * (1 - t)) / log(t)); the logarithm's
+ * rounding can misplace a step that sits exactly on a period edge, so the estimate is corrected
+ * against the exact period starts (a restart step always begins its new period).
+ */
+export function periodIndex(step: number, first: number, tMul: number): number {
+  let i = tMul === 1
+    ? Math.floor(step / first)
+    : Math.floor(Math.log(1 - (step / first) * (1 - tMul)) / Math.log(tMul));
+  if (!(i >= 0)) i = 0;
+  while (i > 0 && periodStart(first, tMul, i) > step) i -= 1;
+  while (periodStart(first, tMul, i + 1) <= step) i += 1;
+  return i;
+}
+
+/**
+ * Keras `CosineDecayRestarts` (SGDR): in period i (length firstDecaySteps * tMul^i, starting at
+ * the sum of the earlier lengths), `lr * ((1 - alpha) * mMul^i * (1 + cos(pi * x)) / 2 + alpha)`
+ * with x the fraction of the period done. `tMul` must be >= 1: shrinking periods would end the
+ * schedule after a finite number of steps (Keras returns NaN there).
+ */
+export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>({
+  type: "cosineDecayRestarts",
+  summary: "Cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.",
+  fields: {
+    initialLearningRate,
+    firstDecaySteps: { kind: "number", doc: "Length of the first period (> 0).", above: 0 },
+    tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 2 },
+    mMul: { kind: "number", doc: "Peak factor per restart (0..1 keeps peaks from growing; >= 0).", min: 0, default: 1 },
+    alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
+    name: kerasName,
+  },
+  keras: { className: "CosineDecayRestarts", defaultName: "SGDRDecay" },
+  build: (o) => {
+    const { initialLearningRate: lr, firstDecaySteps: first, tMul, mMul, alpha } =
+      o as Required<CosineDecayRestartsOptions>;
+    return {
+      at(step) {
+        const i = periodIndex(step, first, tMul);
+        const x = (step - periodStart(first, tMul, i)) / (first * Math.pow(tMul, i));
+        const cosineDecayed = 0.5 * Math.pow(mMul, i) * (1 + Math.cos(Math.PI * x));
+        return lr * ((1 - alpha) * cosineDecayed + alpha);
+      },
+      plan: planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha]),
+    };
+  },
+});
+
+export const cosineDecayRestarts = (options: CosineDecayRestartsOptions) => cosineDecayRestartsType.create(options);

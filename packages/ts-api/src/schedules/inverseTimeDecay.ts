@@ -1,0 +1,37 @@
+import { Op, planNode } from "@lrsched/core";
+import { decaySteps, initialLearningRate, kerasName, staircase } from "../fields";
+import { scheduleType } from "../scheduleType";
+
+export interface InverseTimeDecayOptions {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  readonly decayRate: number;
+  readonly staircase?: boolean;
+  readonly name?: string | null;
+}
+
+/**
+ * Keras `InverseTimeDecay`: `initialLearningRate / (1 + decayRate * step / decaySteps)`, the
+ * quotient floored when `staircase`. With lr 0.1, decaySteps 1, decayRate 0.5: 0.1, 0.0667, 0.05, ...
+ */
+export const inverseTimeDecayType = scheduleType<InverseTimeDecayOptions>({
+  type: "inverseTimeDecay",
+  summary: "lr / (1 + decayRate * step / decaySteps), optionally floored (staircase).",
+  fields: {
+    initialLearningRate,
+    decaySteps,
+    decayRate: { kind: "number", doc: "Rate of the 1/t decay (>= 0).", min: 0 },
+    staircase,
+    name: kerasName,
+  },
+  keras: { className: "InverseTimeDecay", defaultName: "InverseTimeDecay" },
+  build: ({ initialLearningRate: lr, decaySteps: d, decayRate: rate, staircase: stair }) => ({
+    at(step) {
+      const p = stair ? Math.floor(step / d) : step / d;
+      return lr / (1 + rate * p);
+    },
+    plan: planNode(Op.InverseTime, [lr, d, rate, stair ? 1 : 0]),
+  }),
+});
+
+export const inverseTimeDecay = (options: InverseTimeDecayOptions) => inverseTimeDecayType.create(options);

@@ -1,0 +1,61 @@
+import { Op, gaussianNoise, planNode } from "@lrsched/core";
+import { decaySteps, initialLearningRate, kerasName } from "../fields";
+import { scheduleType } from "../scheduleType";
+import { linearAlpha, linearBeta, numPeriods, periodicCosine } from "./linearCosineDecay";
+
+export interface NoisyLinearCosineDecayOptions {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  /** Variance of the noise at step 0. Default 1. */
+  readonly initialVariance?: number;
+  /** Exponent of the variance's decay. Default 0.55. */
+  readonly varianceDecay?: number;
+  readonly numPeriods?: number;
+  readonly alpha?: number;
+  readonly beta?: number;
+  /** Seed of the counter-based noise (uint32). Default 0. */
+  readonly seed?: number;
+  readonly name?: string | null;
+}
+
+/**
+ * tf.keras 2 `NoisyLinearCosineDecay`: linear cosine decay with Gaussian noise `eps` added to the
+ * linear factor, `lr * ((alpha + (D - s) / D + eps) * (1 + cos(2 pi numPeriods s / D)) / 2 + beta)`,
+ * `s = min(step, D)`, `eps ~ N(0, initialVariance / (1 + s)^varianceDecay)`.
+ *
+ * Noise model: Keras draws fresh noise per call; here eps is a deterministic function of
+ * (seed, step) (a counter-based hash fed to Box-Muller), so `at(step)` equals `curve()[step]` and
+ * any chunk can be computed on its own. The noise can make the rate negative, as in Keras.
+ */
+export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOptions>({
+  type: "noisyLinearCosineDecay",
+  summary: "Linear cosine decay plus seeded Gaussian noise with decaying variance.",
+  fields: {
+    initialLearningRate,
+    decaySteps,
+    initialVariance: { kind: "number", doc: "Variance of the noise at step 0.", min: 0, default: 1 },
+    varianceDecay: { kind: "number", doc: "Exponent of the variance's decay.", min: 0, default: 0.55 },
+    numPeriods,
+    alpha: linearAlpha,
+    beta: linearBeta,
+    seed: { kind: "number", doc: "Seed of the counter-based noise (0 .. 2^32 - 1).", integer: true, min: 0, max: 0xffffffff, default: 0 },
+    name: kerasName,
+  },
+  keras: { className: "NoisyLinearCosineDecay", defaultName: null, localOnly: ["seed"] },
+  build: (o) => {
+    const { initialLearningRate: lr, decaySteps: d, initialVariance, varianceDecay, numPeriods: periods, alpha, beta, seed } =
+      o as Required<NoisyLinearCosineDecayOptions>;
+    return {
+      at(step) {
+        const s = Math.min(step, d);
+        const std = Math.sqrt(initialVariance / Math.pow(1 + s, varianceDecay));
+        const eps = std * gaussianNoise(seed, Math.floor(step));
+        return lr * ((alpha + (d - s) / d + eps) * periodicCosine(s, d, periods) + beta);
+      },
+      plan: planNode(Op.NoisyLinearCosine, [lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed]),
+    };
+  },
+});
+
+export const noisyLinearCosineDecay = (options: NoisyLinearCosineDecayOptions) =>
+  noisyLinearCosineDecayType.create(options);

@@ -1,0 +1,55 @@
+import { Op, planNode } from "@lrsched/core";
+import { LrschedError } from "../errors";
+import { kerasName } from "../fields";
+import { scheduleType } from "../scheduleType";
+
+export interface PiecewiseConstantDecayOptions {
+  /** Strictly increasing steps where the value changes. */
+  readonly boundaries: readonly number[];
+  /** One more value than boundaries. */
+  readonly values: readonly number[];
+  readonly name?: string | null;
+}
+
+/**
+ * Keras `PiecewiseConstantDecay`: `values[0]` while `step <= boundaries[0]`, `values[i]` while
+ * `boundaries[i-1] < step <= boundaries[i]`, `values[n]` after the last boundary. A boundary step
+ * still has the earlier value: with boundaries [100, 200] and values [1.0, 0.5, 0.1], steps 0..100
+ * give 1.0, 101..200 give 0.5 and 201 on give 0.1.
+ */
+export const piecewiseConstantDecayType = scheduleType<PiecewiseConstantDecayOptions>({
+  type: "piecewiseConstantDecay",
+  summary: "values[i] between boundaries (a boundary step keeps the earlier value).",
+  fields: {
+    boundaries: { kind: "numberList", doc: "Strictly increasing steps where the value changes.", minLength: 1, min: 0, increasing: true },
+    values: { kind: "numberList", doc: "Learning rates, one more than boundaries.", minLength: 2, min: 0 },
+    name: kerasName,
+  },
+  keras: { className: "PiecewiseConstantDecay", defaultName: "PiecewiseConstant" },
+  build: ({ boundaries, values }, path) => {
+    if (values.length !== boundaries.length + 1) {
+      throw new LrschedError(
+        path("values"),
+        `must have one more entry than boundaries (${boundaries.length + 1})`,
+        values,
+      );
+    }
+    return {
+      at(step) {
+        // binary search: the first boundary the step does not exceed
+        let lo = 0;
+        let hi = boundaries.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (step > boundaries[mid]) lo = mid + 1;
+          else hi = mid;
+        }
+        return values[lo];
+      },
+      plan: planNode(Op.Piecewise, [boundaries.length, ...boundaries, ...values]),
+    };
+  },
+});
+
+export const piecewiseConstantDecay = (options: PiecewiseConstantDecayOptions) =>
+  piecewiseConstantDecayType.create(options);

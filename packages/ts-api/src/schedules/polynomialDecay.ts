@@ -1,0 +1,50 @@
+import { Op, planNode } from "@lrsched/core";
+import { decaySteps, initialLearningRate, kerasName, learningRate } from "../fields";
+import { scheduleType } from "../scheduleType";
+
+export interface PolynomialDecayOptions {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  /** Default 0.0001 (Keras's default). */
+  readonly endLearningRate?: number;
+  /** Default 1 (linear). */
+  readonly power?: number;
+  /** Restart the decay at every multiple of decaySteps. Default false. */
+  readonly cycle?: boolean;
+  readonly name?: string | null;
+}
+
+/**
+ * Keras `PolynomialDecay`: `(lr - end) * (1 - s / D)^power + end` with `s = min(step, D)`. With
+ * `cycle`, `D` becomes the first multiple of decaySteps not below the step (decaySteps itself at
+ * step 0), so the rate reaches `end` at each multiple and jumps back up on the next step.
+ */
+export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
+  type: "polynomialDecay",
+  summary: "(lr - end) * (1 - step / decaySteps)^power + end, optionally cycling.",
+  fields: {
+    initialLearningRate,
+    decaySteps,
+    endLearningRate: learningRate("Learning rate reached at decaySteps.", 0.0001),
+    power: { kind: "number", doc: "Exponent of the polynomial (>= 0).", min: 0, default: 1 },
+    cycle: { kind: "boolean", doc: "Restart the decay at every multiple of decaySteps.", default: false },
+    name: kerasName,
+  },
+  keras: { className: "PolynomialDecay", defaultName: "PolynomialDecay" },
+  build: (o) => {
+    const { initialLearningRate: lr, decaySteps: d, endLearningRate: end, power, cycle } =
+      o as Required<PolynomialDecayOptions>;
+    return {
+      at(step) {
+        let s = step;
+        let span = d;
+        if (cycle) span = d * (step === 0 ? 1 : Math.ceil(step / d));
+        else s = Math.min(step, d);
+        return (lr - end) * Math.pow(1 - s / span, power) + end;
+      },
+      plan: planNode(Op.Polynomial, [lr, d, end, power, cycle ? 1 : 0]),
+    };
+  },
+});
+
+export const polynomialDecay = (options: PolynomialDecayOptions) => polynomialDecayType.create(options);
