@@ -13,9 +13,13 @@ export enum Op {
   NoisyLinearCosine = 9,
   Ramp = 10,
   Cyclic = 11,
+  InverseSqrt = 12,
+  KDecay = 13,
   Join = 20,
   Multiply = 21,
   Clamp = 22,
+  Shift = 23,
+  Repeat = 24,
 }
 
 /** Shapes of a Ramp node (warm-up and one-cycle phases). */
@@ -23,6 +27,8 @@ export enum RampShape {
   Linear = 0,
   Cosine = 1,
   Exponential = 2,
+  /** from + (to - from) * sqrt(p): the "1-sqrt" decay when to < from. */
+  Sqrt = 3,
 }
 
 /** Scale functions of a Cyclic node (PyTorch CyclicLR modes). */

@@ -11,6 +11,8 @@ import { cosine, cosineRestarts } from "./cosine";
 import { linearCosine, noisyLinearCosine } from "./linearCosine";
 import { ramp } from "./ramp";
 import { cyclic } from "./cyclic";
+import { inverseSqrt } from "./inverseSqrt";
+import { kDecay } from "./kDecay";
 
 const LEVEL: usize = <usize>CHUNK << 3;
 
@@ -46,7 +48,7 @@ export function evaluate(node: usize, out: usize, s0: f64, n: i32, tmp: usize): 
       cosine(out, n, s0, word(node, 2), word(node, 3), word(node, 4));
       break;
     case Op.CosineRestarts:
-      cosineRestarts(out, n, s0, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
+      cosineRestarts(out, n, s0, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6), word(node, 7));
       break;
     case Op.LinearCosine:
       linearCosine(out, tmp, n, s0, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
@@ -62,6 +64,18 @@ export function evaluate(node: usize, out: usize, s0: f64, n: i32, tmp: usize): 
       break;
     case Op.Cyclic:
       cyclic(out, n, s0, word(node, 2), word(node, 3), word(node, 4), word(node, 5), <i32>word(node, 6), word(node, 7));
+      break;
+    case Op.InverseSqrt:
+      inverseSqrt(out, n, s0, word(node, 2), word(node, 3), word(node, 4));
+      break;
+    case Op.KDecay:
+      kDecay(out, n, s0, word(node, 2), word(node, 3), word(node, 4), word(node, 5));
+      break;
+    case Op.Shift:
+      evaluate(at(node, 3), out, s0 + word(node, 2), n, tmp);
+      break;
+    case Op.Repeat:
+      repeat(node, out, s0, n, tmp);
       break;
     case Op.Join:
       join(node, out, s0, n, tmp);
@@ -113,5 +127,19 @@ function join(node: usize, out: usize, s0: f64, n: i32, tmp: usize): void {
       if (last > first) evaluate(child, at(out, first), s0 + <f64>first - lo, last - first, tmp);
     }
     child += <usize>sizeOf(child) << 3;
+  }
+}
+
+/** Repeat: [Repeat, size, period, child]; the child sees s mod period. */
+function repeat(node: usize, out: usize, s0: f64, n: i32, tmp: usize): void {
+  const period = word(node, 2);
+  const child = at(node, 3);
+  let i = 0;
+  while (i < n) {
+    const s = s0 + <f64>i;
+    const local = s - Math.floor(s / period) * period;
+    const len = <i32>Math.min(<f64>(n - i), Math.max(1.0, Math.ceil(period - local)));
+    evaluate(child, at(out, i), local, len, tmp);
+    i += len;
   }
 }

@@ -2,9 +2,10 @@
 //   linear:      from + (to - from) * p
 //   cosine:      to + (from - to) * (1 + cos(pi * p)) / 2
 //   exponential: from * (to / from)^p
+//   sqrt:        from + (to - from) * sqrt(p)
 // with p = s / steps. Ramps are used inside joins, which only ask for s in [0, steps].
 import { RampShape } from "./opcodes";
-import { affine } from "./buffer";
+import { affine, at } from "./buffer";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
 
@@ -14,6 +15,18 @@ export function ramp(out: usize, n: i32, s0: f64, from: f64, to: f64, steps: f64
     cosWave(out, n, s0, to + b, b, Math.PI / steps, 0.0);
   } else if (shape == RampShape.Exponential) {
     geometric(out, n, s0, from, Math.log(to / from) / steps);
+  } else if (shape == RampShape.Sqrt) {
+    const vf = f64x2.splat(from);
+    const vd = f64x2.splat(to - from);
+    const vk = f64x2.splat(1.0 / steps);
+    const two = f64x2.splat(2.0);
+    let s = f64x2(s0, s0 + 1.0);
+    let i = 0;
+    for (; i + 2 <= n; i += 2) {
+      v128.store(at(out, i), f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(s, vk)))));
+      s = f64x2.add(s, two);
+    }
+    if (i < n) store<f64>(at(out, i), from + (to - from) * Math.sqrt((s0 + <f64>i) / steps));
   } else {
     affine(out, n, s0, from, (to - from) / steps);
   }

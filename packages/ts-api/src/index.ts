@@ -1,6 +1,7 @@
 export { LrschedError } from "./errors";
 export {
   MAX_STEP,
+  isSchedule,
   type Schedule,
   type ScheduleSpec,
   type KerasConfig,
@@ -23,3 +24,17 @@ export { cosineDecay, type CosineDecayOptions } from "./schedules/cosineDecay";
 export { cosineDecayRestarts, type CosineDecayRestartsOptions } from "./schedules/cosineDecayRestarts";
 export { linearCosineDecay, type LinearCosineDecayOptions } from "./schedules/linearCosineDecay";
 export { noisyLinearCosineDecay, type NoisyLinearCosineDecayOptions } from "./schedules/noisyLinearCosineDecay";
+export { warmup, type WarmupOptions } from "./schedules/warmup";
+export { warmupCosine, type WarmupCosineOptions } from "./schedules/warmupCosine";
+export { cyclic, type CyclicOptions, type CyclicModeName } from "./schedules/cyclic";
+export { oneCycle, type OneCycleOptions } from "./schedules/oneCycle";
+export { sgdr, type SgdrOptions } from "./schedules/sgdr";
+export { warmupStableDecay, type WarmupStableDecayOptions } from "./schedules/warmupStableDecay";
+export { inverseSqrt, type InverseSqrtOptions } from "./schedules/inverseSqrt";
+export { kDecay, type KDecayOptions } from "./schedules/kDecay";
+export { transformers, TRANSFORMERS_NAMES, type TransformersName, type TransformersOptions } from "./schedules/transformers";
+export { join, type JoinOptions } from "./schedules/join";
+export { multiply, type MultiplyOptions } from "./schedules/multiply";
+export { clamp, type ClampOptions } from "./schedules/clamp";
+export { scale, type ScaleOptions } from "./schedules/scale";
+export { linearScaling, type LinearScalingOptions } from "./linearScaling";

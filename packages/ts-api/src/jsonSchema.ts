@@ -17,6 +17,20 @@ function fieldSchema(f: Field): Record<string, unknown> {
       return { type: "boolean", description: f.doc, ...(f.default === undefined ? {} : { default: f.default }) };
     case "name":
       return { type: ["string", "null"], description: f.doc };
+    case "choice":
+      return { enum: [...f.choices], description: f.doc, ...(f.default === undefined ? {} : { default: f.default }) };
+    case "schedule":
+      return { $ref: "#", description: f.doc };
+    case "scheduleList":
+      return {
+        type: "array",
+        description: f.doc,
+        items: { $ref: "#" },
+        minItems: f.minLength,
+        ...(f.maxLength === undefined ? {} : { maxItems: f.maxLength }),
+      };
+    case "function":
+      return { type: "null", description: `${f.doc} Specs cannot hold functions.` };
     case "numberList":
       return {
         type: "array",
@@ -26,6 +40,9 @@ function fieldSchema(f: Field): Record<string, unknown> {
       };
   }
 }
+
+const isRequired = (f: Field) =>
+  f.kind === "schedule" || f.kind === "scheduleList" || (f.kind !== "name" && f.default === undefined);
 
 /** JSON Schema (draft 2020-12) of a schedule spec, generated from the option tables. */
 export function specJsonSchema(): Record<string, unknown> {
@@ -38,7 +55,7 @@ export function specJsonSchema(): Record<string, unknown> {
       title: t.type,
       description: t.summary,
       additionalProperties: false,
-      required: ["type", ...Object.entries(t.fields).filter(([, f]) => f.kind !== "name" && f.default === undefined).map(([k]) => k)],
+      required: ["type", ...Object.entries(t.fields).filter(([, f]) => isRequired(f)).map(([k]) => k)],
       properties: {
         type: { const: t.type },
         ...Object.fromEntries(Object.entries(t.fields).map(([k, f]) => [k, fieldSchema(f)])),

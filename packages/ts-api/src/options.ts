@@ -1,6 +1,7 @@
 // Declarative option descriptors: one table per schedule type drives validation, defaults,
 // spec round-trips, JSON Schema and the CLI's `list` / `describe`.
 import { LrschedError } from "./errors";
+import { isSchedule, type Schedule } from "./schedule";
 
 export interface NumberField {
   readonly kind: "number";
@@ -42,7 +43,65 @@ export interface NameField {
   readonly doc: string;
 }
 
-export type Field = NumberField | NullableNumberField | BooleanField | NumberListField | NameField;
+export interface ChoiceField {
+  readonly kind: "choice";
+  readonly doc: string;
+  readonly choices: readonly string[];
+  readonly default?: string;
+}
+
+/** A nested schedule: a Schedule value, or its spec when read from JSON. */
+export interface ScheduleField {
+  readonly kind: "schedule";
+  readonly doc: string;
+}
+
+export interface ScheduleListField {
+  readonly kind: "scheduleList";
+  readonly doc: string;
+  readonly minLength: number;
+  readonly maxLength?: number;
+}
+
+/** A JS function (no spec form: schedules holding one evaluate curves in JS). */
+export interface FunctionField {
+  readonly kind: "function";
+  readonly doc: string;
+  readonly default: null;
+}
+
+export type Field =
+  | NumberField
+  | NullableNumberField
+  | BooleanField
+  | NumberListField
+  | NameField
+  | ChoiceField
+  | ScheduleField
+  | ScheduleListField
+  | FunctionField;
+
+/** Rebuilds nested specs; installed by the registry (which knows every type). */
+let resolveSpec: ((spec: unknown, prefix: string) => Schedule) | undefined;
+export function setSpecResolver(fn: (spec: unknown, prefix: string) => Schedule): void {
+  resolveSpec = fn;
+}
+
+/** Nesting bound for specs read from outside data. */
+const MAX_DEPTH = 32;
+let depth = 0;
+
+function checkSchedule(path: string, v: unknown): Schedule {
+  if (isSchedule(v)) return v;
+  if (!isPlainObject(v)) throw new LrschedError(path, "must be a schedule or a schedule spec", v);
+  if (depth >= MAX_DEPTH) throw new LrschedError(path, `nests schedules deeper than ${MAX_DEPTH} levels`);
+  depth++;
+  try {
+    return resolveSpec!(v, `${path}.`);
+  } finally {
+    depth--;
+  }
+}
 export type Fields = Readonly<Record<string, Field>>;
 
 const MAX_LIST = 1_000_000;
@@ -85,6 +144,24 @@ function checkField(path: string, v: unknown, f: Field): unknown {
     case "name":
       if (v !== null && typeof v !== "string") throw new LrschedError(path, "must be a string or null", v);
       return v;
+    case "choice":
+      if (typeof v !== "string" || !f.choices.includes(v)) {
+        throw new LrschedError(path, `must be one of ${f.choices.map((c) => `'${c}'`).join(", ")}`, v);
+      }
+      return v;
+    case "function":
+      if (v !== null && typeof v !== "function") throw new LrschedError(path, "must be a function", v);
+      return v;
+    case "schedule":
+      return checkSchedule(path, v);
+    case "scheduleList": {
+      if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of schedules", v);
+      if (v.length < f.minLength) throw new LrschedError(path, `must hold at least ${f.minLength} schedules`, v);
+      if (f.maxLength !== undefined && v.length > f.maxLength) {
+        throw new LrschedError(path, `must hold at most ${f.maxLength} schedules`, v);
+      }
+      return Object.freeze(v.map((x, i) => checkSchedule(`${path}[${i}]`, x)));
+    }
     case "numberList": {
       if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);
       if (v.length > MAX_LIST) throw new LrschedError(path, `must have at most ${MAX_LIST} entries`, v);
@@ -126,7 +203,7 @@ export function readOptions<T>(type: string, fields: Fields, raw: unknown, path:
     const v = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
     if (v === undefined) {
       if (f.kind === "name") continue;
-      if (f.default === undefined) throw new LrschedError(path(key), `is required by ${type}`);
+      if (f.kind === "schedule" || f.kind === "scheduleList" || f.default === undefined) throw new LrschedError(path(key), `is required by ${type}`);
       out[key] = f.default;
       continue;
     }

@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject } from "./options";
+import { isPlainObject, setSpecResolver } from "./options";
 import type { Schedule } from "./schedule";
 import { camelToSnake, type ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -12,11 +12,24 @@ import { naturalExpDecayType } from "./schedules/naturalExpDecay";
 import { noisyLinearCosineDecayType } from "./schedules/noisyLinearCosineDecay";
 import { piecewiseConstantDecayType } from "./schedules/piecewiseConstantDecay";
 import { polynomialDecayType } from "./schedules/polynomialDecay";
+import { warmupType } from "./schedules/warmup";
+import { cyclicType } from "./schedules/cyclic";
+import { oneCycleType } from "./schedules/oneCycle";
+import { joinType } from "./schedules/join";
+import { multiplyType } from "./schedules/multiply";
+import { clampType } from "./schedules/clamp";
+import { scaleType } from "./schedules/scale";
+import { warmupCosineType } from "./schedules/warmupCosine";
+import { sgdrType } from "./schedules/sgdr";
+import { inverseSqrtType } from "./schedules/inverseSqrt";
+import { warmupStableDecayType } from "./schedules/warmupStableDecay";
+import { kDecayType } from "./schedules/kDecay";
+import { transformersType } from "./schedules/transformers";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
 
-/** Every schedule type, in the seed's catalogue order. */
+/** Every schedule type: the seed's catalogue in its order, then composition and newer recipes. */
 export const scheduleTypes: readonly AnyType[] = Object.freeze([
   constantType,
   exponentialDecayType,
@@ -28,6 +41,19 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   cosineDecayRestartsType,
   linearCosineDecayType,
   noisyLinearCosineDecayType,
+  warmupType,
+  warmupCosineType,
+  cyclicType,
+  oneCycleType,
+  sgdrType,
+  warmupStableDecayType,
+  inverseSqrtType,
+  kDecayType,
+  transformersType,
+  joinType,
+  multiplyType,
+  clampType,
+  scaleType,
 ]);
 
 const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
@@ -51,6 +77,8 @@ export function fromSpec(spec: unknown, prefix = ""): Schedule {
   }
   return t.create(options, prefix);
 }
+
+setSpecResolver(fromSpec);
 
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

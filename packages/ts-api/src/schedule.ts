@@ -1,7 +1,6 @@
 import {
   compilePlan,
   evaluatePlan,
-  streamPlan,
   type CompiledPlan,
   type CurveArray,
   type Dtype,
@@ -58,8 +57,13 @@ export interface Schedule {
   toSpec(): ScheduleSpec;
   /** Keras `{class_name, config}`; throws LrschedError when Keras has no equivalent class. */
   toKeras(): KerasConfig;
-  /** The evaluation plan the core runs (for composition). */
-  readonly plan: PlanNode;
+  /**
+   * The evaluation plan the core runs, or null when the schedule holds a JS function (e.g. a
+   * custom `scaleFn`), in which case curves are computed step by step in JS.
+   */
+  readonly plan: PlanNode | null;
+  /** Last step the schedule is defined for (Infinity for most; totalSteps for oneCycle). */
+  readonly maxStep: number;
 }
 
 export interface ScheduleDefinition {
@@ -67,10 +71,29 @@ export interface ScheduleDefinition {
   readonly options: Readonly<Record<string, unknown>>;
   /** Value at a validated step. */
   readonly at: (step: number) => number;
-  readonly plan: PlanNode;
-  /** Spec fields beyond the options (composites put child specs here). */
-  readonly spec?: () => ScheduleSpec;
+  readonly plan: PlanNode | null;
+  readonly maxStep?: number;
   readonly keras?: () => KerasConfig;
+}
+
+/** Duck test for a schedule value (composites accept schedules or their specs). */
+export function isSchedule(v: unknown): v is Schedule {
+  return typeof v === "object" && v !== null && typeof (v as Schedule).at === "function" &&
+    typeof (v as Schedule).toSpec === "function" && typeof (v as Schedule).curve === "function";
+}
+
+/** An option value in spec form: nested schedules become specs. */
+function specValue(v: unknown, path: string): unknown {
+  if (isSchedule(v)) return v.toSpec();
+  if (Array.isArray(v)) return v.map((x, i) => specValue(x, `${path}[${i}]`));
+  if (typeof v === "function") throw new LrschedError(path, "is a JS function and has no spec form");
+  return v;
+}
+
+/** Fills `out` from a JS `at` (schedules holding JS functions have no core plan). */
+function evaluateInJs(at: (step: number) => number, start: number, count: number, out: CurveArray): CurveArray {
+  for (let i = 0; i < count; i++) out[i] = at(start + i);
+  return out;
 }
 
 /** Largest step whose integer value an f64 holds exactly. */
@@ -83,10 +106,13 @@ export function checkStep(step: unknown, path = "step"): number {
   return step;
 }
 
-function checkRange(count: unknown, start: unknown): { count: number; start: number } {
+function checkRange(count: unknown, start: unknown, maxStep: number): { count: number; start: number } {
   const c = checkNumber("count", count, { integer: true, min: 0 });
   const s = checkNumber("start", start, { integer: true, min: 0 });
   if (s + c > MAX_STEP + 1) throw new LrschedError("start + count", "must not exceed 2^53", s + c);
+  if (c > 0 && s + c - 1 > maxStep) {
+    throw new LrschedError("start + count", `must not exceed the schedule's last step + 1 (${maxStep + 1})`, s + c);
+  }
   return { count: c, start: s };
 }
 
@@ -99,40 +125,57 @@ function checkDtype(dtype: unknown): Dtype {
 
 export function defineSchedule(def: ScheduleDefinition): Schedule {
   let compiled: CompiledPlan | undefined;
-  const plan = () => (compiled ??= compilePlan(def.plan));
+  const maxStep = def.maxStep ?? Infinity;
   const options = Object.freeze({ ...def.options });
+  const at = (step: unknown) => {
+    const s = checkStep(step);
+    if (s > maxStep) throw new LrschedError("step", `must be <= ${maxStep}, the schedule's last step`, s);
+    return def.at(s);
+  };
+  const evaluate = (start: number, count: number, dtype: Dtype, out?: CurveArray): CurveArray => {
+    if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
+    compiled ??= compilePlan(def.plan);
+    return evaluatePlan(compiled, start, count, dtype, out);
+  };
   const schedule: Schedule = {
     type: def.type,
     options,
     plan: def.plan,
-    at: (step) => def.at(checkStep(step)),
+    maxStep,
+    at,
     curve(count, opts = {}) {
-      const { count: n, start } = checkRange(count, opts.start ?? 0);
+      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
       const out = opts.out;
       if (out !== undefined) {
         if (!(out instanceof Float32Array || out instanceof Float64Array)) {
           throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
         }
         if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
-        return evaluatePlan(plan(), start, n, out instanceof Float32Array ? "float32" : "float64", out);
+        return evaluate(start, n, out instanceof Float32Array ? "float32" : "float64", out);
       }
       const dtype = checkDtype(opts.dtype ?? "float32");
       try {
-        return evaluatePlan(plan(), start, n, dtype);
+        return evaluate(start, n, dtype);
       } catch (e) {
         if (e instanceof RangeError) {
-          throw new LrschedError("count", `is too large to hold in memory; use chunks() to stream it`, n);
+          throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", n);
         }
         throw e;
       }
     },
-    chunks(count, opts = {}) {
-      const { count: n, start } = checkRange(count, opts.start ?? 0);
+    *chunks(count, opts = {}) {
+      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
       const dtype = checkDtype(opts.dtype ?? "float32");
       const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
-      return streamPlan(plan(), start, n, dtype, size);
+      for (let done = 0; done < n; done += size) {
+        yield evaluate(start + done, Math.min(size, n - done), dtype);
+      }
     },
-    toSpec: () => (def.spec ? def.spec() : { type: def.type, ...options }),
+    toSpec() {
+      const spec: Record<string, unknown> = { type: def.type };
+      for (const [k, v] of Object.entries(options)) spec[k] = specValue(v, k);
+      return spec as ScheduleSpec;
+    },
     toKeras() {
       if (!def.keras) {
         throw new LrschedError(def.type, "has no Keras equivalent; export it as a spec (toSpec) instead");
@@ -141,4 +184,8 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     },
   };
   return Object.freeze(schedule);
+}
+
+function allocate(dtype: Dtype, count: number): CurveArray {
+  return dtype === "float32" ? new Float32Array(count) : new Float64Array(count);
 }

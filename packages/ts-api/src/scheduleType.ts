@@ -1,5 +1,5 @@
 import type { PlanNode } from "@lrsched/core";
-import { defineSchedule, type KerasConfig, type Schedule, type ScheduleSpec } from "./schedule";
+import { defineSchedule, type KerasConfig, type Schedule } from "./schedule";
 import { prefixPath, readOptions, type Fields, type PathFn } from "./options";
 
 /** How a schedule type maps onto a Keras class. */
@@ -9,12 +9,15 @@ export interface KerasMapping {
   readonly defaultName: string | null;
   /** Options with no Keras counterpart (left out of the config, defaulted on import). */
   readonly localOnly?: readonly string[];
+  /** Rewrites options into their Keras equivalents before export (e.g. minLr -> alpha). */
+  readonly adjust?: (options: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
 }
 
 export interface ScheduleBody {
   readonly at: (step: number) => number;
-  readonly plan: PlanNode;
-  readonly spec?: () => ScheduleSpec;
+  /** null: no core plan, curves are computed from `at` in JS. */
+  readonly plan: PlanNode | null;
+  readonly maxStep?: number;
 }
 
 export interface ScheduleType<O> {
@@ -37,8 +40,9 @@ export function scheduleType<O>(def: {
   /** `path(field)` gives the field's full path for errors from checks across fields. */
   build(options: O, path: PathFn): ScheduleBody;
 }): ScheduleType<O> {
-  const toKeras = (options: Readonly<Record<string, unknown>>): KerasConfig => {
+  const toKeras = (raw: Readonly<Record<string, unknown>>): KerasConfig => {
     const mapping = def.keras!;
+    const options = mapping.adjust ? mapping.adjust(raw) : raw;
     const config: Record<string, unknown> = {};
     for (const key of Object.keys(def.fields)) {
       if (key === "name" || mapping.localOnly?.includes(key)) continue;
@@ -62,7 +66,7 @@ export function scheduleType<O>(def: {
         options: opts,
         at: body.at,
         plan: body.plan,
-        spec: body.spec,
+        maxStep: body.maxStep,
         keras: def.keras ? () => toKeras(opts) : undefined,
       });
     },

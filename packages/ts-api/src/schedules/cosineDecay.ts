@@ -1,5 +1,6 @@
 import { Op, RampShape, planNode } from "@lrsched/core";
 import { decaySteps, fraction, initialLearningRate, kerasName } from "../fields";
+import { LrschedError } from "../errors";
 import { scheduleType } from "../scheduleType";
 
 export interface CosineDecayOptions {
@@ -11,7 +12,16 @@ export interface CosineDecayOptions {
   readonly warmupTarget?: number | null;
   /** Length of the warm-up. Default 0. */
   readonly warmupSteps?: number;
+  /** Floor as an absolute rate, instead of alpha (exported to Keras as the equivalent alpha). */
+  readonly minLr?: number | null;
   readonly name?: string | null;
+}
+
+/** The alpha a cosineDecay really uses: minLr as a fraction of the decay's peak, when given. */
+function effectiveAlpha(o: Required<CosineDecayOptions>): number {
+  if (o.minLr === null) return o.alpha;
+  const peak = o.warmupTarget ?? o.initialLearningRate;
+  return peak > 0 ? o.minLr / peak : 0;
 }
 
 /** (1 - alpha) * (1 + cos(pi * s / D)) / 2 + alpha, for s in [0, D]. */
@@ -24,6 +34,7 @@ export const cosineFactor = (s: number, d: number, alpha: number) =>
  * Without `warmupTarget`: `lr * cosineFactor(min(step, D))`. With it: for `step < warmupSteps`,
  * `lr + (warmupTarget - lr) * step / warmupSteps`; after, `warmupTarget * cosineFactor(min(step -
  * warmupSteps, D))`. The decay starts after the warm-up (it is offset by warmupSteps).
+ * `minLr` sets the floor as an absolute rate: alpha = minLr / peak.
  */
 export const cosineDecayType = scheduleType<CosineDecayOptions>({
   type: "cosineDecay",
@@ -34,12 +45,24 @@ export const cosineDecayType = scheduleType<CosineDecayOptions>({
     alpha: fraction("Floor, as a fraction of the peak rate.", 0),
     warmupTarget: { kind: "nullableNumber", doc: "Peak reached by linear warm-up (null: no warm-up).", min: 0, default: null },
     warmupSteps: { kind: "number", doc: "Steps of linear warm-up.", min: 0, default: 0 },
+    minLr: { kind: "nullableNumber", doc: "Floor as an absolute rate (instead of alpha).", min: 0, default: null },
     name: kerasName,
   },
-  keras: { className: "CosineDecay", defaultName: "CosineDecay" },
-  build: (o) => {
-    const { initialLearningRate: lr, decaySteps: d, alpha, warmupTarget, warmupSteps: w } =
-      o as Required<CosineDecayOptions>;
+  keras: {
+    className: "CosineDecay",
+    defaultName: "CosineDecay",
+    localOnly: ["minLr"],
+    adjust: (o) => ({ ...o, alpha: effectiveAlpha(o as Required<CosineDecayOptions>) }),
+  },
+  build: (o, path) => {
+    const opts = o as Required<CosineDecayOptions>;
+    const { initialLearningRate: lr, decaySteps: d, warmupTarget, warmupSteps: w, minLr } = opts;
+    if (minLr !== null) {
+      if (opts.alpha !== 0) throw new LrschedError(path("minLr"), "cannot be combined with a non-zero alpha (set one floor)", minLr);
+      const peak = warmupTarget ?? lr;
+      if (minLr > peak) throw new LrschedError(path("minLr"), `must be <= the peak rate (${peak})`, minLr);
+    }
+    const alpha = effectiveAlpha(opts);
     if (warmupTarget === null) {
       return {
         at: (step) => lr * cosineFactor(Math.min(step, d), d, alpha),

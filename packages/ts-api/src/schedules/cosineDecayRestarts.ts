@@ -15,9 +15,12 @@ export interface CosineDecayRestartsOptions {
   readonly name?: string | null;
 }
 
-/** First step of restart period i: first * (1 + t + ... + t^(i-1)). */
+/**
+ * First step of restart period i: first * (1 + t + ... + t^(i-1)) = first * (t^i - 1) / (t - 1),
+ * written with expm1/log1p so it stays accurate when t is within a few ulps of 1.
+ */
 export const periodStart = (first: number, tMul: number, i: number) =>
-  tMul === 1 ? first * i : (first * (Math.pow(tMul, i) - 1)) / (tMul - 1);
+  tMul === 1 ? first * i : first * (Math.expm1(i * Math.log1p(tMul - 1)) / (tMul - 1));
 
 /**
  * Period holding `step`. Keras takes floor(log(1 - s/first * (1 - t)) / log(t)); the logarithm's
@@ -27,7 +30,7 @@ export const periodStart = (first: number, tMul: number, i: number) =>
 export function periodIndex(step: number, first: number, tMul: number): number {
   let i = tMul === 1
     ? Math.floor(step / first)
-    : Math.floor(Math.log(1 - (step / first) * (1 - tMul)) / Math.log(tMul));
+    : Math.floor(Math.log1p((step / first) * (tMul - 1)) / Math.log1p(tMul - 1));
   if (!(i >= 0)) i = 0;
   while (i > 0 && periodStart(first, tMul, i) > step) i -= 1;
   while (periodStart(first, tMul, i + 1) <= step) i += 1;
@@ -38,7 +41,9 @@ export function periodIndex(step: number, first: number, tMul: number): number {
  * Keras `CosineDecayRestarts` (SGDR): in period i (length firstDecaySteps * tMul^i, starting at
  * the sum of the earlier lengths), `lr * ((1 - alpha) * mMul^i * (1 + cos(pi * x)) / 2 + alpha)`
  * with x the fraction of the period done. `tMul` must be >= 1: shrinking periods would end the
- * schedule after a finite number of steps (Keras returns NaN there).
+ * schedule after a finite number of steps (Keras returns NaN there). Period starts are computed in
+ * f64: when tMul is within ~1e-12 of 1 (but not 1) a start may not be representable, and a step
+ * lying on it can fall in either period.
  */
 export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>({
   type: "cosineDecayRestarts",
@@ -62,7 +67,7 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
         const cosineDecayed = 0.5 * Math.pow(mMul, i) * (1 + Math.cos(Math.PI * x));
         return lr * ((1 - alpha) * cosineDecayed + alpha);
       },
-      plan: planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha]),
+      plan: planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha, 0]),
     };
   },
 });

@@ -26,7 +26,7 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
     initialLearningRate,
     decaySteps,
     endLearningRate: learningRate("Learning rate reached at decaySteps.", 0.0001),
-    power: { kind: "number", doc: "Exponent of the polynomial (>= 0).", min: 0, default: 1 },
+    power: { kind: "number", doc: "Exponent of the polynomial (> 0; use constant for a flat rate).", above: 0, default: 1 },
     cycle: { kind: "boolean", doc: "Restart the decay at every multiple of decaySteps.", default: false },
     name: kerasName,
   },

@@ -1,0 +1,21 @@
+import { checkNumber } from "./options";
+
+export interface LinearScalingOptions {
+  /** Rate known to work at baseBatch. Default 0.1 (ResNet). */
+  readonly baseLr?: number;
+  /** Batch size baseLr was tuned for. Default 256. */
+  readonly baseBatch?: number;
+  /** Batch size in use. */
+  readonly batch: number;
+}
+
+/**
+ * The linear scaling rule (Goyal et al. 2017, from the ResNet recipe): scale the rate with the
+ * batch size, `baseLr * batch / baseBatch`. `linearScaling({batch: 1024}) === 0.4`.
+ */
+export function linearScaling({ baseLr = 0.1, baseBatch = 256, batch }: LinearScalingOptions): number {
+  checkNumber("baseLr", baseLr, { min: 0 });
+  checkNumber("baseBatch", baseBatch, { above: 0 });
+  checkNumber("batch", batch, { above: 0 });
+  return (baseLr * batch) / baseBatch;
+}

@@ -1,0 +1,37 @@
+import { Op } from "@lrsched/core";
+import { LrschedError } from "../errors";
+import { planOf } from "../ramp";
+import type { Schedule } from "../schedule";
+import { scheduleType } from "../scheduleType";
+
+export interface ClampOptions {
+  readonly schedule: Schedule;
+  /** Lower bound. Default 0. */
+  readonly min?: number;
+  /** Upper bound; null for none. Default null. */
+  readonly max?: number | null;
+}
+
+/** `schedule` limited to [min, max] at every step. */
+export const clampType = scheduleType<ClampOptions>({
+  type: "clamp",
+  summary: "A schedule limited to [min, max].",
+  fields: {
+    schedule: { kind: "schedule", doc: "The schedule to limit." },
+    min: { kind: "number", doc: "Lower bound.", min: 0, default: 0 },
+    max: { kind: "nullableNumber", doc: "Upper bound (null: none).", min: 0, default: null },
+  },
+  build: (o, path) => {
+    const { schedule, min, max } = o as Required<ClampOptions>;
+    if (max !== null && max < min) throw new LrschedError(path("max"), `must be >= min (${min})`, max);
+    const hi = max ?? Infinity;
+    return {
+      at: (step) => Math.min(Math.max(schedule.at(step), min), hi),
+      plan: planOf(Op.Clamp, [min, hi], [schedule.plan]),
+      maxStep: schedule.maxStep,
+    };
+  },
+});
+
+export const clamp = (schedule: Schedule, bounds: { min?: number; max?: number | null } = {}) =>
+  clampType.create({ schedule, ...bounds });

@@ -1,0 +1,80 @@
+import { CyclicMode, Op, planNode } from "@lrsched/core";
+import { LrschedError } from "../errors";
+import { scheduleType } from "../scheduleType";
+
+export type CyclicModeName = "triangular" | "triangular2" | "exp_range";
+
+export interface CyclicOptions {
+  readonly baseLr: number;
+  readonly maxLr: number;
+  /** Steps from baseLr up to maxLr. Default 2000. */
+  readonly stepSizeUp?: number;
+  /** Steps back down; null for stepSizeUp. Default null. */
+  readonly stepSizeDown?: number | null;
+  /** Default 'triangular'. Ignored when scaleFn is given. */
+  readonly mode?: CyclicModeName;
+  /** Per-step factor of 'exp_range'. Default 1. */
+  readonly gamma?: number;
+  /** Custom amplitude scale; evaluated in JS (curves are computed per step, not in the core). */
+  readonly scaleFn?: ((x: number) => number) | null;
+  /** What scaleFn receives: the cycle number ('cycle') or the step ('iterations'). Default 'cycle'. */
+  readonly scaleMode?: "cycle" | "iterations";
+}
+
+const MODES: Record<CyclicModeName, CyclicMode> = {
+  triangular: CyclicMode.Triangular,
+  triangular2: CyclicMode.Triangular2,
+  exp_range: CyclicMode.ExpRange,
+};
+
+/**
+ * Cyclical learning rates (Smith 2015), the rates of PyTorch's CyclicLR as a closed form in the
+ * step s: with T = up + down, cycle = floor(1 + s / T), x = 1 + s / T - cycle, the amplitude
+ * climbs linearly for the first up/T of a cycle and falls for the rest, and
+ * `lr = baseLr + (maxLr - baseLr) * amplitude * f`, where f is 1 ('triangular'),
+ * 1 / 2^(cycle - 1) ('triangular2') or gamma^s ('exp_range'). A custom `scaleFn` replaces f and
+ * makes the schedule JS-only: `curve()` then evaluates it step by step.
+ */
+export const cyclicType = scheduleType<CyclicOptions>({
+  type: "cyclic",
+  summary: "Cyclical rates between baseLr and maxLr (PyTorch CyclicLR): triangular, triangular2, exp_range.",
+  fields: {
+    baseLr: { kind: "number", doc: "Lower bound of the cycle.", min: 0 },
+    maxLr: { kind: "number", doc: "Upper bound of the cycle (>= baseLr).", min: 0 },
+    stepSizeUp: { kind: "number", doc: "Steps from baseLr to maxLr.", above: 0, default: 2000 },
+    stepSizeDown: { kind: "nullableNumber", doc: "Steps from maxLr back to baseLr (null: stepSizeUp).", above: 0, default: null },
+    mode: { kind: "choice", doc: "Amplitude policy.", choices: ["triangular", "triangular2", "exp_range"], default: "triangular" },
+    gamma: { kind: "number", doc: "Per-step factor of exp_range.", above: 0, max: 1, default: 1 },
+    scaleFn: { kind: "function", doc: "Custom amplitude scale (JS only; no spec form).", default: null },
+    scaleMode: { kind: "choice", doc: "Argument of scaleFn.", choices: ["cycle", "iterations"], default: "cycle" },
+  },
+  build: (o, path) => {
+    const { baseLr, maxLr, stepSizeUp: up, stepSizeDown, mode, gamma, scaleFn, scaleMode } = o as Required<CyclicOptions>;
+    if (maxLr < baseLr) throw new LrschedError(path("maxLr"), `must be >= baseLr (${baseLr})`, maxLr);
+    const down = stepSizeDown ?? up;
+    const total = up + down;
+    const ratio = up / total;
+    const height = maxLr - baseLr;
+    const factor = (cycle: number, step: number): number => {
+      if (scaleFn) {
+        const f = scaleFn(scaleMode === "cycle" ? cycle : step);
+        if (typeof f !== "number" || !Number.isFinite(f)) throw new LrschedError(path("scaleFn"), "must return a finite number", f);
+        return f;
+      }
+      if (mode === "triangular2") return 1 / Math.pow(2, cycle - 1);
+      if (mode === "exp_range") return Math.pow(gamma, step);
+      return 1;
+    };
+    return {
+      at(step) {
+        const cycle = Math.floor(1 + step / total);
+        const x = 1 + step / total - cycle;
+        const scaleFactor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+        return baseLr + height * scaleFactor * factor(cycle, step);
+      },
+      plan: scaleFn ? null : planNode(Op.Cyclic, [baseLr, maxLr, up, down, MODES[mode], gamma]),
+    };
+  },
+});
+
+export const cyclic = (options: CyclicOptions) => cyclicType.create(options);

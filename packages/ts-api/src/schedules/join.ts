@@ -1,0 +1,63 @@
+import { Op } from "@lrsched/core";
+import { LrschedError } from "../errors";
+import { planOf } from "../ramp";
+import type { Schedule } from "../schedule";
+import { scheduleType } from "../scheduleType";
+
+export interface JoinOptions {
+  readonly schedules: readonly Schedule[];
+  /** Strictly increasing positive integer steps; one fewer than schedules. */
+  readonly boundaries: readonly number[];
+}
+
+/** Index of the piece holding `step`: the number of boundaries at or below it. */
+export function pieceIndex(boundaries: readonly number[], step: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (step >= boundaries[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Schedules in sequence: `schedules[0]` until `boundaries[0]`, then `schedules[i]` from
+ * `boundaries[i-1]`, each restarting its own step count at its boundary (optax's
+ * join_schedules): `join([a, b], [100]).at(130) === b.at(30)`.
+ */
+export const joinType = scheduleType<JoinOptions>({
+  type: "join",
+  summary: "Schedules in sequence; each restarts its step count at its boundary.",
+  fields: {
+    schedules: { kind: "scheduleList", doc: "The pieces, in order.", minLength: 1 },
+    boundaries: { kind: "numberList", doc: "Steps where the next piece starts (strictly increasing, > 0).", min: 1, increasing: true },
+  },
+  build: ({ schedules, boundaries }, path) => {
+    if (boundaries.length !== schedules.length - 1) {
+      throw new LrschedError(path("boundaries"), `must have one entry fewer than schedules (${schedules.length - 1})`, boundaries);
+    }
+    boundaries.forEach((b, i) => {
+      if (!Number.isInteger(b)) throw new LrschedError(`${path("boundaries")}[${i}]`, "must be an integer step", b);
+    });
+    schedules.forEach((s, i) => {
+      const span = i < boundaries.length ? boundaries[i] - (i === 0 ? 0 : boundaries[i - 1]) : Infinity;
+      if (s.maxStep < span - 1) {
+        throw new LrschedError(`${path("schedules")}[${i}]`, `ends at step ${s.maxStep}, before its piece ends (${span - 1} steps in)`);
+      }
+    });
+    const last = schedules[schedules.length - 1];
+    return {
+      at(step) {
+        const i = pieceIndex(boundaries, step);
+        return schedules[i].at(i === 0 ? step : step - boundaries[i - 1]);
+      },
+      plan: planOf(Op.Join, [schedules.length, ...boundaries], schedules.map((s) => s.plan)),
+      maxStep: (boundaries.length ? boundaries[boundaries.length - 1] : 0) + last.maxStep,
+    };
+  },
+});
+
+export const join = (schedules: readonly Schedule[], boundaries: readonly number[]) =>
+  joinType.create({ schedules, boundaries });

@@ -1,0 +1,27 @@
+import { Op, planNode } from "@lrsched/core";
+import { planOf } from "../ramp";
+import type { Schedule } from "../schedule";
+import { scheduleType } from "../scheduleType";
+
+export interface ScaleOptions {
+  readonly schedule: Schedule;
+  /** Multiplier (>= 0). */
+  readonly factor: number;
+}
+
+/** `schedule` times a constant: `scale(s, 2).at(t) === 2 * s.at(t)`. */
+export const scaleType = scheduleType<ScaleOptions>({
+  type: "scale",
+  summary: "A schedule times a constant factor.",
+  fields: {
+    schedule: { kind: "schedule", doc: "The schedule to scale." },
+    factor: { kind: "number", doc: "Multiplier (>= 0).", min: 0 },
+  },
+  build: ({ schedule, factor }) => ({
+    at: (step) => schedule.at(step) * factor,
+    plan: planOf(Op.Multiply, [], [schedule.plan, planNode(Op.Constant, [factor])]),
+    maxStep: schedule.maxStep,
+  }),
+});
+
+export const scale = (schedule: Schedule, factor: number) => scaleType.create({ schedule, factor });
