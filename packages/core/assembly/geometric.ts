@@ -1,23 +1,33 @@
 // out[i] = a * exp(k * (s0 + i)): exponential decay as a geometric recurrence.
 //
-// Two lanes step by exp(2k) each iteration; the exact value is recomputed every ANCHOR steps, which
-// bounds the accumulated rounding to ~ANCHOR ulps instead of one exp() per step.
+// Two lanes step by exp(2k) per iteration; the exact value is recomputed at every anchor
+// (multiples of ANCHOR in the local step), which bounds rounding to ~ANCHOR ulps and makes a
+// value independent of where a chunk starts.
 import { at } from "./buffer";
-
-const ANCHOR = 256;
+import { ANCHOR, blockSkip } from "./anchor";
 
 export function geometric(out: usize, n: i32, s0: f64, a: f64, k: f64): void {
+  const r1 = Math.exp(k);
   const r2 = f64x2.splat(Math.exp(2.0 * k));
-  for (let base = 0; base < n; base += ANCHOR) {
-    const m = min(ANCHOR, n - base);
-    const s = s0 + <f64>base;
-    let v = f64x2(a * Math.exp(k * s), a * Math.exp(k * (s + 1.0)));
-    const p = out + (<usize>base << 3);
-    let i = 0;
-    for (; i + 2 <= m; i += 2) {
-      v128.store(at(p, i), v);
+  let i = 0;
+  while (i < n) {
+    const s = s0 + <f64>i;
+    const skip = blockSkip(s);
+    const end = min(ANCHOR, skip + (n - i));
+    const v0 = a * Math.exp(k * (s - <f64>skip));
+    let v = f64x2(v0, v0 * r1);
+    const p = out + (<usize>(i - skip) << 3);
+    let j = 0;
+    while (j < end) {
+      if (j >= skip && j + 2 <= end) {
+        v128.store(at(p, j), v);
+      } else {
+        if (j >= skip && j < end) store<f64>(at(p, j), f64x2.extract_lane(v, 0));
+        if (j + 1 >= skip && j + 1 < end) store<f64>(at(p, j + 1), f64x2.extract_lane(v, 1));
+      }
       v = f64x2.mul(v, r2);
+      j += 2;
     }
-    if (i < m) store<f64>(at(p, i), f64x2.extract_lane(v, 0));
+    i += end - skip;
   }
 }

@@ -3,6 +3,7 @@
 import { evaluate } from "./plan";
 import { at } from "./buffer";
 import { gaussian as normal } from "./noise";
+import { noisyLinearCosineAt as noisyAt } from "./linearCosine";
 import { CHUNK } from "./opcodes";
 export { CHUNK };
 
@@ -40,4 +41,11 @@ export function run(plan: usize, scratch: usize, out: usize, start: f64, count: 
 /** The standard normal sample the noisy schedules use at `step` (for host-side `at`). */
 export function gaussian(seed: u32, step: f64): f64 {
   return normal(seed, step);
+}
+
+/** The noisy linear cosine rate at one step, exactly as the kernel computes it. */
+export function noisyLinearCosineAt(
+  step: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64, variance: f64, varianceDecay: f64, seed: u32,
+): f64 {
+  return noisyAt(step, lr, d, periods, alpha, beta, variance, varianceDecay, seed);
 }

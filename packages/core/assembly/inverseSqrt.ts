@@ -13,5 +13,5 @@ export function inverseSqrt(out: usize, n: i32, s0: f64, lr: f64, timescale: f64
     v128.store(at(out, i), f64x2.div(vlr, f64x2.sqrt(f64x2.mul(f64x2.add(s, vshift), vk))));
     s = f64x2.add(s, two);
   }
-  if (i < n) store<f64>(at(out, i), lr / Math.sqrt((s0 + <f64>i + shift) / timescale));
+  if (i < n) store<f64>(at(out, i), lr / Math.sqrt((s0 + <f64>i + shift) * (1.0 / timescale)));
 }

@@ -24,5 +24,5 @@ export function inverseTime(out: usize, n: i32, s0: f64, lr: f64, d: f64, rate: 
     v128.store(at(out, i), f64x2.div(vlr, f64x2.add(one, f64x2.mul(vk, s))));
     s = f64x2.add(s, two);
   }
-  if (i < n) store<f64>(at(out, i), lr / (1.0 + rate * ((s0 + <f64>i) / d)));
+  if (i < n) store<f64>(at(out, i), lr / (1.0 + (rate / d) * (s0 + <f64>i)));
 }

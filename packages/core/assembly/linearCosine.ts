@@ -31,17 +31,22 @@ export function linearCosine(
   if (i < n) fill(at(out, i), n - i, lr * (alpha * tailFactor(periods) + beta));
 }
 
+/** One step of the noisy variant; the kernel and the host's at(step) both call this. */
+export function noisyLinearCosineAt(
+  step: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64, variance: f64, varianceDecay: f64, seed: u32,
+): f64 {
+  const s = Math.min(step, d);
+  const std = Math.sqrt(variance / Math.pow(1.0 + s, varianceDecay));
+  const eps = std * gaussian(seed, Math.floor(step));
+  const cosine = 0.5 * (1.0 + Math.cos(Math.PI * (2.0 * periods * (s / d))));
+  return lr * ((alpha + (d - s) / d + eps) * cosine + beta);
+}
+
 export function noisyLinearCosine(
   out: usize, n: i32, s0: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
   variance: f64, varianceDecay: f64, seed: u32,
 ): void {
-  const w = 2.0 * Math.PI * periods / d;
   for (let i = 0; i < n; i++) {
-    const step = s0 + <f64>i;
-    const s = Math.min(step, d);
-    const std = Math.sqrt(variance / Math.pow(1.0 + s, varianceDecay));
-    const eps = std * gaussian(seed, step);
-    const cosine = 0.5 * (1.0 + Math.cos(w * s));
-    store<f64>(at(out, i), lr * ((alpha + (d - s) / d + eps) * cosine + beta));
+    store<f64>(at(out, i), noisyLinearCosineAt(s0 + <f64>i, lr, d, periods, alpha, beta, variance, varianceDecay, seed));
   }
 }

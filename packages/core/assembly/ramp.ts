@@ -26,7 +26,7 @@ export function ramp(out: usize, n: i32, s0: f64, from: f64, to: f64, steps: f64
       v128.store(at(out, i), f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(s, vk)))));
       s = f64x2.add(s, two);
     }
-    if (i < n) store<f64>(at(out, i), from + (to - from) * Math.sqrt((s0 + <f64>i) / steps));
+    if (i < n) store<f64>(at(out, i), from + (to - from) * Math.sqrt((s0 + <f64>i) * (1.0 / steps)));
   } else {
     affine(out, n, s0, from, (to - from) / steps);
   }

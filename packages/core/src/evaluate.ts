@@ -79,3 +79,11 @@ export function* streamPlan(
 export function gaussianNoise(seed: number, step: number): number {
   return core().gaussian(seed >>> 0, step);
 }
+
+/** The noisy linear cosine rate at `step`, computed by the same core function as its curves. */
+export function noisyLinearCosineAt(
+  step: number, lr: number, decaySteps: number, periods: number, alpha: number, beta: number,
+  variance: number, varianceDecay: number, seed: number,
+): number {
+  return core().noisyLinearCosineAt(step, lr, decaySteps, periods, alpha, beta, variance, varianceDecay, seed >>> 0);
+}

@@ -5,6 +5,7 @@ export {
   evaluatePlan,
   streamPlan,
   gaussianNoise,
+  noisyLinearCosineAt,
   type CompiledPlan,
   type CurveArray,
   type Dtype,

@@ -7,6 +7,10 @@ export interface CoreExports {
   ensureBytes(bytes: number): boolean;
   run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): void;
   gaussian(seed: number, step: number): number;
+  noisyLinearCosineAt(
+    step: number, lr: number, d: number, periods: number, alpha: number, beta: number,
+    variance: number, varianceDecay: number, seed: number,
+  ): number;
 }
 
 let instance: CoreExports | undefined;

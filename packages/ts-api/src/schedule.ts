@@ -109,7 +109,8 @@ export function checkStep(step: unknown, path = "step"): number {
 function checkRange(count: unknown, start: unknown, maxStep: number): { count: number; start: number } {
   const c = checkNumber("count", count, { integer: true, min: 0 });
   const s = checkNumber("start", start, { integer: true, min: 0 });
-  if (s + c > MAX_STEP + 1) throw new LrschedError("start + count", "must not exceed 2^53", s + c);
+  // compare without forming s + c, which rounds above 2^53
+  if (c > 0 && s > MAX_STEP - (c - 1)) throw new LrschedError("start + count", "must not exceed 2^53", s + c);
   if (c > 0 && s + c - 1 > maxStep) {
     throw new LrschedError("start + count", `must not exceed the schedule's last step + 1 (${maxStep + 1})`, s + c);
   }

@@ -1,7 +1,7 @@
-import { Op, gaussianNoise, planNode } from "@lrsched/core";
+import { Op, noisyLinearCosineAt, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
-import { linearAlpha, linearBeta, numPeriods, periodicCosine } from "./linearCosineDecay";
+import { linearAlpha, linearBeta, numPeriods } from "./linearCosineDecay";
 
 export interface NoisyLinearCosineDecayOptions {
   readonly initialLearningRate: number;
@@ -46,12 +46,8 @@ export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOpt
     const { initialLearningRate: lr, decaySteps: d, initialVariance, varianceDecay, numPeriods: periods, alpha, beta, seed } =
       o as Required<NoisyLinearCosineDecayOptions>;
     return {
-      at(step) {
-        const s = Math.min(step, d);
-        const std = Math.sqrt(initialVariance / Math.pow(1 + s, varianceDecay));
-        const eps = std * gaussianNoise(seed, Math.floor(step));
-        return lr * ((alpha + (d - s) / d + eps) * periodicCosine(s, d, periods) + beta);
-      },
+      // one core function serves at() and curve(), so they agree bit for bit
+      at: (step) => noisyLinearCosineAt(step, lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed),
       plan: planNode(Op.NoisyLinearCosine, [lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed]),
     };
   },

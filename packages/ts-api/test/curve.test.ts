@@ -1,0 +1,137 @@
+// curve() mechanics: agreement with at(), chunk independence, dtypes, caller buffers, big steps.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  constant, cosineDecay, cosineDecayRestarts, cyclic, exponentialDecay, inverseTimeDecay, join, kDecay,
+  linearCosineDecay, naturalExpDecay, noisyLinearCosineDecay, oneCycle, piecewiseConstantDecay, polynomialDecay,
+  sgdr, warmup, warmupCosine, warmupStableDecay, inverseSqrt, transformers, type Schedule,
+} from "../src";
+import { maxRelErr } from "./support/compare";
+
+const zoo: [string, Schedule][] = [
+  ["constant", constant({ value: 0.15 })],
+  ["exponential", exponentialDecay({ initialLearningRate: 0.1, decaySteps: 700, decayRate: 0.5 })],
+  ["exponential staircase", exponentialDecay({ initialLearningRate: 0.1, decaySteps: 70, decayRate: 0.9, staircase: true })],
+  ["inverse time", inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 })],
+  ["natural exp", naturalExpDecay({ initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 })],
+  ["piecewise", piecewiseConstantDecay({ boundaries: [100, 2000, 9000], values: [1, 0.5, 0.1, 0.01] })],
+  ["polynomial cycle", polynomialDecay({ initialLearningRate: 0.1, decaySteps: 333, power: 2, cycle: true })],
+  ["cosine warm-up", cosineDecay({ initialLearningRate: 0, decaySteps: 5000, warmupTarget: 0.1, warmupSteps: 500 })],
+  ["restarts", cosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 100, mMul: 0.8 })],
+  ["linear cosine", linearCosineDecay({ initialLearningRate: 0.1, decaySteps: 9000, numPeriods: 7 })],
+  ["noisy linear cosine", noisyLinearCosineDecay({ initialLearningRate: 0.1, decaySteps: 9000, initialVariance: 0.01 })],
+  ["cyclic exp_range", cyclic({ baseLr: 0.001, maxLr: 0.1, stepSizeUp: 300, mode: "exp_range", gamma: 0.9999 })],
+  ["oneCycle", oneCycle({ maxLr: 0.1, totalSteps: 12_000 })],
+  ["sgdr", sgdr({ initialLearningRate: 0.1, firstDecaySteps: 1000, tMul: 2, cycleDecay: 0.7, warmupSteps: 100 })],
+  ["warmupCosine", warmupCosine({ learningRate: 0.1, warmupSteps: 500, totalSteps: 9000 })],
+  ["wsd 1-sqrt", warmupStableDecay({ learningRate: 0.1, warmupSteps: 300, stableSteps: 6000, decaySteps: 2000, decayShape: "1-sqrt" })],
+  ["inverseSqrt", inverseSqrt({ learningRate: 0.1, warmupSteps: 400 })],
+  ["kDecay", kDecay({ initialLearningRate: 0.1, decaySteps: 8000, k: 2 })],
+  ["hf cosine_with_restarts", transformers("cosine_with_restarts", { learningRate: 0.1, numWarmupSteps: 100, numTrainingSteps: 9000, numCycles: 3 })],
+  ["join", join([warmup(constant({ value: 0.1 }), { warmupSteps: 50 }), cyclic({ baseLr: 0.01, maxLr: 0.1, stepSizeUp: 200 })], [3000])],
+];
+
+const N = 12_000;
+
+describe.each(zoo)("%s", (_, s) => {
+  const full = s.curve(N, { dtype: "float64" });
+  const peak = full.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+
+  it("at(step) equals curve()[step] within the contract", () => {
+    expect(maxRelErr(full, (i) => s.at(i), peak)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it("any chunking equals the whole curve, bit for bit", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        let start = 0;
+        for (const n of sizes) {
+          const count = Math.min(n, N - start);
+          if (count <= 0) break;
+          const part = s.curve(count, { start, dtype: "float64" });
+          expect(Array.from(part)).toEqual(Array.from(full.subarray(start, start + count)));
+          start += count;
+        }
+      }),
+      { numRuns: 20 },
+    );
+    const chunks = [...s.chunks(N, { chunkSize: 4099, dtype: "float64" })];
+    expect(chunks.length).toBe(Math.ceil(N / 4099));
+    expect(Array.from(chunks.flatMap((c) => Array.from(c)))).toEqual(Array.from(full));
+  });
+
+  it("float32 output is the float64 curve rounded", () => {
+    expect(Array.from(s.curve(N))).toEqual(Array.from(Float32Array.from(full)));
+  });
+
+  it("fills a caller's buffer and leaves the rest alone", () => {
+    const out = new Float64Array(N + 3).fill(-1);
+    expect(s.curve(N, { out })).toBe(out);
+    expect(Array.from(out.subarray(0, N))).toEqual(Array.from(full));
+    expect(Array.from(out.subarray(N))).toEqual([-1, -1, -1]);
+  });
+
+  it("values are finite", () => {
+    expect(full.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("edges", () => {
+  it("zero-length curves", () => {
+    expect(cosineDecay({ initialLearningRate: 1, decaySteps: 10 }).curve(0).length).toBe(0);
+    expect([...cosineDecay({ initialLearningRate: 1, decaySteps: 10 }).chunks(0)]).toEqual([]);
+  });
+
+  it("steps up to 2^53 - 1", () => {
+    const s = cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 1000, tMul: 1 });
+    const start = 2 ** 53 - 1000;
+    const c = s.curve(1000, { start, dtype: "float64" });
+    for (let i = 0; i < 1000; i += 111) expect(maxRelErr([c[i]], () => s.at(start + i), 1)).toBeLessThanOrEqual(1e-6);
+    expect(exponentialDecay({ initialLearningRate: 1, decaySteps: 1e9, decayRate: 0.5 }).curve(3, { start: 1e9 - 1, dtype: "float64" })[1]).toBe(0.5);
+  });
+
+  it("decaySteps of 1", () => {
+    const c = cosineDecay({ initialLearningRate: 1, decaySteps: 1 }).curve(3, { dtype: "float64" });
+    expect(Array.from(c)).toEqual([1, 0, 0]);
+    expect(Array.from(polynomialDecay({ initialLearningRate: 1, decaySteps: 1, endLearningRate: 0, cycle: true }).curve(3, { dtype: "float64" }))).toEqual([1, 0, 0]);
+  });
+
+  it("tiny and huge rates keep relative accuracy; f32 underflows below ~1.4e-45", () => {
+    for (const lr of [1e-12, 1e3]) {
+      const s = cosineDecay({ initialLearningRate: lr, decaySteps: 1000, alpha: 0.01 });
+      expect(maxRelErr(s.curve(1000, { dtype: "float64" }), (i) => s.at(i), lr)).toBeLessThanOrEqual(1e-12);
+      expect(maxRelErr(s.curve(1000), (i) => s.at(i), lr)).toBeLessThanOrEqual(1e-7);
+    }
+    const tiny = exponentialDecay({ initialLearningRate: 1e-30, decaySteps: 1, decayRate: 1e-10 });
+    expect(tiny.curve(3)[2]).toBe(0); // 1e-50 is below the smallest f32
+    expect(tiny.curve(3, { dtype: "float64" })[2]).toBeCloseTo(1e-50, 60);
+  });
+
+  it("noise is a pure function of (seed, step)", () => {
+    const a = noisyLinearCosineDecay({ initialLearningRate: 0.1, decaySteps: 1000, seed: 1 });
+    const b = noisyLinearCosineDecay({ initialLearningRate: 0.1, decaySteps: 1000, seed: 1 });
+    const c = noisyLinearCosineDecay({ initialLearningRate: 0.1, decaySteps: 1000, seed: 2 });
+    expect(Array.from(a.curve(500, { start: 100 }))).toEqual(Array.from(b.curve(500, { start: 100 })));
+    expect(Array.from(a.curve(500))).not.toEqual(Array.from(c.curve(500)));
+    expect(a.at(123)).toBe(a.curve(1, { start: 123, dtype: "float64" })[0]);
+  });
+
+  it("noise has the documented variance: initialVariance / (1 + s)^varianceDecay", () => {
+    // eps = (value / (lr * cosine) - alpha - linear) at steps where the cosine factor is ~1
+    const d = 1e7;
+    const s = noisyLinearCosineDecay({ initialLearningRate: 1, decaySteps: d, initialVariance: 4, varianceDecay: 0, numPeriods: 0, beta: 0 });
+    const c = s.curve(200_000, { dtype: "float64" });
+    let sum = 0;
+    let sq = 0;
+    for (let i = 0; i < c.length; i++) {
+      const eps = c[i] - (d - i) / d;
+      sum += eps;
+      sq += eps * eps;
+    }
+    const mean = sum / c.length;
+    const variance = sq / c.length - mean * mean;
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(variance).toBeGreaterThan(3.9);
+    expect(variance).toBeLessThan(4.1);
+  });
+});

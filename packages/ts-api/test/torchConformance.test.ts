@@ -1,0 +1,44 @@
+// Closed forms against the rates real PyTorch produced (tools/conformance, torch 1.13):
+// cyclic and oneCycle step by step to 1e-9 relative, and Keras forms against the PyTorch
+// schedulers whose curves they equal.
+import { describe, expect, it } from "vitest";
+import { cyclic, fromSpec, oneCycle, type Schedule } from "../src";
+import { camelKeys, fixture } from "./support/fixtures";
+import { maxRelErr } from "./support/compare";
+
+interface Case {
+  name: string;
+  kwargs: Record<string, unknown>;
+  lrs: number[];
+}
+
+function agree(s: Schedule, lrs: number[], tol: number) {
+  const peak = Math.max(...lrs);
+  const f64 = s.curve(lrs.length, { dtype: "float64" });
+  expect(maxRelErr(f64, (i) => lrs[i], peak)).toBeLessThanOrEqual(tol);
+  expect(maxRelErr(lrs.map((_, i) => s.at(i)), (i) => lrs[i], peak)).toBeLessThanOrEqual(tol);
+  expect(maxRelErr(s.curve(lrs.length), (i) => lrs[i], peak)).toBeLessThanOrEqual(1e-6);
+}
+
+const { cases, torch_version } = fixture<{ torch_version: string; cases: Case[] }>("cyclic_onecycle.json");
+
+describe(`cyclic and oneCycle equal PyTorch ${torch_version}`, () => {
+  it.each(cases.filter((c) => c.name.startsWith("cyclic")).map((c) => [c.name, c] as const))("%s", (_, c) => {
+    agree(cyclic(camelKeys(c.kwargs) as never), c.lrs, 1e-9);
+  });
+  it.each(cases.filter((c) => c.name.startsWith("onecycle")).map((c) => [c.name, c] as const))("%s", (_, c) => {
+    agree(oneCycle(camelKeys(c.kwargs) as never), c.lrs, 1e-9);
+  });
+});
+
+interface Equivalent extends Case {
+  torch: string;
+  spec: Record<string, unknown>;
+}
+
+describe("Keras forms equal the PyTorch schedulers with the same curve", () => {
+  const eq = fixture<{ cases: Equivalent[] }>("keras_equivalents.json");
+  it.each(eq.cases.map((c) => [`${c.spec.type} = ${c.torch} (${c.name})`, c] as const))("%s", (_, c) => {
+    agree(fromSpec(c.spec), c.lrs, 1e-9);
+  });
+});
