@@ -41,8 +41,8 @@ export const joinType = scheduleType<JoinOptions>({
     boundaries.forEach((b, i) => {
       if (!Number.isInteger(b)) throw new LrschedError(`${path("boundaries")}[${i}]`, "must be an integer step", b);
     });
-    schedules.forEach((s, i) => {
-      const span = i < boundaries.length ? boundaries[i] - (i === 0 ? 0 : boundaries[i - 1]) : Infinity;
+    schedules.slice(0, -1).forEach((s, i) => {
+      const span = boundaries[i] - (i === 0 ? 0 : boundaries[i - 1]);
       if (s.maxStep < span - 1) {
         throw new LrschedError(`${path("schedules")}[${i}]`, `ends at step ${s.maxStep}, before its piece ends (${span - 1} steps in)`);
       }
