@@ -7,4 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "es2022",
+  // TensorFlow.js is the user's copy (peer dependency); bundling it would split class identity.
+  external: [/^@tensorflow\//],
+  // The CJS build needs import.meta.url to resolve the optional native bindings.
+  shims: true,
 });

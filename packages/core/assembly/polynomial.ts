@@ -1,15 +1,23 @@
 // Polynomial decay (Keras): (lr - end) * (1 - p)^power + end with p = min(s, D) / D, or with
 // `cycle`, p = s / (D * ceil(s / D)) (the multiplier is 1 at step 0).
 import { at, affine, ceilRunLength, fill } from "./buffer";
+import { vpow } from "./vmath";
 
 function decayRun(out: usize, n: i32, s0: f64, lr: f64, d: f64, end: f64, power: f64): void {
   if (power == 1.0) {
     affine(out, n, s0, lr, -(lr - end) / d);
     return;
   }
-  const span = lr - end;
-  for (let i = 0; i < n; i++) {
-    store<f64>(at(out, i), span * Math.pow(1.0 - (s0 + <f64>i) / d, power) + end);
+  // lane-wise x^p = exp(p ln x); an odd last step uses lane 0 of the same pair arithmetic
+  const span = f64x2.splat(lr - end);
+  const vend = f64x2.splat(end);
+  const one = f64x2.splat(1.0);
+  const vd = f64x2.splat(d);
+  for (let i = 0; i < n; i += 2) {
+    const s = f64x2(s0 + <f64>i, s0 + <f64>(i + 1));
+    const v = f64x2.add(f64x2.mul(span, vpow(f64x2.sub(one, f64x2.div(s, vd)), power)), vend);
+    if (i + 2 <= n) v128.store(at(out, i), v);
+    else store<f64>(at(out, i), f64x2.extract_lane(v, 0));
   }
 }
 

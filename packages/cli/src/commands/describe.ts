@@ -1,0 +1,64 @@
+import { scheduleTypes, type Field } from "@lrsched/ts-api";
+import { print, type Command } from "../command";
+import { UsageError } from "../errors";
+import { placeholder } from "../input/flags";
+import { aliases, kebab, kindOf, resolveType } from "../input/types";
+
+/** The rules a field's value must satisfy, in words. */
+function rules(f: Field): string {
+  const x = f as { min?: number; above?: number; max?: number; below?: number; integer?: boolean; minLength?: number; increasing?: boolean; choices?: readonly string[] };
+  const parts: string[] = [];
+  if (x.integer) parts.push("integer");
+  if (x.above !== undefined) parts.push(`> ${x.above}`);
+  if (x.min !== undefined) parts.push(`>= ${x.min}`);
+  if (x.below !== undefined) parts.push(`< ${x.below}`);
+  if (x.max !== undefined) parts.push(`<= ${x.max}`);
+  if (x.minLength !== undefined) parts.push(`at least ${x.minLength} entr${x.minLength === 1 ? "y" : "ies"}`);
+  if (x.increasing) parts.push("strictly increasing");
+  return parts.join(", ");
+}
+
+function defaultText(f: Field): string {
+  const def = (f as { default?: unknown }).default;
+  if (def === undefined) return kindOf(f) === "name" ? "optional" : "required";
+  return `default ${Array.isArray(def) ? def.join(",") : String(def)}`;
+}
+
+export const describeCommand: Command = {
+  name: "describe",
+  summary: "One schedule type in full: options, defaults, rules, Keras class, an example.",
+  usage: ["describe <type>"],
+  options: [],
+  examples: [["describe cosine", "cosineDecay's options"], ["describe piecewise", "piecewiseConstantDecay"]],
+  async run(opts) {
+    const name = opts.positionals[0];
+    if (name === undefined) throw new UsageError("needs a schedule type (see lrsched list)");
+    if (opts.positionals.length > 1) throw new UsageError(`unexpected argument '${opts.positionals[1]}'`);
+    const t = resolveType(name);
+    if (!t) throw new UsageError(`unknown schedule type '${name}' (types: ${scheduleTypes.map((x) => x.type).join(", ")})`);
+    const lines = [`${t.type}: ${t.summary}`, "", `Names: ${aliases(t).join(", ")}`];
+    lines.push(`Keras: ${t.keras ? t.keras.className : "no Keras equivalent"}`, "", "Options:");
+    const entries = Object.entries(t.fields as Record<string, Field>);
+    const left = entries.map(([k, f]) => `--${kebab(k)}${placeholder(f) ? ` ${placeholder(f)}` : ""}`);
+    const width = Math.max(...left.map((l) => l.length));
+    entries.forEach(([k, f], i) => {
+      const r = rules(f);
+      lines.push(`  ${left[i].padEnd(width)}  ${f.doc} (${k}; ${defaultText(f)}${r ? `; ${r}` : ""})`);
+    });
+    const required = entries.filter(([, f]) => defaultText(f) === "required").map(([k, f]) => `--${kebab(k)} ${example(k, f)}`);
+    lines.push("", "Example:", `  lrsched plot ${aliases(t)[0]} ${required.join(" ")}`.trimEnd());
+    await print(lines.join("\n"));
+  },
+};
+
+function example(name: string, f: Field): string {
+  if (name === "values") return "1,0.5,0.1";
+  switch (kindOf(f)) {
+    case "numberList":
+      return "100,200";
+    case "number":
+      return (f as { integer?: boolean }).integer || /step/i.test(f.doc) ? "1000" : "0.1";
+    default:
+      return placeholder(f);
+  }
+}

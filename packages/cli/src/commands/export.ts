@@ -1,0 +1,79 @@
+import { LrschedError, specJsonSchema, type Schedule } from "@lrsched/ts-api";
+import type { Command } from "../command";
+import { UsageError } from "../errors";
+import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
+import { torchBridge, torchConfigOf } from "../input/torch";
+import { writeOutput } from "../io/output";
+
+const TARGETS = ["spec", "keras", "torch", "schema"] as const;
+type Target = (typeof TARGETS)[number];
+
+const FORM_NAMES: Record<Target, string> = { spec: "spec", keras: "Keras", torch: "PyTorch", schema: "schema" };
+
+/** Runs a conversion; a schedule with no counterpart becomes one clear line. */
+async function convert(schedule: Schedule, to: Target): Promise<unknown> {
+  try {
+    switch (to) {
+      case "spec":
+      case "schema":
+        return schedule.toSpec();
+      case "keras":
+        return schedule.toKeras();
+      case "torch": {
+        const own = torchConfigOf(schedule);
+        if (own !== undefined) return own;
+        const { toTorchConfig } = await torchBridge();
+        if (!toTorchConfig) {
+          throw new UsageError(
+            `${schedule.type} has no PyTorch equivalent here: @lrsched/torch-compat offers no converter from a schedule; use --to spec`,
+          );
+        }
+        return toTorchConfig(schedule);
+      }
+    }
+  } catch (e) {
+    if (e instanceof LrschedError) {
+      const said = /equivalent/.test(e.message);
+      throw new UsageError(said ? e.message : `no ${FORM_NAMES[to]} equivalent: ${e.message}`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "Convert a schedule to a spec, a Keras config or a PyTorch config (or print the spec JSON Schema).",
+  usage: ["export --to spec|keras|torch <type> [--<option> VALUE ...] [--out FILE]", "export --to keras --spec FILE|JSON", "export --to spec --keras FILE|JSON", "export --to schema"],
+  description: [
+    "spec: lrsched's JSON form (every option, defaults filled in). keras: {class_name, config} as Keras's",
+    "get_config() gives it. torch: a {_target_: 'torch.optim.lr_scheduler.X', ...} config. A schedule with no",
+    "counterpart in the target exits with status 2 and says so. schema: the JSON Schema of specs.",
+  ],
+  scheduleFlags: true,
+  options: [
+    { name: "to", short: "t", kind: "value", placeholder: TARGETS.join("|"), doc: "Target form (required)." },
+    ...SOURCE_OPTIONS,
+    { name: "out", short: "o", kind: "value", placeholder: "FILE", doc: "Output file (default: stdout)." },
+  ],
+  examples: [
+    ["export --to keras exponential --initial-learning-rate 0.15 --decay-steps 100000 --decay-rate 0.8 --staircase", "the seed's ExponentialDecay as a Keras config"],
+    ["export --to spec --keras keras.json --out spec.json", "a Keras config to an lrsched spec"],
+    ["export --to torch --spec spec.json", "a PyTorch config, or a clear 'no equivalent'"],
+    ["export --to schema --out spec.schema.json", "the JSON Schema of specs"],
+  ],
+  async run(opts) {
+    if (!opts.has("to")) throw new UsageError(`--to is required (one of ${TARGETS.join(", ")})`);
+    const to = opts.choice("to", TARGETS, "spec");
+    let value: unknown;
+    if (to === "schema") {
+      if (opts.positionals.length > 0 || opts.has("spec") || opts.has("keras") || opts.has("torch")) {
+        throw new UsageError("--to schema takes no schedule");
+      }
+      value = specJsonSchema();
+    } else {
+      const [{ schedule }] = await readSchedules(opts, { min: 1, max: 1 });
+      value = await convert(schedule, to);
+    }
+    await writeOutput(opts.string("out"), `${JSON.stringify(value, null, 2)}\n`);
+  },
+};

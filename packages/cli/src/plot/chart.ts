@@ -1,0 +1,64 @@
+// The vega-lite specification of a learning-rate chart: one line per schedule.
+import type { Point } from "./buckets";
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly points: readonly Point[];
+}
+
+export interface ChartOptions {
+  readonly title?: string;
+  readonly log?: boolean;
+  readonly width?: number;
+  readonly height?: number;
+  /** Axis titles and tick labels; off gives a bare chart (used to check that text renders). */
+  readonly axisLabels?: boolean;
+  /** Title of the x axis. Default "step". */
+  readonly xTitle?: string;
+}
+
+/** Fonts tried in order: the SVG names them and the PNG rasteriser resolves the first installed one. */
+export const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+
+/** A vega-lite spec (plain JSON) for `series` on one chart. */
+export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {
+  const values = series.flatMap((s) =>
+    o.log ? s.points.filter((p) => p.lr > 0).map((p) => ({ series: s.label, ...p })) : s.points.map((p) => ({ series: s.label, ...p })),
+  );
+  const labels = o.axisLabels ?? true;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    ...(o.title ? { title: o.title } : {}),
+    width: o.width ?? 720,
+    height: o.height ?? 360,
+    background: "white",
+    config: { font: FONT, view: { stroke: "#ddd" } },
+    data: { values },
+    // a rate holds from its step to the next one, so the line steps rather than slopes
+    mark: { type: "line", strokeWidth: 1.5, clip: true, interpolate: "step-after" },
+    encoding: {
+      x: {
+        field: "step",
+        type: "quantitative",
+        title: labels ? o.xTitle ?? "step" : null,
+        axis: labels ? { format: "~s", labelFlush: true } : { labels: false, ticks: false },
+        scale: { nice: false, zero: false },
+      },
+      y: {
+        field: "lr",
+        type: "quantitative",
+        title: labels ? "learning rate" : null,
+        axis: labels ? { format: "~g" } : { labels: false, ticks: false },
+        scale: o.log ? { type: "log" } : { zero: true },
+      },
+      color: {
+        field: "series",
+        type: "nominal",
+        title: null,
+        scale: { domain: series.map((s) => s.label) },
+        legend: series.length > 1 ? { orient: "bottom", direction: "horizontal", columns: 3, labelLimit: 280 } : null,
+      },
+      order: { field: "step", type: "quantitative" },
+    },
+  };
+}

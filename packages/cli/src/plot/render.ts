@@ -1,0 +1,26 @@
+// vega-lite -> vega -> SVG in Node (no browser, no canvas); SVG -> PNG with resvg.
+// Both libraries load on first use so commands that draw nothing start fast.
+
+/** Compiles a vega-lite spec and renders it to an SVG document. */
+export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const compiled = vegaLite.compile(spec as any).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Rasterises an SVG with the system's fonts; `scale` multiplies the pixel size. */
+export async function renderPng(svg: string, scale = 1): Promise<Uint8Array> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    fitTo: scale === 1 ? { mode: "original" } : { mode: "zoom", value: scale },
+    background: "white",
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,52 @@
+// Curves sampled every K steps, chunk by chunk, so memory stays bounded for any length.
+import type { CurveArray, Dtype, Schedule } from "@lrsched/ts-api";
+
+/** Steps [start, start + steps) taken every `every` steps. */
+export interface Sampling {
+  readonly start: number;
+  readonly steps: number;
+  readonly every: number;
+}
+
+/** One chunk: `values[i]` is the rate at `firstStep + i * every`. */
+export interface SampledChunk {
+  readonly firstStep: number;
+  readonly values: CurveArray;
+}
+
+/** Number of values a sampling yields. */
+export const sampleCount = (s: Sampling) => Math.ceil(s.steps / s.every);
+
+// Beyond this stride, evaluating single steps beats computing the skipped ones.
+const DENSE_STRIDE = 256;
+
+/** The sampled curve as chunks of at most `chunkSize` values. */
+export function* sampled(schedule: Schedule, s: Sampling, dtype: Dtype, chunkSize = 1 << 20): Generator<SampledChunk> {
+  const count = sampleCount(s);
+  if (s.every === 1) {
+    let firstStep = s.start;
+    for (const values of schedule.chunks(count, { start: s.start, dtype, chunkSize })) {
+      yield { firstStep, values };
+      firstStep += values.length;
+    }
+    return;
+  }
+  const make = (n: number): CurveArray => (dtype === "float64" ? new Float64Array(n) : new Float32Array(n));
+  const perChunk = Math.max(1, Math.min(chunkSize, Math.floor((1 << 22) / Math.min(s.every, DENSE_STRIDE))));
+  const one = make(1);
+  for (let done = 0; done < count; done += perChunk) {
+    const n = Math.min(perChunk, count - done);
+    const firstStep = s.start + done * s.every;
+    const values = make(n);
+    if (s.every <= DENSE_STRIDE) {
+      const dense = schedule.curve((n - 1) * s.every + 1, { start: firstStep, dtype });
+      for (let i = 0; i < n; i++) values[i] = dense[i * s.every];
+    } else {
+      for (let i = 0; i < n; i++) {
+        schedule.curve(1, { start: firstStep + i * s.every, out: one });
+        values[i] = one[0];
+      }
+    }
+    yield { firstStep, values };
+  }
+}

@@ -1,0 +1,187 @@
+import { Callback, type Optimizer } from "@tensorflow/tfjs";
+import { LrschedError } from "@lrsched/ts-api";
+import { checkChoice, checkKeys, checkNumber, checkObject, checkRate } from "./checks";
+import { getLearningRate, setLearningRate } from "./learningRate";
+import { resolveLogs, type UnresolvedLogs } from "./logs";
+import { modelOptimizer } from "./modelOptimizer";
+
+/** Anything with a pure `at(step)`: every `@lrsched/ts-api` schedule. */
+export interface StepSchedule {
+  at(step: number): number;
+}
+
+/**
+ * The part of a `@lrsched/torch-compat` scheduler the callback uses: PyTorch's `step()` and
+ * `get_last_lr()`. Typed structurally so any object with these methods works.
+ */
+export interface TorchLikeScheduler {
+  step(metric?: number): void;
+  getLastLr(): readonly number[];
+}
+
+/** What drives the rate: a schedule, a torch-compat scheduler, or a function of the step. */
+export type LrSource = StepSchedule | TorchLikeScheduler | ((step: number) => number);
+
+export interface LrSchedulerOptions {
+  /** Update the rate before every batch (default) or before every epoch. */
+  readonly per?: "batch" | "epoch";
+  /** Print the rate at the start of each epoch. Default false. */
+  readonly verbose?: boolean | number;
+  /**
+   * Per-batch mode: the step of the first batch. Default 0. The counter then carries on across
+   * `fit` calls made with the same callback.
+   */
+  readonly initialStep?: number;
+  /**
+   * Torch-compat schedulers in per-epoch mode: the log key passed to `step(metric)` at each
+   * epoch end (e.g. 'val_loss' for a plateau scheduler).
+   */
+  readonly metric?: string;
+}
+
+const OPTION_KEYS = ["per", "verbose", "initialStep", "metric"] as const;
+
+type Source =
+  | { readonly kind: "schedule"; readonly at: (step: number) => number }
+  | { readonly kind: "torch"; readonly scheduler: TorchLikeScheduler };
+
+function toSource(source: unknown): Source {
+  if (typeof source === "function") return { kind: "schedule", at: source as (step: number) => number };
+  if (typeof source === "object" && source !== null) {
+    const s = source as Partial<StepSchedule & TorchLikeScheduler>;
+    if (typeof s.at === "function") return { kind: "schedule", at: (step) => s.at!(step) };
+    if (typeof s.step === "function" && typeof s.getLastLr === "function") {
+      return { kind: "torch", scheduler: source as TorchLikeScheduler };
+    }
+  }
+  throw new LrschedError(
+    "schedule",
+    "must be a schedule (with at(step)), a torch-compat scheduler (with step() and getLastLr()) or a function of the step",
+    source,
+  );
+}
+
+/**
+ * A `model.fit` / `model.fitDataset` callback that sets the optimizer's learning rate from a
+ * schedule and records it as `lr` in the epoch logs (so `history.history.lr` holds one rate per
+ * epoch: the one in force at the epoch's last batch).
+ *
+ * - Schedule or function, `per: 'batch'`: before each batch, rate = `at(step)`, where `step` is
+ *   a global batch counter (from `initialStep`, continuing across `fit` calls).
+ * - Schedule or function, `per: 'epoch'`: before each epoch, rate = `at(epoch)`, with `epoch` as
+ *   `fit` numbers it (so `initialEpoch` resumes the schedule), as Keras's LearningRateScheduler.
+ * - Torch-compat scheduler: before each batch/epoch the rate is `getLastLr()[0]`; after it,
+ *   `step()` is called (PyTorch's order: the constructor already set the first rate). The
+ *   scheduler may drive `torchOptimizer(model.optimizer)` or any other `{paramGroups}` object.
+ *
+ * Use one rate-setting callback per fit: another one (such as {@link reduceLROnPlateau}) would
+ * be overwritten before the next batch.
+ *
+ * @example
+ * const schedule = cosineDecay({ initialLearningRate: 0, decaySteps: 900, warmupTarget: 0.1, warmupSteps: 100 });
+ * const history = await model.fit(xs, ys, { epochs: 10, batchSize: 64, callbacks: [lrScheduler(schedule)] });
+ * history.history.lr; // [rate at step 99, rate at step 199, ...] for 100 batches per epoch
+ */
+export class LrSchedulerCallback extends Callback {
+  readonly per: "batch" | "epoch";
+  private readonly source: Source;
+  private readonly verbose: boolean;
+  private readonly metric: string | undefined;
+  private stepCount: number;
+  private optimizer: Optimizer | undefined;
+  private lastLr: number | undefined;
+  private epoch = 0;
+  private announced = -1;
+
+  constructor(source: LrSource, options: LrSchedulerOptions = {}) {
+    super();
+    const opts = checkObject("options", options);
+    checkKeys("options", opts, OPTION_KEYS);
+    this.source = toSource(source);
+    this.per = checkChoice("per", opts.per ?? "batch", ["batch", "epoch"] as const);
+    this.verbose = Boolean(opts.verbose);
+    this.stepCount = checkNumber("initialStep", opts.initialStep ?? 0, { integer: true, min: 0 });
+    if (opts.metric !== undefined && typeof opts.metric !== "string") {
+      throw new LrschedError("metric", "must be a log key such as 'val_loss'", opts.metric);
+    }
+    this.metric = opts.metric as string | undefined;
+    if (this.metric !== undefined && !(this.source.kind === "torch" && this.per === "epoch")) {
+      throw new LrschedError("metric", "applies only to a torch-compat scheduler with per: 'epoch'");
+    }
+  }
+
+  /** Per-batch mode: the step the next batch will use. */
+  get step(): number {
+    return this.stepCount;
+  }
+
+  /** The rate set most recently, or undefined before training starts. */
+  get lr(): number | undefined {
+    return this.lastLr;
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    this.optimizer = modelOptimizer(this.model);
+  }
+
+  override async onEpochBegin(epoch: number): Promise<void> {
+    this.epoch = epoch;
+    if (this.per === "epoch") this.apply(epoch);
+  }
+
+  override async onBatchBegin(_batch: number, logs?: UnresolvedLogs): Promise<void> {
+    if (this.per !== "batch") return;
+    this.apply(this.stepCount);
+    if (logs) logs.lr = this.lastLr;
+  }
+
+  override async onBatchEnd(): Promise<void> {
+    if (this.per !== "batch") return;
+    this.stepCount += 1;
+    if (this.source.kind === "torch") this.source.scheduler.step();
+  }
+
+  override async onEpochEnd(_epoch: number, logs?: UnresolvedLogs): Promise<void> {
+    const optimizer = this.optimizer ?? modelOptimizer(this.model);
+    if (logs) logs.lr = this.lastLr ?? getLearningRate(optimizer);
+    if (this.per === "epoch" && this.source.kind === "torch") {
+      if (this.metric === undefined) {
+        this.source.scheduler.step();
+      } else {
+        const value = (await resolveLogs(logs))[this.metric];
+        if (typeof value !== "number") {
+          throw new LrschedError("metric", `names no numeric epoch log; logs have ${Object.keys(logs ?? {}).join(", ")}`, this.metric);
+        }
+        this.source.scheduler.step(value);
+      }
+    }
+  }
+
+  /** Computes the rate for `step` (epoch in per-epoch mode) and hands it to the optimizer. */
+  private apply(step: number): void {
+    const optimizer = this.optimizer ?? (this.optimizer = modelOptimizer(this.model));
+    let lr: number;
+    if (this.source.kind === "schedule") {
+      lr = checkRate(`schedule at step ${step}`, this.source.at(step));
+    } else {
+      lr = checkRate("scheduler.getLastLr()[0]", this.source.scheduler.getLastLr()[0]);
+    }
+    setLearningRate(optimizer, lr);
+    this.lastLr = lr;
+    if (this.verbose && this.announced !== this.epoch) {
+      this.announced = this.epoch;
+      const where = this.per === "batch" ? ` (step ${step})` : "";
+      console.log(`Epoch ${this.epoch + 1}: lrScheduler setting learning rate to ${lr}${where}.`);
+    }
+  }
+}
+
+/**
+ * Creates an {@link LrSchedulerCallback}: pass it in `callbacks` of `model.fit` or
+ * `model.fitDataset`.
+ *
+ * @throws LrschedError for an unknown source or a bad option.
+ */
+export function lrScheduler(source: LrSource, options?: LrSchedulerOptions): LrSchedulerCallback {
+  return new LrSchedulerCallback(source, options);
+}

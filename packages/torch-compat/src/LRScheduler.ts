@@ -1,0 +1,193 @@
+import { LrschedError } from "@lrsched/ts-api";
+import { num } from "./checks";
+import { checkOptimizer, type Optimizer, type ParamGroup } from "./optimizer";
+import { TORCH_PREFIX, type SequenceableScheduler, type TorchConfig } from "./scheduler";
+import { encodeNumber, readState, S, type StateDict, type StateSchema } from "./stateDict";
+import { printLr } from "./verbose";
+
+/**
+ * PyTorch's `LRScheduler` base: construction takes the initial step (epoch 0), `step()` applies
+ * the chainable update `getLr()` to the optimizer's current rates, `step(epoch)` jumps to an epoch
+ * with the closed form where the class has one (PyTorch's deprecated path, which SequentialLR
+ * uses at its milestones).
+ *
+ * Subclasses set their options, then call `attach()`; they compute rates into a reused buffer so
+ * a step allocates nothing.
+ */
+export abstract class LRScheduler implements SequenceableScheduler {
+  abstract readonly className: string;
+  readonly optimizer: Optimizer;
+  /** The epoch (or batch) index of the last step; -1 before the initial step. */
+  lastEpoch = -1;
+  /** The rates the schedule is relative to: every group's `initialLr`. */
+  baseLrs: number[] = [];
+  verbose = false;
+  protected readonly groups: ParamGroup[];
+  /** PyTorch's `_step_count`. */
+  protected stepCount = 0;
+  protected lastLr: number[] = [];
+  /** `lastEpoch` as passed to the constructor (for toTorchConfig). */
+  protected constructedLastEpoch = -1;
+  /** Reused output of every step (no allocation per step). */
+  protected readonly buffer: number[];
+  private inStep = false;
+
+  protected constructor(optimizer: Optimizer) {
+    this.groups = checkOptimizer(optimizer);
+    this.optimizer = optimizer;
+    this.buffer = new Array<number>(this.groups.length).fill(0);
+  }
+
+  /** PyTorch's `LRScheduler.__init__`: base rates from `initialLr`, then the initial step. */
+  protected attach(lastEpoch: number, verbose: unknown): void {
+    this.verbose = verbose === undefined ? false : Boolean(verbose);
+    this.constructedLastEpoch = lastEpoch;
+    if (lastEpoch === -1) {
+      for (const g of this.groups) if (g.initialLr === undefined) g.initialLr = g.lr;
+    } else {
+      this.groups.forEach((g, i) => {
+        if (typeof g.initialLr !== "number") {
+          throw new LrschedError(
+            `optimizer.paramGroups[${i}].initialLr`,
+            "must be set when resuming with lastEpoch >= 0 (PyTorch: param 'initial_lr' is not specified)",
+            g.initialLr,
+          );
+        }
+      });
+    }
+    this.baseLrs = this.groups.map((g) => g.initialLr as number);
+    this.lastEpoch = lastEpoch;
+    this.initialStep();
+  }
+
+  initialStep(): void {
+    this.stepCount = 0;
+    this.step();
+  }
+
+  /**
+   * One step: `lastEpoch + 1` with the chainable rule, or (deprecated in PyTorch) jump to `epoch`
+   * with the closed form when the class has one.
+   */
+  step(epoch?: number): void {
+    this.stepCount += 1;
+    const out = this.buffer;
+    this.inStep = true;
+    try {
+      if (epoch === undefined) {
+        this.lastEpoch += 1;
+        this.computeLr(out);
+      } else {
+        this.lastEpoch = num("epoch", epoch);
+        if (this.hasClosedForm()) this.closedFormLr(out);
+        else this.computeLr(out);
+      }
+    } finally {
+      this.inStep = false;
+    }
+    this.apply(out, epoch);
+  }
+
+  protected apply(values: readonly number[], epoch?: number): void {
+    const groups = this.groups;
+    if (this.lastLr.length !== groups.length) this.lastLr = new Array<number>(groups.length);
+    for (let i = 0; i < groups.length; i++) {
+      groups[i].lr = values[i];
+      if (this.verbose) printLr(i, values[i], epoch);
+      this.lastLr[i] = groups[i].lr;
+    }
+  }
+
+  /** The chainable update: the next rates from the groups' current rates. Writes `out`. */
+  protected abstract computeLr(out: number[]): void;
+
+  /** The closed form at `lastEpoch` from `baseLrs` (classes with `_get_closed_form_lr`). */
+  protected closedFormLr(_out: number[]): void {
+    throw new LrschedError(this.className, "has no closed form");
+  }
+
+  protected hasClosedForm(): boolean {
+    return false;
+  }
+
+  /** PyTorch's `get_lr()`: the chainable rates for the current `lastEpoch` (prefer getLastLr()). */
+  getLr(): number[] {
+    const out = new Array<number>(this.groups.length);
+    this.computeLr(out);
+    return out;
+  }
+
+  /** PyTorch's `_get_closed_form_lr()`, or undefined when the class has none. */
+  getClosedFormLr(): number[] | undefined {
+    if (!this.hasClosedForm()) return undefined;
+    const out = new Array<number>(this.groups.length);
+    this.closedFormLr(out);
+    return out;
+  }
+
+  getLastLr(): number[] {
+    return this.lastLr.slice();
+  }
+
+  // ------------------------------------------------------------------ state
+
+  /** Class fields of the state dict, in PyTorch's order. */
+  protected abstract ownState(): StateDict;
+  protected abstract ownSchema(): StateSchema;
+  protected abstract applyOwn(state: Record<string, unknown>): void;
+  /** Cross-field checks of a decoded state before it is applied. */
+  protected checkOwn(_state: Record<string, unknown>, _where: string): void {}
+
+  stateDict(): StateDict {
+    return {
+      ...this.ownState(),
+      base_lrs: this.baseLrs.slice(),
+      last_epoch: this.lastEpoch,
+      verbose: this.verbose,
+      _step_count: this.stepCount,
+      _get_lr_called_within_step: this.inStep,
+      _last_lr: this.lastLr.map(encodeNumber),
+    };
+  }
+
+  prepareLoad(stateDict: unknown, where: string): () => void {
+    const n = this.groups.length;
+    const schema: StateSchema = {
+      ...this.ownSchema(),
+      base_lrs: { check: S.perGroup(n) },
+      last_epoch: { check: S.number },
+      verbose: { check: S.boolean, optional: true },
+      _step_count: { check: S.integer },
+      _get_lr_called_within_step: { check: S.boolean, optional: true },
+      _last_lr: { check: S.perGroup(n, S.extended) },
+    };
+    const st = readState(this.className, stateDict, schema, where);
+    this.checkOwn(st, where);
+    return () => {
+      this.applyOwn(st);
+      this.baseLrs = st.base_lrs as number[];
+      this.lastEpoch = st.last_epoch as number;
+      if (st.verbose !== undefined) this.verbose = st.verbose as boolean;
+      this.stepCount = st._step_count as number;
+      this.lastLr = st._last_lr as number[];
+    };
+  }
+
+  loadStateDict(stateDict: unknown): void {
+    this.prepareLoad(stateDict, "stateDict")();
+  }
+
+  // ------------------------------------------------------------------ config
+
+  /** Constructor keyword arguments in PyTorch's snake_case (optimizer, last_epoch, verbose aside). */
+  protected abstract torchKwargs(): Record<string, unknown>;
+
+  toTorchConfig(): TorchConfig {
+    return {
+      _target_: TORCH_PREFIX + this.className,
+      ...this.torchKwargs(),
+      last_epoch: this.constructedLastEpoch,
+      verbose: this.verbose,
+    };
+  }
+}

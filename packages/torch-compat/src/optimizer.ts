@@ -1,0 +1,67 @@
+import { LrschedError } from "@lrsched/ts-api";
+
+/**
+ * One parameter group: the fields a scheduler reads and writes. Schedulers set `lr` (and
+ * `initialLr` on first use, as PyTorch sets `initial_lr`); CyclicLR and OneCycleLR also cycle
+ * `momentum` or `betas[0]`, and OneCycleLR keeps `maxLr`, `minLr`, `maxMomentum`,
+ * `baseMomentum` here as PyTorch keeps them in its param groups.
+ */
+export interface ParamGroup {
+  lr: number;
+  initialLr?: number;
+  momentum?: number;
+  betas?: readonly number[];
+  maxLr?: number;
+  minLr?: number;
+  maxMomentum?: number;
+  baseMomentum?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Anything with param groups: a tfjs optimizer wrapper, a custom training loop's state, or a
+ * plain object `{paramGroups: [{lr: 0.1}]}`.
+ */
+export interface Optimizer {
+  readonly paramGroups: ParamGroup[];
+}
+
+/** Checks the shape every scheduler relies on; returns the groups. */
+export function checkOptimizer(optimizer: unknown): ParamGroup[] {
+  const groups = (optimizer as Optimizer | null)?.paramGroups;
+  if (typeof optimizer !== "object" || optimizer === null || !Array.isArray(groups) || groups.length === 0) {
+    throw new LrschedError("optimizer.paramGroups", "must be a non-empty array of {lr} objects", groups ?? optimizer);
+  }
+  groups.forEach((g, i) => {
+    if (typeof g !== "object" || g === null) {
+      throw new LrschedError(`optimizer.paramGroups[${i}]`, "must be an object with a numeric lr", g);
+    }
+    if (typeof g.lr !== "number" || Number.isNaN(g.lr)) {
+      throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a number", g.lr);
+    }
+  });
+  return groups;
+}
+
+/** Reads a numeric group field PyTorch would look up by key (KeyError there, LrschedError here). */
+export function groupNumber(group: ParamGroup, i: number, key: string, why: string): number {
+  const v = group[key];
+  if (typeof v !== "number" || Number.isNaN(v)) {
+    throw new LrschedError(`optimizer.paramGroups[${i}].${key}`, `must be a number ${why}`, v);
+  }
+  return v;
+}
+
+/** True when every group has a numeric `momentum` (PyTorch: 'momentum' in optimizer.defaults). */
+export const hasMomentum = (groups: readonly ParamGroup[]) => groups.every((g) => typeof g.momentum === "number");
+
+/** True when every group has `betas` (PyTorch: 'betas' in optimizer.defaults, as in Adam). */
+export const hasBetas = (groups: readonly ParamGroup[]) => groups.every((g) => Array.isArray(g.betas));
+
+/** Sets beta1 the way PyTorch does: a new tuple `(value, *betas[1:])`. */
+export function setBeta1(group: ParamGroup, value: number): void {
+  const old = group.betas as readonly number[];
+  const next = old.slice();
+  next[0] = value;
+  group.betas = next;
+}

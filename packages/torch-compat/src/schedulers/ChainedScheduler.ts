@@ -1,0 +1,85 @@
+import { LrschedError } from "@lrsched/ts-api";
+import { checkOptions } from "../checks";
+import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
+import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
+import { encodeNumber, readState, S, type StateCheck, type StateDict } from "../stateDict";
+import { checkSchedulers } from "./SequentialLR";
+
+export interface ChainedSchedulerOptions {
+  /** Chainable schedulers of the same optimizer, all stepped on every step. */
+  readonly schedulers: readonly Scheduler[];
+}
+
+/**
+ * PyTorch `ChainedScheduler`: every `step()` steps each scheduler in order, so their chainable
+ * updates compound. `new ChainedScheduler(optimizer, {schedulers})`, or PyTorch 1.13's form
+ * `new ChainedScheduler(schedulers)`.
+ *
+ * `[ConstantLR({factor: 0.1, totalIters: 2}), ExponentialLR({gamma: 0.9})]`, lr 1: 0.1, 0.09,
+ * 0.81, 0.729, ...
+ */
+export class ChainedScheduler implements Scheduler {
+  readonly className: string = "ChainedScheduler";
+  readonly optimizer: Optimizer;
+  readonly schedulers: Scheduler[];
+  private lastLr: number[];
+  private readonly groups: ParamGroup[];
+
+  constructor(optimizer: Optimizer | readonly Scheduler[], options?: ChainedSchedulerOptions) {
+    let list: unknown;
+    if (Array.isArray(optimizer)) {
+      list = optimizer;
+    } else {
+      list = checkOptions("ChainedScheduler", options ?? {}, ["schedulers"]).schedulers;
+    }
+    const opt = Array.isArray(optimizer) ? undefined : (optimizer as Optimizer);
+    this.schedulers = checkSchedulers("ChainedScheduler", list, opt);
+    this.optimizer = opt ?? this.schedulers[0].optimizer;
+    this.groups = checkOptimizer(this.optimizer);
+    this.lastLr = this.groups.map((g) => g.lr);
+  }
+
+  step(epoch?: number): void {
+    if (epoch !== undefined) {
+      throw new LrschedError("epoch", "is not accepted by ChainedScheduler.step() (PyTorch raises TypeError)", epoch);
+    }
+    for (const s of this.schedulers) s.step();
+    const groups = this.groups;
+    for (let i = 0; i < groups.length; i++) this.lastLr[i] = groups[i].lr;
+  }
+
+  getLastLr(): number[] {
+    return this.lastLr.slice();
+  }
+
+  stateDict(): StateDict {
+    return { _last_lr: this.lastLr.map(encodeNumber), _schedulers: this.schedulers.map((s) => s.stateDict()) };
+  }
+
+  prepareLoad(stateDict: unknown, where: string): () => void {
+    const children: Array<() => void> = [];
+    const schedulersCheck: StateCheck = (v, p) => {
+      if (!Array.isArray(v) || v.length !== this.schedulers.length) {
+        throw new LrschedError(p, `must be a list of ${this.schedulers.length} state dicts`, v);
+      }
+      v.forEach((sd, i) => children.push(this.schedulers[i].prepareLoad(sd, `${p}[${i}]`)));
+      return v;
+    };
+    const st = readState("ChainedScheduler", stateDict, {
+      _last_lr: { check: S.perGroup(this.groups.length, S.extended) },
+      _schedulers: { check: schedulersCheck },
+    }, where);
+    return () => {
+      this.lastLr = st._last_lr as number[];
+      for (const apply of children) apply();
+    };
+  }
+
+  loadStateDict(stateDict: unknown): void {
+    this.prepareLoad(stateDict, "stateDict")();
+  }
+
+  toTorchConfig(): TorchConfig {
+    return { _target_: TORCH_PREFIX + this.className, schedulers: this.schedulers.map((s) => s.toTorchConfig()) };
+  }
+}

@@ -1,0 +1,251 @@
+import { LrschedError, cyclic, type Schedule } from "@lrsched/ts-api";
+import { bool, checkOptions, lastEpochOf, num, oneOf, perGroup } from "../checks";
+import { LRScheduler } from "../LRScheduler";
+import { hasMomentum, type Optimizer } from "../optimizer";
+import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
+import { groupSchedule } from "../toSchedule";
+import { callLambda } from "./LambdaLR";
+
+export type CyclicMode = "triangular" | "triangular2" | "exp_range";
+/** A custom amplitude scale: of the cycle number or of the iteration (see scaleMode). */
+export type ScaleFn = (x: number) => number;
+
+export interface CyclicLROptions {
+  /** Lower bound of the cycle, one value or one per group. */
+  readonly baseLr: number | readonly number[];
+  /** Upper bound of the cycle, one value or one per group. */
+  readonly maxLr: number | readonly number[];
+  /** Steps of the rising half. Default 2000. */
+  readonly stepSizeUp?: number;
+  /** Steps of the falling half. Default: stepSizeUp. */
+  readonly stepSizeDown?: number | null;
+  /** Default 'triangular'. Ignored when scaleFn is given. */
+  readonly mode?: string;
+  /** exp_range's factor per iteration. Default 1. */
+  readonly gamma?: number;
+  readonly scaleFn?: ScaleFn | null;
+  /** What scaleFn is a function of. Default 'cycle'. */
+  readonly scaleMode?: "cycle" | "iterations";
+  /** Cycle momentum inversely to the rate. Default true (the optimizer needs `momentum`). */
+  readonly cycleMomentum?: boolean;
+  readonly baseMomentum?: number | readonly number[];
+  readonly maxMomentum?: number | readonly number[];
+  readonly lastEpoch?: number;
+  readonly verbose?: boolean;
+}
+
+const MODES: readonly CyclicMode[] = ["triangular", "triangular2", "exp_range"];
+// PyTorch's bound scale methods, by the names its state dict carries
+const REF_OF_MODE: Record<CyclicMode, string> = {
+  triangular: "_triangular_scale_fn",
+  triangular2: "_triangular2_scale_fn",
+  exp_range: "_exp_range_scale_fn",
+};
+const OPTIONS = [
+  "baseLr", "maxLr", "stepSizeUp", "stepSizeDown", "mode", "gamma", "scaleFn", "scaleMode",
+  "cycleMomentum", "baseMomentum", "maxMomentum", "lastEpoch", "verbose",
+];
+
+/**
+ * PyTorch `CyclicLR` (Smith's cyclical learning rates): a triangle wave between `baseLr` and
+ * `maxLr`, `stepSizeUp` steps up and `stepSizeDown` down; 'triangular2' halves the amplitude each
+ * cycle, 'exp_range' scales it by `gamma ^ iteration`. With `cycleMomentum`, momentum moves the
+ * opposite way between `maxMomentum` and `baseMomentum`. Step it after every batch.
+ *
+ * `baseLr: 0.001, maxLr: 0.006, stepSizeUp: 5`: steps 0, 1, 5, 10 give 0.001, 0.002, 0.006, 0.001.
+ */
+export class CyclicLR extends LRScheduler {
+  readonly className: string = "CyclicLR";
+  maxLrs: number[];
+  totalSize: number;
+  stepRatio: number;
+  mode: string;
+  gamma: number;
+  scaleMode: "cycle" | "iterations";
+  cycleMomentum: boolean;
+  baseMomentums: number[] = [];
+  maxMomentums: number[] = [];
+  private readonly stepSizeUp: number;
+  private readonly stepSizeDown: number;
+  private scaleFnCustom: ScaleFn | null;
+  private scaleFnRef: string | null;
+  private readonly kwargs: Record<string, unknown>;
+
+  constructor(optimizer: Optimizer, options: CyclicLROptions) {
+    super(optimizer);
+    const o = checkOptions("CyclicLR", options, OPTIONS);
+    const n = this.groups.length;
+    const lastEpoch = lastEpochOf(o.lastEpoch);
+    const baseLrs = perGroup("baseLr", o.baseLr, n);
+    this.maxLrs = perGroup("maxLr", o.maxLr, n);
+    const up = num("stepSizeUp", o.stepSizeUp ?? 2000, { above: 0 });
+    const down = o.stepSizeDown == null ? up : num("stepSizeDown", o.stepSizeDown, { min: 0 });
+    this.stepSizeUp = up;
+    this.stepSizeDown = down;
+    this.totalSize = up + down;
+    this.stepRatio = up / this.totalSize;
+    const scaleFn = o.scaleFn ?? null;
+    if (scaleFn !== null && typeof scaleFn !== "function") throw new LrschedError("scaleFn", "must be a function or null", scaleFn);
+    this.scaleFnCustom = scaleFn as ScaleFn | null;
+    this.mode = scaleFn === null
+      ? oneOf("mode", o.mode ?? "triangular", MODES, " (PyTorch: mode is invalid and scale_fn is None)")
+      : typeof o.mode === "string" ? o.mode : "triangular";
+    this.gamma = num("gamma", o.gamma ?? 1);
+    if (scaleFn === null) {
+      this.scaleFnRef = REF_OF_MODE[this.mode as CyclicMode];
+      this.scaleMode = this.mode === "exp_range" ? "iterations" : "cycle";
+    } else {
+      this.scaleFnRef = null;
+      this.scaleMode = oneOf("scaleMode", o.scaleMode ?? "cycle", ["cycle", "iterations"] as const);
+    }
+    this.cycleMomentum = bool("cycleMomentum", o.cycleMomentum ?? true);
+    let baseMomentums: number[] = [];
+    if (this.cycleMomentum) {
+      if (!hasMomentum(this.groups)) {
+        throw new LrschedError(
+          "cycleMomentum",
+          "needs an optimizer with momentum: every param group must have a numeric momentum (PyTorch: optimizer must support momentum with `cycle_momentum` option enabled)",
+        );
+      }
+      baseMomentums = perGroup("baseMomentum", o.baseMomentum ?? 0.8, n);
+      this.maxMomentums = perGroup("maxMomentum", o.maxMomentum ?? 0.9, n);
+    }
+    this.kwargs = {
+      base_lr: o.baseLr, max_lr: o.maxLr, step_size_up: up, step_size_down: o.stepSizeDown ?? null, mode: this.mode,
+      gamma: this.gamma, scale_fn: scaleFn, scale_mode: o.scaleMode ?? "cycle", cycle_momentum: this.cycleMomentum,
+      base_momentum: o.baseMomentum ?? 0.8, max_momentum: o.maxMomentum ?? 0.9,
+    };
+    // all options are valid: now write into the optimizer, as PyTorch's constructor does
+    if (lastEpoch === -1) this.groups.forEach((g, i) => (g.lr = baseLrs[i]));
+    if (this.cycleMomentum) {
+      if (lastEpoch === -1) this.groups.forEach((g, i) => (g.momentum = baseMomentums[i]));
+      this.baseMomentums = this.groups.map((g) => g.momentum as number);
+    }
+    this.attach(lastEpoch, o.verbose);
+    this.baseLrs = baseLrs;
+  }
+
+  private scale(x: number): number {
+    if (this.scaleFnCustom !== null) return callLambda(this.scaleFnCustom, x, "scaleFn");
+    switch (this.scaleFnRef) {
+      case "_triangular2_scale_fn":
+        return 1 / Math.pow(2, x - 1);
+      case "_exp_range_scale_fn":
+        return Math.pow(this.gamma, x);
+      default:
+        return 1;
+    }
+  }
+
+  protected computeLr(out: number[]): void {
+    const e = this.lastEpoch;
+    const cycle = Math.floor(1 + e / this.totalSize);
+    const x = 1 + e / this.totalSize - cycle;
+    const sf = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
+    const s = this.scale(this.scaleMode === "cycle" ? cycle : e);
+    for (let i = 0; i < out.length; i++) {
+      const base = this.baseLrs[i];
+      out[i] = base + (this.maxLrs[i] - base) * sf * s;
+    }
+    if (this.cycleMomentum) {
+      for (let i = 0; i < out.length; i++) {
+        const max = this.maxMomentums[i];
+        this.groups[i].momentum = max - (max - this.baseMomentums[i]) * sf * s;
+      }
+    }
+  }
+
+  /**
+   * The rates as a ts-api cyclic schedule (the same closed form; bulk curves from the core unless a
+   * custom scaleFn makes it JS-only).
+   */
+  toSchedule(group = 0): Schedule {
+    return groupSchedule(this.className, this.groups.length, group, (g) => {
+      const custom = this.scaleFnCustom;
+      const ref = Object.entries(REF_OF_MODE).find(([, r]) => r === this.scaleFnRef);
+      return cyclic({
+        baseLr: this.baseLrs[g],
+        maxLr: this.maxLrs[g],
+        stepSizeUp: this.stepSizeUp,
+        stepSizeDown: this.stepSizeDown,
+        mode: (custom === null && ref ? ref[0] : "triangular") as CyclicMode,
+        gamma: this.gamma,
+        scaleFn: custom,
+        scaleMode: this.scaleMode,
+      });
+    });
+  }
+
+  protected ownState(): StateDict {
+    const st: StateDict = {
+      max_lrs: this.maxLrs.slice(),
+      total_size: this.totalSize,
+      step_ratio: this.stepRatio,
+      mode: this.mode,
+      gamma: this.gamma,
+      _scale_fn_custom: this.scaleFnCustom === null ? null : "<function>",
+      _scale_fn_ref: this.scaleFnRef,
+      scale_mode: this.scaleMode,
+      cycle_momentum: this.cycleMomentum,
+    };
+    if (this.cycleMomentum) {
+      st.base_momentums = this.baseMomentums.slice();
+      st.max_momentums = this.maxMomentums.slice();
+    }
+    return st;
+  }
+
+  protected ownSchema(): StateSchema {
+    const n = this.groups.length;
+    const refs = Object.values(REF_OF_MODE);
+    return {
+      max_lrs: { check: S.perGroup(n) },
+      total_size: { check: S.number },
+      step_ratio: { check: S.number },
+      mode: { check: ((v, p) => (typeof v === "string" ? v : S.oneOf(...MODES)(v, p))) as StateCheck },
+      gamma: { check: S.number },
+      _scale_fn_custom: { check: S.nullable(S.oneOf("<function>")) },
+      _scale_fn_ref: { check: S.nullable(S.oneOf(...refs)) },
+      scale_mode: { check: S.oneOf("cycle", "iterations") },
+      cycle_momentum: { check: S.boolean },
+      base_momentums: { check: S.perGroup(n), optional: true },
+      max_momentums: { check: S.perGroup(n), optional: true },
+    };
+  }
+
+  protected override checkOwn(st: Record<string, unknown>, where: string): void {
+    num(`${where}.total_size`, st.total_size, { above: 0 });
+    if (st._scale_fn_custom !== null && this.scaleFnCustom === null) {
+      throw new LrschedError(`${where}._scale_fn_custom`, "needs a scheduler constructed with a scaleFn (functions are not saved)");
+    }
+    if (st._scale_fn_custom === null && st._scale_fn_ref === null) {
+      throw new LrschedError(`${where}._scale_fn_ref`, "must name a scale function when _scale_fn_custom is null");
+    }
+    if (st.cycle_momentum) {
+      if (st.base_momentums === undefined || st.max_momentums === undefined) {
+        throw new LrschedError(`${where}.base_momentums`, "and max_momentums are required when cycle_momentum is true");
+      }
+      if (!hasMomentum(this.groups)) {
+        throw new LrschedError(`${where}.cycle_momentum`, "is true but the optimizer's param groups have no momentum");
+      }
+    }
+  }
+
+  protected applyOwn(st: Record<string, unknown>): void {
+    this.maxLrs = st.max_lrs as number[];
+    this.totalSize = st.total_size as number;
+    this.stepRatio = st.step_ratio as number;
+    this.mode = st.mode as string;
+    this.gamma = st.gamma as number;
+    if (st._scale_fn_custom === null) this.scaleFnCustom = null;
+    this.scaleFnRef = st._scale_fn_ref as string | null;
+    this.scaleMode = st.scale_mode as "cycle" | "iterations";
+    this.cycleMomentum = st.cycle_momentum as boolean;
+    if (st.base_momentums !== undefined) this.baseMomentums = st.base_momentums as number[];
+    if (st.max_momentums !== undefined) this.maxMomentums = st.max_momentums as number[];
+  }
+
+  protected torchKwargs(): Record<string, unknown> {
+    return { ...this.kwargs };
+  }
+}

@@ -1,0 +1,188 @@
+import { LrschedError, join, type Schedule } from "@lrsched/ts-api";
+import { checkOptions, lastEpochOf, num } from "../checks";
+import { checkOptimizer, groupNumber, type Optimizer, type ParamGroup } from "../optimizer";
+import { bisectRight } from "../pyMath";
+import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
+import { encodeNumber, readState, S, type StateCheck, type StateDict } from "../stateDict";
+import { groupSchedule } from "../toSchedule";
+
+export interface SequentialLROptions {
+  /** Schedulers of the same optimizer, run one after another. */
+  readonly schedulers: readonly Scheduler[];
+  /** Epochs where the next scheduler takes over: strictly increasing, one fewer than schedulers. */
+  readonly milestones: readonly number[];
+  readonly lastEpoch?: number;
+  /** Accepted for PyTorch compatibility; SequentialLR itself prints nothing. */
+  readonly verbose?: boolean;
+}
+
+export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined): Scheduler[] {
+  if (!Array.isArray(v) || v.length === 0) throw new LrschedError("schedulers", "must be a non-empty array of schedulers", v);
+  const first = optimizer ?? (v[0] as Scheduler | undefined)?.optimizer;
+  v.forEach((s: unknown, i) => {
+    if (typeof s !== "object" || s === null || typeof (s as Scheduler).step !== "function") {
+      throw new LrschedError(`schedulers[${i}]`, "must be a scheduler", s);
+    }
+    if ((s as Scheduler).optimizer !== first) {
+      throw new LrschedError(`schedulers[${i}]`, `must belong to the same optimizer (PyTorch: ${cls} expects all schedulers to belong to the same optimizer)`);
+    }
+    if ((s as Scheduler).className === "ReduceLROnPlateau") {
+      throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)`);
+    }
+  });
+  return v as Scheduler[];
+}
+
+function checkMilestones(path: string, v: unknown, count: number): number[] {
+  if (!Array.isArray(v) || v.length !== count) {
+    throw new LrschedError(path, `must have one entry fewer than schedulers (${count}) (PyTorch: Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points)`, v);
+  }
+  return v.map((m, i) => {
+    num(`${path}[${i}]`, m, { integer: true });
+    if (i > 0 && !(m > v[i - 1])) {
+      // PyTorch 1.13 accepts this and then picks schedulers by bisecting an unsorted list
+      throw new LrschedError(`${path}[${i}]`, `must be greater than ${path}[${i - 1}] (${v[i - 1]}): milestones must strictly increase`, m);
+    }
+    return m as number;
+  });
+}
+
+/**
+ * PyTorch `SequentialLR`: hands the optimizer to `schedulers[i]` from `milestones[i - 1]` on. At
+ * a milestone the incoming scheduler restarts with `step(0)` (its closed form at epoch 0).
+ *
+ * `[LinearLR({startFactor: 0.1, totalIters: 5}), CosineAnnealingLR({tMax: 10})]`, milestones [5]:
+ * a linear warm-up over epochs 0-4, then a cosine from the base rate starting at epoch 5.
+ */
+export class SequentialLR implements SequenceableScheduler {
+  readonly className: string = "SequentialLR";
+  readonly optimizer: Optimizer;
+  lastEpoch: number;
+  readonly schedulers: SequenceableScheduler[];
+  milestones: number[];
+  private lastLr: number[];
+  /** Set only when an enclosing SequentialLR re-runs this one's initial step (as in PyTorch). */
+  private stepCount: number | undefined;
+  private readonly constructedLastEpoch: number;
+  private readonly groups: ParamGroup[];
+  /** The groups' initial rates the first scheduler restarted from. */
+  private readonly initialLrs: number[];
+
+  constructor(optimizer: Optimizer, options: SequentialLROptions) {
+    this.groups = checkOptimizer(optimizer);
+    this.optimizer = optimizer;
+    const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose"]);
+    const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer);
+    schedulers.forEach((s, i) => {
+      if (!isSequenceable(s)) {
+        throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);
+      }
+    });
+    this.schedulers = schedulers as SequenceableScheduler[];
+    this.milestones = checkMilestones("milestones", o.milestones, schedulers.length - 1);
+    this.constructedLastEpoch = lastEpochOf(o.lastEpoch);
+    const initial = this.groups.map((g, i) => groupNumber(g, i, "initialLr", "(set by the wrapped schedulers)"));
+    this.initialLrs = initial;
+    this.lastEpoch = this.constructedLastEpoch + 1;
+    // back to the initial rates, undo every scheduler's own initial step, redo only the first
+    this.groups.forEach((g, i) => (g.lr = initial[i]));
+    for (const s of this.schedulers) s.lastEpoch -= 1;
+    this.schedulers[0].initialStep();
+    this.lastLr = this.schedulers[0].getLastLr();
+  }
+
+  /** Next epoch: the scheduler whose span contains it steps (restarting with step(0) at its milestone). */
+  step(epoch?: number): void {
+    if (epoch !== undefined) {
+      throw new LrschedError("epoch", "is not accepted by SequentialLR.step() (PyTorch raises TypeError)", epoch);
+    }
+    this.lastEpoch += 1;
+    const idx = bisectRight(this.milestones, this.lastEpoch);
+    const s = this.schedulers[idx];
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) s.step(0);
+    else s.step();
+    this.lastLr = s.getLastLr();
+  }
+
+  initialStep(): void {
+    this.stepCount = 0;
+    this.step();
+  }
+
+  /**
+   * The children's schedules joined at the milestones (each restarts at its milestone, as
+   * `step(0)` restarts it). Needs a toSchedule() on every child, and a first child whose base
+   * rates are the rates it restarted from.
+   */
+  toSchedule(group = 0): Schedule {
+    return groupSchedule(this.className, this.groups.length, group, (g) => {
+      const pieces = this.schedulers.map((s, i) => {
+        const t = (s as { toSchedule?: (g: number) => Schedule }).toSchedule;
+        if (typeof t !== "function" || s instanceof SequentialLR) {
+          throw new LrschedError(`schedulers[${i}]`, `(${s.className}) has no closed form`);
+        }
+        return t.call(s, g);
+      });
+      const first = this.schedulers[0] as { baseLrs?: number[] };
+      if (first.baseLrs?.[g] !== this.initialLrs[g]) {
+        throw new LrschedError("schedulers[0]", "started from a rate other than its base rate (a later scheduler changed initialLr)");
+      }
+      return pieces.length === 1 ? pieces[0] : join(pieces, this.milestones);
+    });
+  }
+
+  getLastLr(): number[] {
+    return this.lastLr.slice();
+  }
+
+  stateDict(): StateDict {
+    const st: StateDict = {
+      _milestones: this.milestones.slice(),
+      last_epoch: this.lastEpoch,
+      _last_lr: this.lastLr.map(encodeNumber),
+    };
+    if (this.stepCount !== undefined) st._step_count = this.stepCount;
+    st._schedulers = this.schedulers.map((s) => s.stateDict());
+    return st;
+  }
+
+  prepareLoad(stateDict: unknown, where: string): () => void {
+    const n = this.groups.length;
+    const children: Array<() => void> = [];
+    const schedulersCheck: StateCheck = (v, p) => {
+      if (!Array.isArray(v) || v.length !== this.schedulers.length) {
+        throw new LrschedError(p, `must be a list of ${this.schedulers.length} state dicts`, v);
+      }
+      v.forEach((sd, i) => children.push(this.schedulers[i].prepareLoad(sd, `${p}[${i}]`)));
+      return v;
+    };
+    const st = readState("SequentialLR", stateDict, {
+      _milestones: { check: (v, p) => checkMilestones(p, v, this.schedulers.length - 1) },
+      last_epoch: { check: S.integer },
+      _last_lr: { check: S.perGroup(n, S.extended) },
+      _step_count: { check: S.integer, optional: true },
+      _schedulers: { check: schedulersCheck },
+    }, where);
+    return () => {
+      this.milestones = st._milestones as number[];
+      this.lastEpoch = st.last_epoch as number;
+      this.lastLr = st._last_lr as number[];
+      if (st._step_count !== undefined) this.stepCount = st._step_count as number;
+      for (const apply of children) apply();
+    };
+  }
+
+  loadStateDict(stateDict: unknown): void {
+    this.prepareLoad(stateDict, "stateDict")();
+  }
+
+  toTorchConfig(): TorchConfig {
+    return {
+      _target_: TORCH_PREFIX + this.className,
+      schedulers: this.schedulers.map((s) => s.toTorchConfig()),
+      milestones: this.milestones.slice(),
+      last_epoch: this.constructedLastEpoch,
+      verbose: false,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { exponentialDecay, type Schedule } from "@lrsched/ts-api";
+import { checkOptions, lastEpochOf, num } from "../checks";
+import { LRScheduler } from "../LRScheduler";
+import type { Optimizer } from "../optimizer";
+import { floorDiv } from "../pyMath";
+import { S, type StateDict, type StateSchema } from "../stateDict";
+import { groupSchedule } from "../toSchedule";
+
+export interface StepLROptions {
+  /** Epochs between decays (a positive integer). */
+  readonly stepSize: number;
+  /** Factor applied every stepSize epochs. Default 0.1. */
+  readonly gamma?: number;
+  readonly lastEpoch?: number;
+  readonly verbose?: boolean;
+}
+
+/**
+ * PyTorch `StepLR`: multiplies the rate by `gamma` every `stepSize` epochs.
+ *
+ * `stepSize: 30, gamma: 0.1`, lr 0.05: epochs 0-29 give 0.05, 30-59 give 0.005, 60-89 0.0005.
+ */
+export class StepLR extends LRScheduler {
+  readonly className: string = "StepLR";
+  stepSize: number;
+  gamma: number;
+
+  constructor(optimizer: Optimizer, options: StepLROptions) {
+    super(optimizer);
+    const o = checkOptions("StepLR", options, ["stepSize", "gamma", "lastEpoch", "verbose"]);
+    this.stepSize = num("stepSize", o.stepSize, { integer: true, min: 1 });
+    this.gamma = num("gamma", o.gamma ?? 0.1);
+    this.attach(lastEpochOf(o.lastEpoch), o.verbose);
+  }
+
+  protected computeLr(out: number[]): void {
+    const e = this.lastEpoch;
+    const decay = e !== 0 && e % this.stepSize === 0;
+    for (let i = 0; i < out.length; i++) out[i] = decay ? this.groups[i].lr * this.gamma : this.groups[i].lr;
+  }
+
+  protected override hasClosedForm(): boolean {
+    return true;
+  }
+
+  protected override closedFormLr(out: number[]): void {
+    const f = Math.pow(this.gamma, floorDiv(this.lastEpoch, this.stepSize));
+    for (let i = 0; i < out.length; i++) out[i] = this.baseLrs[i] * f;
+  }
+
+  /** `baseLr * gamma ^ floor(epoch / stepSize)` as a ts-api schedule (exponentialDecay, staircase). */
+  toSchedule(group = 0): Schedule {
+    return groupSchedule(this.className, this.groups.length, group, (g) =>
+      exponentialDecay({ initialLearningRate: this.baseLrs[g], decaySteps: this.stepSize, decayRate: this.gamma, staircase: true }));
+  }
+
+  protected ownState(): StateDict {
+    return { step_size: this.stepSize, gamma: this.gamma };
+  }
+
+  protected ownSchema(): StateSchema {
+    return { step_size: { check: S.integer }, gamma: { check: S.number } };
+  }
+
+  protected override checkOwn(st: Record<string, unknown>, where: string): void {
+    num(`${where}.step_size`, st.step_size, { integer: true, min: 1 });
+  }
+
+  protected applyOwn(st: Record<string, unknown>): void {
+    this.stepSize = st.step_size as number;
+    this.gamma = st.gamma as number;
+  }
+
+  protected torchKwargs(): Record<string, unknown> {
+    return { step_size: this.stepSize, gamma: this.gamma };
+  }
+}

@@ -1,0 +1,85 @@
+// State dicts use PyTorch's field names and stay JSON-safe: inf / -inf / nan are written as the
+// strings "inf" / "-inf" / "nan" (the convention of tools/conformance), so JSON.stringify keeps them.
+import { LrschedError } from "@lrsched/ts-api";
+import { isPlainObject } from "./checks";
+
+/** A scheduler's state with PyTorch's keys (`last_epoch`, `base_lrs`, `_last_lr`, ...). */
+export type StateDict = Record<string, unknown>;
+
+/** A number as it is stored in a state dict. */
+export function encodeNumber(x: number): number | string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  return x;
+}
+
+/** Validates a loaded value; returns its decoded form. */
+export type StateCheck = (value: unknown, path: string) => unknown;
+
+const fail = (path: string, rule: string, got: unknown): never => {
+  throw new LrschedError(path, rule, got);
+};
+
+export const S: {
+  number: StateCheck;
+  extended: StateCheck;
+  integer: StateCheck;
+  boolean: StateCheck;
+  oneOf: (...allowed: string[]) => StateCheck;
+  nullable: (check: StateCheck) => StateCheck;
+  perGroup: (groups: number, check?: StateCheck) => StateCheck;
+} = {
+  /** A finite number. */
+  number: ((v, p) => (typeof v === "number" && Number.isFinite(v) ? v : fail(p, "must be a finite number", v))) as StateCheck,
+  /** A number, or "inf" / "-inf" / "nan". */
+  extended: ((v, p) => {
+    if (typeof v === "number") return v;
+    if (v === "inf" || v === "Infinity") return Infinity;
+    if (v === "-inf" || v === "-Infinity") return -Infinity;
+    if (v === "nan" || v === "NaN") return NaN;
+    return fail(p, "must be a number or 'inf', '-inf', 'nan'", v);
+  }) as StateCheck,
+  integer: ((v, p) => (typeof v === "number" && Number.isInteger(v) ? v : fail(p, "must be an integer", v))) as StateCheck,
+  boolean: ((v, p) => (typeof v === "boolean" ? v : fail(p, "must be true or false", v))) as StateCheck,
+  oneOf: (...allowed: string[]): StateCheck => (v, p) =>
+    typeof v === "string" && allowed.includes(v) ? v : fail(p, `must be one of ${allowed.map((a) => `'${a}'`).join(", ")}`, v),
+  nullable: (check: StateCheck): StateCheck => (v, p) => (v === null ? null : check(v, p)),
+  /** One finite number per param group. */
+  perGroup: (groups: number, check: StateCheck = S.number): StateCheck => (v, p) => {
+    if (!Array.isArray(v) || v.length !== groups) {
+      return fail(p, `must be a list of ${groups} numbers (one per param group)`, v);
+    }
+    return v.map((x, i) => check(x, `${p}[${i}]`));
+  },
+};
+
+export interface StateField {
+  readonly check: StateCheck;
+  /** Keys some PyTorch versions leave out (`verbose`, `_get_lr_called_within_step`). */
+  readonly optional?: boolean;
+}
+
+export type StateSchema = Readonly<Record<string, StateField>>;
+
+/**
+ * Validates a whole state dict against a schema before anything is applied: an unknown key, a
+ * missing key or a bad value throws and leaves the scheduler untouched.
+ */
+export function readState(cls: string, sd: unknown, schema: StateSchema, where: string): Record<string, unknown> {
+  if (!isPlainObject(sd)) return fail(where, `must be a ${cls} state dict (an object)`, sd);
+  for (const key of Object.keys(sd)) {
+    if (!Object.prototype.hasOwnProperty.call(schema, key)) {
+      fail(`${where}.${key}`, `is not a ${cls} state dict key (a dict of another scheduler class?)`, undefined);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema)) {
+    if (!Object.prototype.hasOwnProperty.call(sd, key)) {
+      if (field.optional) continue;
+      fail(`${where}.${key}`, `is missing from the ${cls} state dict`, undefined);
+    }
+    out[key] = field.check(sd[key], `${where}.${key}`);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// The README's examples, run.
+import { describe, expect, it } from "vitest";
+import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR } from "../src/index";
+
+describe("README examples", () => {
+  it("StepLR loop", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1, momentum: 0.9 }] };
+    const scheduler = new StepLR(optimizer, { stepSize: 30, gamma: 0.1 });
+    for (let epoch = 0; epoch < 100; epoch++) scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([0.00010000000000000003]);
+  });
+
+  it("warm-up then cosine", () => {
+    const optimizer = { paramGroups: [{ lr: 3e-4 }] };
+    const warmup = new LinearLR(optimizer, { startFactor: 0.01, totalIters: 500 });
+    const cosine = new CosineAnnealingLR(optimizer, { tMax: 9500, etaMin: 1e-6 });
+    const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [500] });
+    expect(optimizer.paramGroups[0].lr).toBeCloseTo(3e-6, 15);
+    for (let batch = 0; batch < 500; batch++) scheduler.step();
+    expect(optimizer.paramGroups[0].lr).toBe(3e-4);
+  });
+
+  it("ReduceLROnPlateau", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1 }] };
+    const plateau = new ReduceLROnPlateau(optimizer, { mode: "min", factor: 0.5, patience: 2 });
+    const seen: number[] = [];
+    for (const loss of [1.0, 0.9, 0.9, 0.9, 0.9]) {
+      plateau.step(loss);
+      seen.push(optimizer.paramGroups[0].lr);
+    }
+    expect(seen).toEqual([0.1, 0.1, 0.1, 0.1, 0.05]);
+  });
+
+  it("stop, save, resume", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1 }] };
+    const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100 });
+    for (let i = 0; i < 40; i++) scheduler.step();
+    const checkpoint = JSON.stringify({ groups: optimizer.paramGroups, scheduler: scheduler.stateDict() });
+    scheduler.step();
+    const uninterrupted = optimizer.paramGroups[0].lr;
+
+    const saved = JSON.parse(checkpoint);
+    const optimizer2 = { paramGroups: [{ lr: 0.1 }] };
+    const scheduler2 = new CosineAnnealingLR(optimizer2, { tMax: 100 });
+    Object.assign(optimizer2.paramGroups[0], saved.groups[0]);
+    scheduler2.loadStateDict(saved.scheduler);
+    scheduler2.step();
+    expect(optimizer2.paramGroups[0].lr).toBe(uninterrupted);
+  });
+
+  it("configs, getScheduler, curves", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1, momentum: 0.9 }] };
+    const config = {
+      _target_: "torch.optim.lr_scheduler.SequentialLR",
+      schedulers: [
+        { _target_: "torch.optim.lr_scheduler.LinearLR", start_factor: 0.1, total_iters: 5 },
+        { _target_: "torch.optim.lr_scheduler.StepLR", step_size: 30, gamma: 0.1 },
+      ],
+      milestones: [5],
+    };
+    const s = fromTorchConfig(config, optimizer);
+    expect(s.toTorchConfig()).toMatchObject({ milestones: [5], schedulers: [{ start_factor: 0.1, total_iters: 5 }, { step_size: 30, gamma: 0.1 }] });
+    const policy = getScheduler({ paramGroups: [{ lr: 2e-4 }] }, { lrPolicy: "linear", niter: 100, niterDecay: 100 });
+    expect(policy.className).toBe("LambdaLR");
+    const curve = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 1000, gamma: 0.9 }).toSchedule().curve(2001);
+    expect(curve[2000]).toBeCloseTo(0.081, 7);
+  });
+});
