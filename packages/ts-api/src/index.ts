@@ -24,6 +24,7 @@ export { cosineDecay, type CosineDecayOptions } from "./schedules/cosineDecay";
 export { cosineDecayRestarts, type CosineDecayRestartsOptions } from "./schedules/cosineDecayRestarts";
 export { linearCosineDecay, type LinearCosineDecayOptions } from "./schedules/linearCosineDecay";
 export { noisyLinearCosineDecay, type NoisyLinearCosineDecayOptions } from "./schedules/noisyLinearCosineDecay";
+export { cosineAnnealing, type CosineAnnealingOptions } from "./schedules/cosineAnnealing";
 export { warmup, type WarmupOptions } from "./schedules/warmup";
 export { warmupCosine, type WarmupCosineOptions } from "./schedules/warmupCosine";
 export { cyclic, type CyclicOptions, type CyclicModeName } from "./schedules/cyclic";

@@ -13,6 +13,7 @@ import { noisyLinearCosineDecayType } from "./schedules/noisyLinearCosineDecay";
 import { piecewiseConstantDecayType } from "./schedules/piecewiseConstantDecay";
 import { polynomialDecayType } from "./schedules/polynomialDecay";
 import { warmupType } from "./schedules/warmup";
+import { cosineAnnealingType } from "./schedules/cosineAnnealing";
 import { cyclicType } from "./schedules/cyclic";
 import { oneCycleType } from "./schedules/oneCycle";
 import { joinType } from "./schedules/join";
@@ -41,6 +42,7 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   cosineDecayRestartsType,
   linearCosineDecayType,
   noisyLinearCosineDecayType,
+  cosineAnnealingType,
   warmupType,
   warmupCosineType,
   cyclicType,

@@ -2,7 +2,7 @@
 // cyclic and oneCycle step by step to 1e-9 relative, and Keras forms against the PyTorch
 // schedulers whose curves they equal.
 import { describe, expect, it } from "vitest";
-import { cyclic, fromSpec, oneCycle, type Schedule } from "../src";
+import { cosineAnnealing, cyclic, fromSpec, oneCycle, type Schedule } from "../src";
 import { camelKeys, fixture } from "./support/fixtures";
 import { maxRelErr } from "./support/compare";
 
@@ -40,5 +40,27 @@ describe("Keras forms equal the PyTorch schedulers with the same curve", () => {
   const eq = fixture<{ cases: Equivalent[] }>("keras_equivalents.json");
   it.each(eq.cases.map((c) => [`${c.spec.type} = ${c.torch} (${c.name})`, c] as const))("%s", (_, c) => {
     agree(fromSpec(c.spec), c.lrs, 1e-9);
+  });
+});
+
+describe("cosineAnnealing is PyTorch's CosineAnnealingLR, also past T_max", () => {
+  interface TorchCase {
+    name: string;
+    optimizer: { groups: { lr: number }[] };
+    scheduler: { kwargs: { T_max: number; eta_min?: number; last_epoch?: number } };
+    steps: (number | null)[];
+    records: { lr: number[] }[];
+  }
+  const file = fixture<{ torch_version: string; cases: TorchCase[] }>("CosineAnnealingLR.json");
+  // plain step() runs from the start; the recursive torch form is the closed form in exact arithmetic
+  const plain = file.cases.filter((c) => c.steps.every((s) => s === null) && (c.scheduler.kwargs.last_epoch ?? -1) === -1);
+  it.each(plain.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    c.optimizer.groups.forEach((g, k) => {
+      const s = cosineAnnealing({ initialLearningRate: g.lr, tMax: c.scheduler.kwargs.T_max, etaMin: c.scheduler.kwargs.eta_min ?? 0 });
+      agree(s, c.records.map((r) => r.lr[k]), 1e-9);
+    });
+  });
+  it("covers runs past T_max", () => {
+    expect(plain.some((c) => c.records.length > 2 * c.scheduler.kwargs.T_max)).toBe(true);
   });
 });

@@ -1,0 +1,36 @@
+import { initialLearningRate, learningRate } from "../fields";
+import { rampAt, rampPlan } from "../ramp";
+import { scheduleType } from "../scheduleType";
+
+export interface CosineAnnealingOptions {
+  /** Rate at step 0 (PyTorch's base_lr). */
+  readonly initialLearningRate: number;
+  /** Half period: the rate reaches etaMin at tMax. */
+  readonly tMax: number;
+  /** Lowest rate. Default 0. */
+  readonly etaMin?: number;
+}
+
+/**
+ * The closed form of PyTorch's CosineAnnealingLR: `etaMin + (lr - etaMin) * (1 + cos(pi * s / tMax)) / 2`
+ * for every step — unlike Keras's cosineDecay it is not held at the floor after tMax, it rises
+ * again (as PyTorch's scheduler does when stepped past T_max).
+ */
+export const cosineAnnealingType = scheduleType<CosineAnnealingOptions>({
+  type: "cosineAnnealing",
+  summary: "PyTorch CosineAnnealingLR's closed form: a cosine wave between lr and etaMin (rises after tMax).",
+  fields: {
+    initialLearningRate,
+    tMax: { kind: "number", doc: "Steps from the peak to etaMin (> 0).", above: 0 },
+    etaMin: learningRate("Lowest rate.", 0),
+  },
+  build: (o) => {
+    const { initialLearningRate: lr, tMax, etaMin } = o as Required<CosineAnnealingOptions>;
+    return {
+      at: (step) => rampAt("cosine", lr, etaMin, tMax, step),
+      plan: rampPlan("cosine", lr, etaMin, tMax),
+    };
+  },
+});
+
+export const cosineAnnealing = (options: CosineAnnealingOptions) => cosineAnnealingType.create(options);
