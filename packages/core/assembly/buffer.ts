@@ -1,4 +1,9 @@
-// Small helpers for writing f64 runs into linear memory.
+// Helpers for writing f64 runs into linear memory.
+//
+// Coordinates: a kernel fills out[i] for the positions s = s0 + i (integers, exact in f64) and
+// evaluates its formula at the local step x = s - o, where the origin o carries any fractional
+// offset (period starts, one-cycle phases). Computing x from the exact s and a fixed o makes
+// every value a function of s alone, whatever chunk it is computed in.
 
 /** Address of element `i` of an f64 buffer. */
 @inline export function at(buf: usize, i: i32): usize {
@@ -16,54 +21,52 @@ export function fill(out: usize, n: i32, v: f64): void {
   for (; i < n; i++) store<f64>(at(out, i), v);
 }
 
-/** out[i] = a + b * (s0 + i): an exact affine ramp in the step. */
-export function affine(out: usize, n: i32, s0: f64, a: f64, b: f64): void {
+/** out[i] = a + b * (s0 + i - o): an exact affine ramp in the local step. */
+export function affine(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
   let s = f64x2(s0, s0 + 1.0);
   const two = f64x2.splat(2.0);
+  const vo = f64x2.splat(o);
   const va = f64x2.splat(a);
   const vb = f64x2.splat(b);
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), f64x2.add(va, f64x2.mul(vb, s)));
+    v128.store(at(out, i), f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
     s = f64x2.add(s, two);
   }
-  if (i < n) store<f64>(at(out, i), a + b * (s0 + <f64>i));
-}
-
-/** out[i] *= k. */
-export function scaleBy(out: usize, n: i32, k: f64): void {
-  const vk = f64x2.splat(k);
-  let i = 0;
-  for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), vk));
-  if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * k);
-}
-
-/** out[i] = out[i] * k + c. */
-export function scaleShift(out: usize, n: i32, k: f64, c: f64): void {
-  const vk = f64x2.splat(k);
-  const vc = f64x2.splat(c);
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), f64x2.add(f64x2.mul(v128.load(at(out, i)), vk), vc));
-  }
-  if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * k + c);
+  if (i < n) store<f64>(at(out, i), a + b * ((s0 + <f64>i) - o));
 }
 
 /**
- * Steps from `s` (where floor(s / d) == q) up to the first step whose quotient exceeds q, capped
- * at `limit`. Corrects the estimate by exact comparison so runs agree with a per-step floor().
+ * The first i in [0, limit] whose local step (s0 + i) - o is >= bound (limit if none): an
+ * estimate corrected by exact comparisons.
  */
-export function runLength(s: f64, d: f64, q: f64, limit: i32): i32 {
-  let len = <i32>Math.min(<f64>limit, Math.max(1.0, Math.ceil((q + 1.0) * d - s)));
-  while (len > 1 && Math.floor((s + <f64>(len - 1)) / d) > q) len--;
-  while (len < limit && Math.floor((s + <f64>len) / d) <= q) len++;
+export function firstAtOrAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
+  let i = <i32>Math.min(<f64>limit, Math.max(0.0, Math.ceil(bound + o - s0)));
+  while (i > 0 && (s0 + <f64>(i - 1)) - o >= bound) i--;
+  while (i < limit && (s0 + <f64>i) - o < bound) i++;
+  return i;
+}
+
+/** The first i in [0, limit] whose local step is > bound. */
+export function firstAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
+  let i = <i32>Math.min(<f64>limit, Math.max(0.0, Math.floor(bound + o - s0) + 1.0));
+  while (i > 0 && (s0 + <f64>(i - 1)) - o > bound) i--;
+  while (i < limit && (s0 + <f64>i) - o <= bound) i++;
+  return i;
+}
+
+/** Steps from s (where floor((s - o) / d) == q) while the quotient stays q, at most `limit`. */
+export function runLength(s: f64, o: f64, d: f64, q: f64, limit: i32): i32 {
+  let len = <i32>Math.min(<f64>limit, Math.max(1.0, Math.ceil((q + 1.0) * d - (s - o))));
+  while (len > 1 && Math.floor(((s + <f64>(len - 1)) - o) / d) > q) len--;
+  while (len < limit && Math.floor(((s + <f64>len) - o) / d) <= q) len++;
   return len;
 }
 
-/** Like runLength, for runs of constant ceil(s / d) == q. */
-export function ceilRunLength(s: f64, d: f64, q: f64, limit: i32): i32 {
-  let len = <i32>Math.min(<f64>limit, Math.max(1.0, Math.floor(q * d - s) + 1.0));
-  while (len > 1 && Math.ceil((s + <f64>(len - 1)) / d) > q) len--;
-  while (len < limit && Math.ceil((s + <f64>len) / d) <= q) len++;
+/** Like runLength, for runs of constant ceil((s - o) / d) == q. */
+export function ceilRunLength(s: f64, o: f64, d: f64, q: f64, limit: i32): i32 {
+  let len = <i32>Math.min(<f64>limit, Math.max(1.0, Math.floor(q * d - (s - o)) + 1.0));
+  while (len > 1 && Math.ceil(((s + <f64>(len - 1)) - o) / d) > q) len--;
+  while (len < limit && Math.ceil(((s + <f64>len) - o) / d) <= q) len++;
   return len;
 }

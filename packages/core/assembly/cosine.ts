@@ -1,17 +1,13 @@
-// Cosine decay and cosine decay with warm restarts (SGDR), Keras semantics.
-import { affine, at, fill } from "./buffer";
+// Cosine decay and cosine decay with warm restarts (SGDR), Keras semantics; x = s - o.
+import { affine, at, fill, firstAtOrAbove } from "./buffer";
 import { cosWave } from "./wave";
 
-/** lr * ((1 - alpha) * (1 + cos(pi * min(s, D) / D)) / 2 + alpha). */
-export function cosine(out: usize, n: i32, s0: f64, lr: f64, d: f64, alpha: f64): void {
-  let i = 0;
-  if (s0 < d) {
-    const len = <i32>Math.min(<f64>n, Math.ceil(d - s0));
-    const b = 0.5 * lr * (1.0 - alpha);
-    cosWave(out, len, s0, b + lr * alpha, b, Math.PI / d, 0.0);
-    i = len;
-  }
-  if (i < n) fill(at(out, i), n - i, lr * alpha);
+/** lr * ((1 - alpha) * (1 + cos(pi * min(x, D) / D)) / 2 + alpha). */
+export function cosine(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
+  const m = firstAtOrAbove(s0, o, d, n); // steps before D
+  const b = 0.5 * lr * (1.0 - alpha);
+  if (m > 0) cosWave(out, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0);
+  if (m < n) fill(at(out, m), n - m, lr * alpha);
 }
 
 /**
@@ -25,18 +21,18 @@ export function cosine(out: usize, n: i32, s0: f64, lr: f64, d: f64, alpha: f64)
 }
 
 /**
- * Index of the restart period containing step s. Keras derives it from a logarithm, whose
+ * Index of the restart period containing local step x. Keras derives it from a logarithm, whose
  * rounding can misplace a step that sits exactly on a period edge; the estimate is corrected
  * here against the exact period starts.
  */
-export function periodIndex(s: f64, first: f64, tMul: f64): f64 {
+export function periodIndex(x: f64, first: f64, tMul: f64): f64 {
   const g = tMul - 1.0;
   let i = tMul == 1.0
-    ? Math.floor(s / first)
-    : Math.floor(Math.log1p((s / first) * g) / Math.log1p(g));
+    ? Math.floor(x / first)
+    : Math.floor(Math.log1p((x / first) * g) / Math.log1p(g));
   if (!(i >= 0.0)) i = 0.0;
-  while (i > 0.0 && periodStart(first, tMul, i) > s) i -= 1.0;
-  while (periodStart(first, tMul, i + 1.0) <= s) i += 1.0;
+  while (i > 0.0 && periodStart(first, tMul, i) > x) i -= 1.0;
+  while (periodStart(first, tMul, i + 1.0) <= x) i += 1.0;
   return i;
 }
 
@@ -46,27 +42,23 @@ export function periodIndex(s: f64, first: f64, tMul: f64): f64 {
  * Keras's CosineDecayRestarts); the rest of the period is a half cosine from peak to floor.
  */
 export function cosineRestarts(
-  out: usize, n: i32, s0: f64, lr: f64, first: f64, tMul: f64, mMul: f64, alpha: f64, warmup: f64,
+  out: usize, n: i32, s0: f64, o: f64, lr: f64, first: f64, tMul: f64, mMul: f64, alpha: f64, warmup: f64,
 ): void {
   let i = 0;
-  let k = periodIndex(s0, first, tMul);
+  let k = periodIndex(s0 - o, first, tMul);
   const floor = lr * alpha;
   while (i < n) {
-    const start = periodStart(first, tMul, k);
-    const next = periodStart(first, tMul, k + 1.0);
+    const start = o + periodStart(first, tMul, k); // origin of this period
+    const length = first * Math.pow(tMul, k);
     const b = 0.5 * lr * (1.0 - alpha) * Math.pow(mMul, k);
-    let x = s0 + <f64>i - start;
-    const end = i + <i32>Math.min(<f64>(n - i), Math.max(1.0, Math.ceil(next - (s0 + <f64>i))));
-    if (x < warmup) {
-      const len = <i32>Math.min(<f64>(end - i), Math.ceil(warmup - x));
-      affine(at(out, i), len, x, floor, 2.0 * b / warmup);
-      i += len;
-      x += <f64>len;
+    const s = s0 + <f64>i;
+    const end = i + max(1, firstAtOrAbove(s, o, periodStart(first, tMul, k + 1.0), n - i));
+    const ramp = i + firstAtOrAbove(s, start, warmup, end - i);
+    if (ramp > i) affine(at(out, i), ramp - i, s, start, floor, 2.0 * b / warmup);
+    if (end > ramp) {
+      cosWave(at(out, ramp), end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0);
     }
-    if (i < end) {
-      cosWave(at(out, i), end - i, x - warmup, b + floor, b, Math.PI / (first * Math.pow(tMul, k) - warmup), 0.0);
-      i = end;
-    }
+    i = end;
     k += 1.0;
   }
 }

@@ -1,25 +1,41 @@
-// Cyclical learning rate (Smith 2015), exactly PyTorch CyclicLR's closed form in the iteration s:
+// Cyclical learning rate (Smith 2015), PyTorch CyclicLR's closed form in the iteration s:
 //   cycle = floor(1 + s / (up + down)),  x = 1 + s / (up + down) - cycle
 //   scale = x <= r ? x / r : (x - 1) / (r - 1),   r = up / (up + down)
 //   lr    = base + (max - base) * scale * f
 // f = 1 (triangular), 1 / 2^(cycle - 1) (triangular2), gamma^s (exp_range).
-import { at } from "./buffer";
+// Within a half cycle the rate is affine in s, so each half cycle is one exact affine run;
+// exp_range multiplies the triangle by the geometric factor gamma^s.
+import { at, affine, firstAtOrAbove } from "./buffer";
 import { CyclicMode } from "./opcodes";
+import { geometric } from "./geometric";
 
 export function cyclic(
-  out: usize, n: i32, s0: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
+  out: usize, tmp: usize, n: i32, s0: f64, o: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
 ): void {
   const total = up + down;
-  const ratio = up / total;
   const height = maxLr - baseLr;
-  for (let i = 0; i < n; i++) {
+  const exp = mode == CyclicMode.ExpRange;
+  // exp_range: out holds the triangle (height * scale), scaled and shifted at the end
+  const base = exp ? 0.0 : baseLr;
+  let i = 0;
+  while (i < n) {
     const s = s0 + <f64>i;
-    const cycle = Math.floor(1.0 + s / total);
-    const x = 1.0 + s / total - cycle;
-    const scale = x <= ratio ? x / ratio : (x - 1.0) / (ratio - 1.0);
-    let f = 1.0;
-    if (mode == CyclicMode.Triangular2) f = 1.0 / Math.pow(2.0, cycle - 1.0);
-    else if (mode == CyclicMode.ExpRange) f = Math.pow(gamma, s);
-    store<f64>(at(out, i), baseLr + height * scale * f);
+    const c = Math.floor((s - o) / total); // cycle - 1
+    const origin = o + c * total; // where this cycle starts
+    const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
+    const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
+    const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
+    if (peak > i) affine(at(out, i), min(peak, next) - i, s, origin, base, height * f / up);
+    if (next > peak) affine(at(out, peak), next - peak, s0 + <f64>peak, origin, base + height * f * total / down, -height * f / down);
+    i = next;
+  }
+  if (exp) {
+    geometric(tmp, n, s0, o, 1.0, Math.log(gamma));
+    const vb = f64x2.splat(baseLr);
+    let j = 0;
+    for (; j + 2 <= n; j += 2) {
+      v128.store(at(out, j), f64x2.add(vb, f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j)))));
+    }
+    if (j < n) store<f64>(at(out, j), baseLr + load<f64>(at(out, j)) * load<f64>(at(tmp, j)));
   }
 }

@@ -1,20 +1,22 @@
-// out[i] = a * exp(k * (s0 + i)): exponential decay as a geometric recurrence.
+// out[i] = a * exp(k * x), x = s - o: exponential decay as a geometric recurrence.
 //
 // Two lanes step by exp(2k) per iteration; the exact value is recomputed at every anchor
-// (multiples of ANCHOR in the local step), which bounds rounding to ~ANCHOR ulps and makes a
-// value independent of where a chunk starts.
+// (fixed multiples of ANCHOR in s - floor(o)), which bounds rounding to ~ANCHOR ulps and makes a value
+// independent of where a chunk starts.
 import { at } from "./buffer";
 import { ANCHOR, blockSkip } from "./anchor";
 
-export function geometric(out: usize, n: i32, s0: f64, a: f64, k: f64): void {
+export function geometric(out: usize, n: i32, s0: f64, o: f64, a: f64, k: f64): void {
   const r1 = Math.exp(k);
   const r2 = f64x2.splat(Math.exp(2.0 * k));
+  const base = Math.floor(o);
+  const frac = o - base;
   let i = 0;
   while (i < n) {
-    const s = s0 + <f64>i;
-    const skip = blockSkip(s);
+    const g = (s0 + <f64>i) - base; // grid position: an exact integer
+    const skip = blockSkip(g);
     const end = min(ANCHOR, skip + (n - i));
-    const v0 = a * Math.exp(k * (s - <f64>skip));
+    const v0 = a * Math.exp(k * ((g - <f64>skip) - frac));
     let v = f64x2(v0, v0 * r1);
     const p = out + (<usize>(i - skip) << 3);
     let j = 0;

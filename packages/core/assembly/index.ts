@@ -24,11 +24,11 @@ export function ensureBytes(bytes: usize): bool {
  */
 export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
   if (!asF32) {
-    evaluate(plan, out, start, count, scratch);
+    evaluate(plan, out, start, 0.0, count, scratch);
     return;
   }
   const tmp = scratch + (<usize>CHUNK << 3);
-  evaluate(plan, scratch, start, count, tmp);
+  evaluate(plan, scratch, start, 0.0, count, tmp);
   let i = 0;
   for (; i + 4 <= count; i += 4) {
     const lo = f32x4.demote_f64x2_zero(v128.load(at(scratch, i)));

@@ -2,10 +2,10 @@
 //   lr * ((alpha + (D - s) / D + eps) * (1 + cos(2 pi periods s / D)) / 2 + beta)
 // where eps = 0 for the plain variant and, for the noisy one, a Gaussian sample of variance
 // initialVariance / (1 + s)^varianceDecay drawn from the counter-based generator.
-import { at, affine, fill } from "./buffer";
+import { at, affine, fill, firstAtOrAbove } from "./buffer";
 import { cosWave } from "./wave";
-import { uniform1, uniform2, vgaussian } from "./noise";
-import { vcos, vpow } from "./vmath";
+import { gaussians } from "./noise";
+import { Smooth, smooth } from "./smooth";
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -13,14 +13,14 @@ import { vcos, vpow } from "./vmath";
 }
 
 export function linearCosine(
-  out: usize, tmp: usize, n: i32, s0: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
+  out: usize, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
 ): void {
   let i = 0;
-  if (s0 < d) {
-    const len = <i32>Math.min(<f64>n, Math.ceil(d - s0));
-    // out = lr * (alpha + 1 - s / D), tmp = (1 + cos) / 2, then out = out * tmp + lr * beta
-    affine(out, len, s0, lr * (alpha + 1.0), -lr / d);
-    cosWave(tmp, len, s0, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0);
+  const len = firstAtOrAbove(s0, o, d, n); // steps before D
+  if (len > 0) {
+    // out = lr * (alpha + 1 - x / D), tmp = (1 + cos) / 2, then out = out * tmp + lr * beta
+    affine(out, len, s0, o, lr * (alpha + 1.0), -lr / d);
+    cosWave(tmp, len, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0);
     const vb = f64x2.splat(lr * beta);
     let j = 0;
     for (; j + 2 <= len; j += 2) {
@@ -32,38 +32,57 @@ export function linearCosine(
   if (i < n) fill(at(out, i), n - i, lr * (alpha * tailFactor(periods) + beta));
 }
 
-/** Two steps (s0, s0 + 1) of the noisy variant, computed lane-wise. */
-@inline function noisyPair(
-  s0: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64, variance: f64, varianceDecay: f64, seed: u32,
-): v128 {
-  const step = f64x2(s0, s0 + 1.0);
-  const s = f64x2.min(step, f64x2.splat(d));
-  const u1 = f64x2(uniform1(seed, Math.floor(s0)), uniform1(seed, Math.floor(s0) + 1.0));
-  const u2 = f64x2(uniform2(seed, Math.floor(s0)), uniform2(seed, Math.floor(s0) + 1.0));
-  // std = sqrt(variance / (1 + s)^varianceDecay)
-  const std = f64x2.sqrt(f64x2.mul(f64x2.splat(variance), vpow(f64x2.add(f64x2.splat(1.0), s), -varianceDecay)));
-  const eps = f64x2.mul(std, vgaussian(u1, u2));
-  const frac = f64x2.div(s, f64x2.splat(d));
-  const cosine = f64x2.mul(f64x2.splat(0.5), f64x2.add(f64x2.splat(1.0), vcos(f64x2.mul(f64x2.splat(Math.PI * 2.0 * periods), frac))));
-  const linear = f64x2.div(f64x2.sub(f64x2.splat(d), s), f64x2.splat(d));
-  const inner = f64x2.add(f64x2.mul(f64x2.add(f64x2.add(f64x2.splat(alpha), linear), eps), cosine), f64x2.splat(beta));
-  return f64x2.mul(f64x2.splat(lr), inner);
+/**
+ * The noisy variant, as a pipeline of exact-or-anchored passes (each chunk-invariant):
+ * out = std(s) = sqrt(variance) (1 + s)^(-varianceDecay / 2), times the Gaussian sample of
+ * floor(step); tmp = the cosine factor; then out = lr ((alpha + linear + eps) cosine + beta).
+ */
+export function noisyLinearCosine(
+  out: usize, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
+  variance: f64, varianceDecay: f64, seed: u32,
+): void {
+  const m = firstAtOrAbove(s0, o, d, n); // steps before D
+  const sd = Math.sqrt(variance);
+  if (m > 0) smooth(out, m, s0, o, Smooth.Power, sd, -1.0, -0.5 * varianceDecay, 0.0, sd);
+  if (m < n) {
+    smooth(tmp, 1, d, 0.0, Smooth.Power, sd, -1.0, -0.5 * varianceDecay, 0.0, sd); // std(D), computed alike
+    fill(at(out, m), n - m, load<f64>(tmp));
+  }
+  gaussians(tmp, n, Math.floor(s0 - o), seed);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
+  if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * load<f64>(at(tmp, i)));
+  // tmp = cosine factor
+  if (m > 0) cosWave(tmp, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0);
+  if (m < n) fill(at(tmp, m), n - m, tailFactor(periods));
+  const vlr = f64x2.splat(lr);
+  const va = f64x2.splat(alpha);
+  const vb = f64x2.splat(beta);
+  const vd = f64x2.splat(d);
+  const vo = f64x2.splat(o);
+  const zero = f64x2.splat(0.0);
+  const two = f64x2.splat(2.0);
+  let s = f64x2(s0, s0 + 1.0);
+  i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const linear = f64x2.max(f64x2.div(f64x2.sub(vd, f64x2.sub(s, vo)), vd), zero);
+    const inner = f64x2.add(va, f64x2.add(linear, v128.load(at(out, i))));
+    v128.store(at(out, i), f64x2.mul(vlr, f64x2.add(f64x2.mul(inner, v128.load(at(tmp, i))), vb)));
+    s = f64x2.add(s, two);
+  }
+  if (i < n) {
+    const linear = Math.max((d - ((s0 + <f64>i) - o)) / d, 0.0);
+    store<f64>(at(out, i), lr * ((alpha + (linear + load<f64>(at(out, i)))) * load<f64>(at(tmp, i)) + beta));
+  }
 }
 
-/** One step of the noisy variant (lane 0 of the pair), for the host's at(step). */
+// two f64 values each for one step's value and its scratch
+const AT_SCRATCH = memory.data(32, 16);
+
+/** One step of the noisy variant, computed by the kernel itself (for the host's at(step)). */
 export function noisyLinearCosineAt(
   step: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64, variance: f64, varianceDecay: f64, seed: u32,
 ): f64 {
-  return f64x2.extract_lane(noisyPair(step, lr, d, periods, alpha, beta, variance, varianceDecay, seed), 0);
-}
-
-export function noisyLinearCosine(
-  out: usize, n: i32, s0: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
-  variance: f64, varianceDecay: f64, seed: u32,
-): void {
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), noisyPair(s0 + <f64>i, lr, d, periods, alpha, beta, variance, varianceDecay, seed));
-  }
-  if (i < n) store<f64>(at(out, i), noisyLinearCosineAt(s0 + <f64>i, lr, d, periods, alpha, beta, variance, varianceDecay, seed));
+  noisyLinearCosine(AT_SCRATCH, AT_SCRATCH + 16, 1, step, 0.0, lr, d, periods, alpha, beta, variance, varianceDecay, seed);
+  return load<f64>(AT_SCRATCH);
 }

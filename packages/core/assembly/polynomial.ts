@@ -1,47 +1,36 @@
-// Polynomial decay (Keras): (lr - end) * (1 - p)^power + end with p = min(s, D) / D, or with
-// `cycle`, p = s / (D * ceil(s / D)) (the multiplier is 1 at step 0).
-import { at, affine, ceilRunLength, fill } from "./buffer";
-import { vpow } from "./vmath";
+// Polynomial decay (Keras): (lr - end) * (1 - p)^power + end with p = min(x, D) / D, or with
+// `cycle`, p = x / (D * ceil(x / D)) (the multiplier is 1 at x = 0); x = s - o.
+import { at, affine, ceilRunLength, fill, firstAtOrAbove } from "./buffer";
+import { Smooth, smooth } from "./smooth";
 
-function decayRun(out: usize, n: i32, s0: f64, lr: f64, d: f64, end: f64, power: f64): void {
+function decayRun(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64): void {
   if (power == 1.0) {
-    affine(out, n, s0, lr, -(lr - end) / d);
+    affine(out, n, s0, o, lr, -(lr - end) / d);
     return;
   }
-  // lane-wise x^p = exp(p ln x); an odd last step uses lane 0 of the same pair arithmetic
-  const span = f64x2.splat(lr - end);
-  const vend = f64x2.splat(end);
-  const one = f64x2.splat(1.0);
-  const vd = f64x2.splat(d);
-  for (let i = 0; i < n; i += 2) {
-    const s = f64x2(s0 + <f64>i, s0 + <f64>(i + 1));
-    const v = f64x2.add(f64x2.mul(span, vpow(f64x2.sub(one, f64x2.div(s, vd)), power)), vend);
-    if (i + 2 <= n) v128.store(at(out, i), v);
-    else store<f64>(at(out, i), f64x2.extract_lane(v, 0));
-  }
+  smooth(out, n, s0, o, Smooth.Power, lr - end, d, power, end, Math.max(Math.abs(lr), Math.abs(end)));
 }
 
-export function polynomial(out: usize, n: i32, s0: f64, lr: f64, d: f64, end: f64, power: f64, cycle: bool): void {
-  let i = 0;
+export function polynomial(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64, cycle: bool): void {
   if (!cycle) {
-    if (s0 < d) {
-      const len = <i32>Math.min(<f64>n, Math.ceil(d - s0));
-      decayRun(out, len, s0, lr, d, end, power);
-      i = len;
-    }
-    if (i < n) fill(at(out, i), n - i, end);
+    const m = firstAtOrAbove(s0, o, d, n); // steps before D
+    if (m > 0) decayRun(out, m, s0, o, lr, d, end, power);
+    if (m < n) fill(at(out, m), n - m, end);
     return;
   }
-  if (s0 == 0.0 && n > 0) {
-    store<f64>(out, lr); // ceil(0 / D) is replaced by 1, so step 0 is the start of the first cycle
-    i = 1;
-  }
+  let i = 0;
   while (i < n) {
     const s = s0 + <f64>i;
+    const x = s - o;
+    if (x == 0.0) {
+      store<f64>(at(out, i), lr); // ceil(0 / D) is replaced by 1: step 0 starts the first cycle
+      i++;
+      continue;
+    }
     // cycle q covers ((q - 1) D, q D]
-    const q = Math.ceil(s / d);
-    const len = ceilRunLength(s, d, q, n - i);
-    decayRun(at(out, i), len, s, lr, d * q, end, power);
+    const q = Math.ceil(x / d);
+    const len = ceilRunLength(s, o, d, q, n - i);
+    decayRun(at(out, i), len, s, o, lr, d * q, end, power);
     i += len;
   }
 }

@@ -1,33 +1,34 @@
-// A ramp from `from` to `to` over `steps` steps (warm-up, one-cycle phases):
+// A ramp from `from` to `to` over `steps` steps (warm-up, one-cycle phases), x = s - o:
 //   linear:      from + (to - from) * p
 //   cosine:      to + (from - to) * (1 + cos(pi * p)) / 2
 //   exponential: from * (to / from)^p
 //   sqrt:        from + (to - from) * sqrt(p)
-// with p = s / steps. Ramps are used inside joins, which only ask for s in [0, steps].
+// with p = x / steps. Ramps are used inside joins, which only ask for x in [0, steps].
 import { RampShape } from "./opcodes";
 import { affine, at } from "./buffer";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
 
-export function ramp(out: usize, n: i32, s0: f64, from: f64, to: f64, steps: f64, shape: i32): void {
+export function ramp(out: usize, n: i32, s0: f64, o: f64, from: f64, to: f64, steps: f64, shape: i32): void {
   if (shape == RampShape.Cosine) {
     const b = 0.5 * (from - to);
-    cosWave(out, n, s0, to + b, b, Math.PI / steps, 0.0);
+    cosWave(out, n, s0, o, to + b, b, Math.PI / steps, 0.0);
   } else if (shape == RampShape.Exponential) {
-    geometric(out, n, s0, from, Math.log(to / from) / steps);
+    geometric(out, n, s0, o, from, Math.log(to / from) / steps);
   } else if (shape == RampShape.Sqrt) {
     const vf = f64x2.splat(from);
     const vd = f64x2.splat(to - from);
     const vk = f64x2.splat(1.0 / steps);
+    const vo = f64x2.splat(o);
     const two = f64x2.splat(2.0);
     let s = f64x2(s0, s0 + 1.0);
     let i = 0;
     for (; i + 2 <= n; i += 2) {
-      v128.store(at(out, i), f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(s, vk)))));
+      v128.store(at(out, i), f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(f64x2.sub(s, vo), vk)))));
       s = f64x2.add(s, two);
     }
-    if (i < n) store<f64>(at(out, i), from + (to - from) * Math.sqrt((s0 + <f64>i) * (1.0 / steps)));
+    if (i < n) store<f64>(at(out, i), from + (to - from) * Math.sqrt(((s0 + <f64>i) - o) * (1.0 / steps)));
   } else {
-    affine(out, n, s0, from, (to - from) / steps);
+    affine(out, n, s0, o, from, (to - from) / steps);
   }
 }

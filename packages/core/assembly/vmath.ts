@@ -20,7 +20,7 @@ const TWO_OVER_PI: f64 = 0.6366197723675814;
 }
 
 /** e^x per lane; 0 below x = -708 (no subnormals), +Inf above 709.78. */
-export function vexp(x: v128): v128 {
+@inline export function vexp(x: v128): v128 {
   const n = f64x2.nearest(f64x2.mul(x, splat(LOG2E)));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, splat(LN2_HI))), f64x2.mul(n, splat(LN2_LO)));
   let p = splat(1.0 / 6227020800.0); // 1/13!
@@ -47,7 +47,7 @@ export function vexp(x: v128): v128 {
 }
 
 /** ln x per lane for normal positive x; -Inf at 0. */
-export function vlog(x: v128): v128 {
+@inline export function vlog(x: v128): v128 {
   const bits = x;
   // x = m * 2^e with m in [1, 2)
   // biased exponents as i64 lanes; their low words, moved to i32 lanes 0 and 1, convert exactly
@@ -81,8 +81,8 @@ export function vlog(x: v128): v128 {
   return y;
 }
 
-/** cos x per lane, accurate for |x| < 2^20 * pi/2. */
-export function vcos(x: v128): v128 {
+/** cos x (or sin x) per lane, accurate for |x| < 2^20 * pi/2. */
+@inline function trig(x: v128, sine: bool): v128 {
   const k = f64x2.nearest(f64x2.mul(x, splat(TWO_OVER_PI)));
   const r = f64x2.sub(
     f64x2.sub(f64x2.sub(x, f64x2.mul(k, splat(PIO2_1))), f64x2.mul(k, splat(PIO2_2))),
@@ -108,12 +108,22 @@ export function vcos(x: v128): v128 {
   s = madd(s, z, -1.0 / 6.0);
   s = madd(s, z, 1.0);
   s = f64x2.mul(s, r);
-  // quadrant q = k mod 4: cos, -sin, -cos, sin
+  // quadrant q = k mod 4; cos: c, -s, -c, s; sin: s, c, -s, -c
   const q = f64x2.sub(k, f64x2.mul(splat(4.0), f64x2.floor(f64x2.mul(k, splat(0.25)))));
   const odd = v128.or(f64x2.eq(q, splat(1.0)), f64x2.eq(q, splat(3.0)));
-  const neg = v128.or(f64x2.eq(q, splat(1.0)), f64x2.eq(q, splat(2.0)));
-  const v = v128.bitselect(s, c, odd);
+  const neg = sine
+    ? f64x2.ge(q, splat(2.0))
+    : v128.or(f64x2.eq(q, splat(1.0)), f64x2.eq(q, splat(2.0)));
+  const v = sine ? v128.bitselect(c, s, odd) : v128.bitselect(s, c, odd);
   return v128.bitselect(f64x2.neg(v), v, neg);
+}
+
+@inline export function vcos(x: v128): v128 {
+  return trig(x, false);
+}
+
+@inline export function vsin(x: v128): v128 {
+  return trig(x, true);
 }
 
 /** x^p per lane for x >= 0 (0^p = 0 for p > 0). */

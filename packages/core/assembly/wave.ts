@@ -1,14 +1,15 @@
-// out[i] = a + b * cos(w * (s0 + i) + phi), the workhorse of every cosine-shaped schedule.
+// out[i] = a + b * cos(w * x + phi) with x = s - o, the workhorse of every cosine-shaped schedule.
 //
 // Calling Math.cos per step costs ~20 ns; instead the angle is advanced by rotation
 // (angle-addition) in two independent SIMD chains of two lanes, re-anchored from the exact
 // cos/sin every ANCHOR steps so rounding cannot accumulate (< 1e-13 of the amplitude).
-// Anchors sit at fixed positions of the local step (multiples of ANCHOR), so a value does not
-// depend on where a chunk starts: any chunking reproduces the whole curve bit for bit.
+// Anchors sit at fixed grid positions (multiples of ANCHOR in s - floor(o)), so a value does not
+// depend on where a chunk starts: any chunking reproduces the whole curve bit for bit, and a
+// piece of a join (integer origin) has exactly the values it has on its own.
 import { at } from "./buffer";
 import { ANCHOR, blockSkip } from "./anchor";
 
-export function cosWave(out: usize, n: i32, s0: f64, a: f64, b: f64, w: f64, phi: f64): void {
+export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64): void {
   const c1 = Math.cos(w), s1 = Math.sin(w);
   const c2 = Math.cos(2.0 * w), s2 = Math.sin(2.0 * w);
   const c3 = Math.cos(3.0 * w), s3 = Math.sin(3.0 * w);
@@ -16,12 +17,14 @@ export function cosWave(out: usize, n: i32, s0: f64, a: f64, b: f64, w: f64, phi
   const vs4 = f64x2.splat(Math.sin(4.0 * w));
   const va = f64x2.splat(a);
   const vb = f64x2.splat(b);
+  const base = Math.floor(o);
+  const frac = o - base;
   let i = 0;
   while (i < n) {
-    const s = s0 + <f64>i;
-    const skip = blockSkip(s);
+    const g = (s0 + <f64>i) - base; // grid position: an exact integer
+    const skip = blockSkip(g);
     const end = min(ANCHOR, skip + (n - i)); // block offsets [skip, end) are wanted
-    const theta = w * (s - <f64>skip) + phi;
+    const theta = w * ((g - <f64>skip) - frac) + phi;
     const c0 = Math.cos(theta), z0 = Math.sin(theta);
     // lanes hold block offsets {k, k+1} (A) and {k+2, k+3} (B)
     let cA = f64x2(c0, c0 * c1 - z0 * s1);

@@ -23,13 +23,15 @@ function sizeOf(node: PlanNode): number {
 
 /**
  * Scratch levels a node needs beyond its own output buffer: Multiply evaluates its second
- * factor one level up, LinearCosine uses one level for its cosine factor.
+ * factor one level up; LinearCosine, NoisyLinearCosine and Cyclic use one level for a second factor.
  */
 export function scratchLevels(node: PlanNode): number {
   switch (node.op) {
     case Op.Multiply:
       return Math.max(scratchLevels(node.children[0]), 1 + scratchLevels(node.children[1]));
     case Op.LinearCosine:
+    case Op.NoisyLinearCosine:
+    case Op.Cyclic:
       return 1;
     default:
       return node.children.reduce((m, c) => Math.max(m, scratchLevels(c)), 0);

@@ -5,7 +5,8 @@ export const learningRate = (doc: string, def?: number): NumberField => ({ kind:
 
 export const initialLearningRate = learningRate("Learning rate at step 0.");
 
-export const decaySteps: NumberField = { kind: "number", doc: "Steps over which the decay is applied (> 0).", above: 0 };
+/** Step counts are at least 1: a schedule changes at most once per step. */
+export const decaySteps: NumberField = { kind: "number", doc: "Steps over which the decay is applied (>= 1).", min: 1 };
 
 export const staircase: BooleanField = {
   kind: "boolean",

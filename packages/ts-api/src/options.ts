@@ -132,6 +132,16 @@ export function checkNumber(path: string, v: unknown, f: Omit<NumberField, "kind
   return v;
 }
 
+/**
+ * `list.map(fn)` into a plain array. Array.prototype.map builds its result through
+ * `list.constructor`, which an outside object may have replaced with an own `constructor` key.
+ */
+function mapList<T>(list: readonly unknown[], fn: (x: unknown, i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) out.push(fn(list[i], i));
+  return out;
+}
+
 function checkField(path: string, v: unknown, f: Field): unknown {
   switch (f.kind) {
     case "number":
@@ -160,7 +170,7 @@ function checkField(path: string, v: unknown, f: Field): unknown {
       if (f.maxLength !== undefined && v.length > f.maxLength) {
         throw new LrschedError(path, `must hold at most ${f.maxLength} schedules`, v);
       }
-      return Object.freeze(v.map((x, i) => checkSchedule(`${path}[${i}]`, x)));
+      return Object.freeze(mapList(v, (x, i) => checkSchedule(`${path}[${i}]`, x)));
     }
     case "numberList": {
       if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);
@@ -168,7 +178,7 @@ function checkField(path: string, v: unknown, f: Field): unknown {
       if (f.minLength !== undefined && v.length < f.minLength) {
         throw new LrschedError(path, `must have at least ${f.minLength} entr${f.minLength === 1 ? "y" : "ies"}`, v);
       }
-      const out = v.map((x, i) => checkNumber(`${path}[${i}]`, x, { min: f.min }));
+      const out = mapList(v, (x, i) => checkNumber(`${path}[${i}]`, x, { min: f.min }));
       if (f.increasing) {
         for (let i = 1; i < out.length; i++) {
           if (!(out[i] > out[i - 1])) {

@@ -97,7 +97,8 @@ export function fromKeras(keras: unknown): Schedule {
     }
   }
   const { class_name: className, config } = keras as Record<string, unknown>;
-  const t = scheduleTypes.find((x) => x.keras?.className === className);
+  // a missing class_name must not match the types that have no Keras class
+  const t = typeof className === "string" ? scheduleTypes.find((x) => x.keras?.className === className) : undefined;
   if (!t) {
     const known = scheduleTypes.flatMap((x) => (x.keras ? [x.keras.className] : [])).join(", ");
     throw new LrschedError("keras.class_name", `must be one of ${known}`, className);

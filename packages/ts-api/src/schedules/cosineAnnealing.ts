@@ -21,7 +21,7 @@ export const cosineAnnealingType = scheduleType<CosineAnnealingOptions>({
   summary: "PyTorch CosineAnnealingLR's closed form: a cosine wave between lr and etaMin (rises after tMax).",
   fields: {
     initialLearningRate,
-    tMax: { kind: "number", doc: "Steps from the peak to etaMin (> 0).", above: 0 },
+    tMax: { kind: "number", doc: "Steps from the peak to etaMin (>= 1).", min: 1 },
     etaMin: learningRate("Lowest rate.", 0),
   },
   build: (o) => {

@@ -44,7 +44,7 @@ export const cosineDecayType = scheduleType<CosineDecayOptions>({
     decaySteps,
     alpha: fraction("Floor, as a fraction of the peak rate.", 0),
     warmupTarget: { kind: "nullableNumber", doc: "Peak reached by linear warm-up (null: no warm-up).", min: 0, default: null },
-    warmupSteps: { kind: "number", doc: "Steps of linear warm-up.", min: 0, default: 0 },
+    warmupSteps: { kind: "number", doc: "Steps of linear warm-up.", integer: true, min: 0, default: 0 },
     minLr: { kind: "nullableNumber", doc: "Floor as an absolute rate (instead of alpha).", min: 0, default: null },
     name: kerasName,
   },

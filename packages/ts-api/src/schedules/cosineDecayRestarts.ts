@@ -50,7 +50,7 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
   summary: "Cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.",
   fields: {
     initialLearningRate,
-    firstDecaySteps: { kind: "number", doc: "Length of the first period (> 0).", above: 0 },
+    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1).", min: 1 },
     tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 2 },
     mMul: { kind: "number", doc: "Peak factor per restart (0..1 keeps peaks from growing; >= 0).", min: 0, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),

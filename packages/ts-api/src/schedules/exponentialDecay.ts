@@ -5,7 +5,7 @@ import { scheduleType } from "../scheduleType";
 export interface ExponentialDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
-  /** Factor applied per `decaySteps` steps (> 0). */
+  /** Factor applied per `decaySteps` steps, in (0, 1]. */
   readonly decayRate: number;
   readonly staircase?: boolean;
   readonly name?: string | null;
@@ -23,7 +23,7 @@ export const exponentialDecayType = scheduleType<ExponentialDecayOptions>({
   fields: {
     initialLearningRate,
     decaySteps,
-    decayRate: { kind: "number", doc: "Factor applied per decaySteps steps (> 0).", above: 0 },
+    decayRate: { kind: "number", doc: "Factor applied per decaySteps steps, in (0, 1]: a decay never grows (and so never overflows).", above: 0, max: 1 },
     staircase,
     name: kerasName,
   },

@@ -23,7 +23,7 @@ export const inverseSqrtType = scheduleType<InverseSqrtOptions>({
   fields: {
     learningRate: learningRate("Peak rate, at the end of warm-up."),
     warmupSteps: { kind: "number", doc: "Steps of linear warm-up from 0.", integer: true, min: 0, default: 0 },
-    timescale: { kind: "nullableNumber", doc: "Decay timescale (null: warmupSteps, or 10000 without warm-up).", above: 0, default: null },
+    timescale: { kind: "nullableNumber", doc: "Decay timescale (>= 1; null: warmupSteps, or 10000 without warm-up).", min: 1, default: null },
   },
   build: (o) => {
     const { learningRate: lr, warmupSteps: w, timescale: ts } = o as Required<InverseSqrtOptions>;

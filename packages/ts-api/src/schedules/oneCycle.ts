@@ -50,6 +50,8 @@ export const oneCycleType = scheduleType<OneCycleOptions>({
       o as Required<OneCycleOptions>;
     const initial = maxLr / divFactor;
     const min = initial / finalDivFactor;
+    if (!Number.isFinite(initial)) throw new LrschedError(path("divFactor"), `is too small: maxLr / divFactor overflows`, divFactor);
+    if (!Number.isFinite(min)) throw new LrschedError(path("finalDivFactor"), `is too small: the final rate overflows`, finalDivFactor);
     const rise = pctStart * total - 1;
     const phases: Phase[] = threePhase
       ? [

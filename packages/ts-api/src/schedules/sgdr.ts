@@ -30,11 +30,11 @@ export const sgdrType = scheduleType<SgdrOptions>({
   summary: "Cosine restarts with a linear warm-up at the start of every period; peaks decay per cycle.",
   fields: {
     initialLearningRate,
-    firstDecaySteps: { kind: "number", doc: "Length of the first period (> 0).", above: 0 },
+    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1).", min: 1 },
     tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 1 },
     cycleDecay: { kind: "number", doc: "Peak factor per restart (>= 0).", min: 0, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
-    warmupSteps: { kind: "number", doc: "Warm-up steps at the start of every period.", min: 0, default: 0 },
+    warmupSteps: { kind: "number", doc: "Warm-up steps at the start of every period.", integer: true, min: 0, default: 0 },
   },
   build: (o, path) => {
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, cycleDecay, alpha, warmupSteps: w } =

@@ -93,7 +93,7 @@ export const transformersType = scheduleType<TransformersOptions & { name: Trans
     lrEnd: { kind: "number", doc: "polynomial: final rate.", min: 0, default: 1e-7 },
     minLr: { kind: "nullableNumber", doc: "cosine_with_min_lr: floor rate.", min: 0, default: null },
     minLrRate: { kind: "nullableNumber", doc: "cosine_with_min_lr: floor as a fraction of learningRate.", min: 0, max: 1, default: null },
-    timescale: { kind: "nullableNumber", doc: "inverse_sqrt: timescale.", above: 0, default: null },
+    timescale: { kind: "nullableNumber", doc: "inverse_sqrt: timescale (>= 1).", min: 1, default: null },
     numStableSteps: { kind: "nullableNumber", doc: "warmup_stable_decay: stable steps.", integer: true, min: 0, default: null },
     numDecaySteps: { kind: "nullableNumber", doc: "warmup_stable_decay: decay steps.", integer: true, min: 1, default: null },
     warmupType: { kind: "choice", doc: "warmup_stable_decay: warm-up shape.", choices: ["linear", "cosine"], default: "linear" },

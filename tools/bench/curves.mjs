@@ -1,0 +1,135 @@
+// Per schedule: the core curve (f32, f64, into a caller's buffer) against the two fill baselines,
+// a naive per-step TS loop, at() per call, and curve-vs-at() accuracy on a sample.
+import { median, nsPer, pairedRatio, rounds, timeOnce } from "./timing.mjs";
+
+export const N = 1e7;
+const FILL = 0.1;
+
+/** Enough rounds to spend about `budgetMs` on a case, within [min, max]. */
+function roundCount(roundMs, { budgetMs, minRounds, maxRounds }) {
+  return Math.max(minRounds, Math.min(maxRounds, Math.round(budgetMs / roundMs)));
+}
+
+/**
+ * Times curve(N) of `s` with the baselines interleaved: every round runs
+ * `new Float32Array(N).fill(v)`, curve f32, curve f64, `out.fill(v)`, curve into `out`.
+ */
+export function timeCurve(s, out, out64, opts) {
+  const fns = {
+    fill: () => new Float32Array(N).fill(FILL),
+    f32: () => s.curve(N),
+    f64: () => s.curve(N, { dtype: "float64" }),
+    outFill: () => out.fill(FILL),
+    out32: () => s.curve(N, { out }),
+    // f64 into a preallocated buffer: the kernel's f64 cost without 80 MB of fresh pages
+    out64: () => s.curve(N, { out: out64 }),
+  };
+  // one untimed curve compiles the plan and warms the core; its time sizes the measured rounds
+  const t0 = performance.now();
+  timeOnce(fns.f32);
+  const n = roundCount((performance.now() - t0) * 5, opts);
+  const ms = rounds(fns, { rounds: n, warm: 0 });
+  const med = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
+  return {
+    rounds: n,
+    samples: ms,
+    ns: Object.fromEntries(Object.entries(med).map(([k, v]) => [k, nsPer(v, N)])),
+    vsFill: pairedRatio(ms.f32, ms.fill),
+    vsOutFill: pairedRatio(ms.out32, ms.outFill),
+    f64vs32: pairedRatio(ms.f64, ms.f32),
+    out64vs32: pairedRatio(ms.out64, ms.out32),
+  };
+}
+
+/** Steps to time a per-step loop over: `max`, or fewer when a step is slow (~150 ms per rep). */
+function loopSize(probe, max) {
+  const t0 = performance.now();
+  probe(1e4);
+  const msPerStep = (performance.now() - t0) / 1e4;
+  return Math.max(1e4, Math.min(max, Math.round(150 / msPerStep / 1e4) * 1e4));
+}
+
+/** ns/step of a per-step loop `loop(n, out)` over the first n (<= max) steps (median of `reps`). */
+export function timeLoop(loop, max, reps) {
+  const out = new Float32Array(max);
+  loop(1e4, out); // warm the JIT
+  const n = loopSize((k) => loop(k, out), max);
+  const ms = [];
+  for (let r = 0; r < reps; r++) ms.push(timeOnce(() => (loop(n, out), out)));
+  return nsPer(median(ms), n);
+}
+
+/** `for (i...) out[i] = s.at(i)`: the naive loop every schedule has. */
+export const atLoop = (s) => (n, out) => {
+  for (let i = 0; i < n; i++) out[i] = s.at(i);
+};
+
+/** ns per at(step) call on scattered steps (a training loop asks for one step at a time). */
+export function timeAt(s, maxCalls, reps) {
+  const calls0 = (calls) => {
+    let acc = 0;
+    for (let i = 0; i < calls; i++) acc += s.at((i * 7919) % N);
+    return acc;
+  };
+  calls0(1e4);
+  const calls = loopSize(calls0, maxCalls);
+  const run = () => calls0(calls);
+  const ms = [];
+  for (let r = 0; r < reps; r++) ms.push(timeOnce(run));
+  return nsPer(median(ms), calls);
+}
+
+/** A deterministic sample of steps: `count` pseudo-random ones plus the edges. */
+export function sampleSteps(count, edges = []) {
+  let x = 0x9e3779b9;
+  const steps = new Set([0, 1, 2, N / 2, N - 2, N - 1, ...edges.filter((e) => e >= 0 && e < N)]);
+  while (steps.size < count + 6 + edges.length) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    steps.add(Math.floor((x / 2 ** 32) * N));
+  }
+  return [...steps];
+}
+
+/**
+ * The accuracy contract: |curve - at| / max(|at|, 1e-6 * peak) <= 1e-6, peak being the largest
+ * rate of the whole f64 curve. Returns the worst value of that ratio for f32 and f64 output.
+ */
+export function accuracy(s, steps, f32 = s.curve(N), f64 = s.curve(N, { dtype: "float64" })) {
+  let peak = 0;
+  for (let i = 0; i < N; i++) if (Math.abs(f64[i]) > peak) peak = Math.abs(f64[i]);
+  const floor = Math.max(1e-6 * peak, Number.MIN_VALUE);
+  const worst = { f32: 0, f64: 0, f32At: -1, f64At: -1 };
+  for (const step of steps) {
+    const want = s.at(step);
+    for (const [k, arr] of [["f32", f32], ["f64", f64]]) {
+      const got = arr[step];
+      const err = got === want ? 0 : Math.abs(got - want) / Math.max(Math.abs(want), floor);
+      if (!(err <= worst[k])) {
+        worst[k] = err;
+        worst[`${k}At`] = step;
+      }
+    }
+  }
+  return { ...worst, samples: steps.length, peak };
+}
+
+export function measureCases(cases, opts, log) {
+  const out = new Float32Array(N);
+  const out64 = new Float64Array(N);
+  const results = [];
+  for (const c of cases) {
+    const s = c.make();
+    const r = { id: c.id, label: c.label, target: c.target, hasPlan: s.plan !== null };
+    r.curve = timeCurve(s, out, out64, opts.curve);
+    r.atLoop = timeLoop(atLoop(s), opts.loopSteps, opts.loopReps);
+    if (c.plain) r.plain = timeLoop(c.plain, opts.loopSteps, opts.loopReps);
+    r.at = timeAt(s, opts.atCalls, opts.loopReps);
+    // out and out64 hold this schedule's last timed curves
+    r.accuracy = accuracy(s, sampleSteps(opts.samples, c.edges), out, out64);
+    results.push(r);
+    log(`${c.id.padEnd(26)} f32 ${r.curve.ns.f32.toFixed(2)} ns (${r.curve.vsFill.toFixed(2)}x fill, ` +
+      `${r.curve.rounds} rounds)  f64/f32 ${r.curve.f64vs32.toFixed(2)}  at ${r.at.toFixed(1)} ns  ` +
+      `err ${r.accuracy.f32.toExponential(1)}`);
+  }
+  return results;
+}

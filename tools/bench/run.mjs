@@ -1,0 +1,81 @@
+// lrsched benchmark harness: measures every schedule's core curve against the fill baselines and
+// its peers, checks the issue's targets, writes BENCHMARKS.md, exits 1 when a target is missed.
+//
+//   node tools/bench/run.mjs [--quick] [--no-check] [--out FILE]
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { measureCold } from "./cold.mjs";
+import { measureCases, N } from "./curves.mjs";
+import { machineFacts } from "./machine.mjs";
+import { runPython } from "./python.mjs";
+import { renderReport } from "./report.mjs";
+import { scheduleCases, uncoveredTypes } from "./schedules.mjs";
+import { measureStream } from "./stream.mjs";
+import { evaluateTargets } from "./targets.mjs";
+import { measureTorch, torchCases } from "./torch.mjs";
+import { median } from "./timing.mjs";
+
+const args = process.argv.slice(2);
+const known = ["--quick", "--no-check", "--out", "--only"];
+const bad = args.filter((a, i) => a.startsWith("--") && !known.includes(a) && args[i - 1] !== "--out");
+if (bad.length) {
+  console.error(`run.mjs: unknown option ${bad[0]} (known: ${known.join(", ")})`);
+  process.exit(2);
+}
+const quick = args.includes("--quick");
+const check = !args.includes("--no-check");
+const outFile = args.includes("--out") ? args[args.indexOf("--out") + 1] : fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
+// --only ID,ID: a subset of schedules, for working on one kernel (the report says so)
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+
+const opts = quick
+  ? { quick, curve: { budgetMs: 300, minRounds: 3, maxRounds: 3 }, loopSteps: 5e5, loopReps: 3, atCalls: 2e5, samples: 2000,
+      torchSteps: 2e5, torchReps: 3, numpyCount: 1e6, numpyReps: 3, pyTorchSteps: 5e3, pyTorchReps: 2, coldRuns: 3, streamSteps: 0 }
+  : { quick, curve: { budgetMs: 1200, minRounds: 5, maxRounds: 9 }, loopSteps: 1e6, loopReps: 5, atCalls: 5e5, samples: 10_000,
+      torchSteps: 1e6, torchReps: 3, numpyCount: N, numpyReps: 3, pyTorchSteps: 1e4, pyTorchReps: 3, coldRuns: 7, streamSteps: 1e9 };
+
+const started = performance.now();
+const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
+
+const machine = machineFacts();
+log(`lrsched bench${quick ? " --quick" : ""}: ${machine.cpu}, node ${machine.node}, commit ${machine.commit}`);
+
+let cases = scheduleCases();
+if (only) cases = cases.filter((c) => only.has(c.id));
+const uncovered = only ? [] : uncoveredTypes(cases);
+
+// child processes first: they must not share the CPU with in-process timing
+const cold = measureCold(opts.coldRuns);
+log(`cold import + first curve: ${cold.totalMs.toFixed(1)} ms`);
+
+const curves = measureCases(cases, opts, log);
+const torch = measureTorch({ steps: opts.torchSteps, reps: opts.torchReps, curveSteps: N }, log);
+
+const python = runPython({
+  cases, torchCases: torchCases(opts.pyTorchSteps), count: opts.numpyCount, reps: opts.numpyReps,
+  torchSteps: opts.pyTorchSteps, torchReps: opts.pyTorchReps,
+}, log);
+if (!python.available) log(`python peer skipped: ${python.reason}`);
+
+const stream = opts.streamSteps ? await measureStream(opts.streamSteps, log) : null;
+if (stream) log(stream.ok ? `stream: ${stream.wallS.toFixed(1)} s, peak RSS ${stream.peakMb.toFixed(0)} MB` : `stream failed: ${stream.error}`);
+
+const pool = (k) => {
+  const v = curves.flatMap((c) => c.curve.samples[k]).map((ms) => (ms * 1e6) / N);
+  return { median: median(v), min: Math.min(...v), max: Math.max(...v) };
+};
+const baseline = { samples: curves.reduce((n, c) => n + c.curve.rounds, 0), fill: pool("fill"), outFill: pool("outFill") };
+
+const targets = evaluateTargets({ curves, cold, stream });
+const loadEnd = machineFacts().loadavg;
+let report = renderReport({ loadEnd, machine, opts, baseline, curves, torch, python, cold, stream, targets, uncovered });
+if (only) report = report.replace("\n\n", `\n\nPartial run: only ${[...only].join(", ")}.\n\n`);
+writeFileSync(outFile, report);
+
+log(`wrote ${outFile}`);
+for (const t of targets) console.log(`  ${t.result.padEnd(4)}  ${t.name} (${t.limit}): ${t.measured}`);
+const missed = targets.filter((t) => t.result === "MISS");
+if (missed.length && check) {
+  console.error(`${missed.length} target(s) missed${missed.some((t) => t.misses.length) ? ": " + missed.flatMap((t) => t.misses).join(", ") : ""}`);
+  process.exit(1);
+}

@@ -1,0 +1,98 @@
+// The issue's targets, judged on one run's measurements. A target whose measurement was skipped
+// (e.g. the stream in --quick mode) is SKIP and does not fail the run.
+
+export const CLASS_LIMIT = { fill: 1.5, smooth: 3, noisy: 6 };
+export const CLASS_TEXT = {
+  fill: "constant, piecewise constant, staircase/step forms",
+  smooth: "exponential, inverse time, natural exp, polynomial, cosine (+warm-up, restarts), linear cosine, cyclic, one-cycle, joins",
+  noisy: "noisy linear cosine",
+};
+export const F64_LIMIT = 2;
+export const ACCURACY_LIMIT = 1e-6;
+export const AT_LIMIT_NS = 50;
+export const COLD_LIMIT_MS = 30;
+export const RSS_LIMIT_MB = 150;
+
+const verdict = (ok) => (ok ? "PASS" : "MISS");
+
+/** The worst case of `rows` by `value` (largest), with the ones over `limit`. */
+function worst(rows, value, limit) {
+  let top = null;
+  for (const r of rows) if (top === null || value(r) > value(top)) top = r;
+  return { top, misses: rows.filter((r) => !(value(r) <= limit)) };
+}
+
+export function evaluateTargets({ curves, cold, stream }) {
+  const targets = [];
+  for (const cls of ["fill", "smooth", "noisy"]) {
+    const rows = curves.filter((c) => c.target === cls);
+    const limit = CLASS_LIMIT[cls];
+    const { top, misses } = worst(rows, (r) => r.curve.vsFill, limit);
+    targets.push({
+      short: `curve ÷ fill, ${cls} class`,
+      name: `curve(1e7, float32) ÷ new Float32Array(1e7).fill(v): ${CLASS_TEXT[cls]}`,
+      limit: `<= ${limit}x`,
+      measured: top ? `${top.curve.vsFill.toFixed(3)}x worst (${top.id}), ${rows.length - misses.length}/${rows.length} within` : "no case",
+      misses: misses.map((r) => `${r.id} ${r.curve.vsFill.toFixed(3)}x`),
+      result: rows.length ? verdict(misses.length === 0) : "SKIP",
+    });
+  }
+  {
+    const { top, misses } = worst(curves, (r) => r.curve.f64vs32, F64_LIMIT);
+    targets.push({
+      short: "float64 ÷ float32",
+      name: "curve(1e7, float64) ÷ curve(1e7, float32), every schedule",
+      limit: `<= ${F64_LIMIT}x`,
+      measured: `${top.curve.f64vs32.toFixed(3)}x worst (${top.id}), ${curves.length - misses.length}/${curves.length} within`,
+      misses: misses.map((r) => `${r.id} ${r.curve.f64vs32.toFixed(3)}x`),
+      result: verdict(misses.length === 0),
+    });
+  }
+  {
+    const err = (r) => Math.max(r.accuracy.f32, r.accuracy.f64);
+    const { top, misses } = worst(curves, err, ACCURACY_LIMIT);
+    targets.push({
+      short: "accuracy",
+      name: "accuracy: curve() vs at() on a sample, f32 and f64, every schedule",
+      limit: `<= ${ACCURACY_LIMIT.toExponential(0)} rel.`,
+      measured: `${err(top).toExponential(2)} worst (${top.id})`,
+      misses: misses.map((r) => `${r.id} ${err(r).toExponential(2)}`),
+      result: verdict(misses.length === 0),
+    });
+  }
+  {
+    const closed = curves.filter((r) => r.hasPlan);
+    const { top, misses } = worst(closed, (r) => r.at, AT_LIMIT_NS);
+    targets.push({
+      short: "at() per call",
+      name: "at(step), one call, closed forms",
+      limit: `<= ${AT_LIMIT_NS} ns`,
+      measured: `${top.at.toFixed(1)} ns worst (${top.id}), ${closed.length - misses.length}/${closed.length} within`,
+      misses: misses.map((r) => `${r.id} ${r.at.toFixed(1)} ns`),
+      result: verdict(misses.length === 0),
+    });
+  }
+  targets.push({
+    short: "cold import",
+    name: "cold import of @lrsched/ts-api + WASM instantiation + first curve()",
+    limit: `<= ${COLD_LIMIT_MS} ms`,
+    measured: `${cold.totalMs.toFixed(1)} ms (median of ${cold.runs})`,
+    misses: [],
+    result: verdict(cold.totalMs <= COLD_LIMIT_MS),
+  });
+  if (!stream) {
+    targets.push({ short: "stream RSS", name: "stream 1e9 steps via the CLI: peak RSS", limit: `< ${RSS_LIMIT_MB} MB`, measured: "skipped (--quick)", misses: [], result: "SKIP" });
+  } else if (!stream.ok) {
+    targets.push({ short: "stream RSS", name: "stream 1e9 steps via the CLI: peak RSS", limit: `< ${RSS_LIMIT_MB} MB`, measured: stream.error, misses: [stream.error], result: "MISS" });
+  } else {
+    targets.push({
+      short: "stream RSS",
+      name: `stream ${stream.steps.toExponential(0).replace("+", "")} steps via the CLI: peak RSS (time reported)`,
+      limit: `< ${RSS_LIMIT_MB} MB`,
+      measured: `${stream.peakMb.toFixed(0)} MB, ${stream.wallS.toFixed(1)} s`,
+      misses: [],
+      result: verdict(stream.peakMb < RSS_LIMIT_MB),
+    });
+  }
+  return targets;
+}
