@@ -6,18 +6,28 @@ import { cosWave } from "./wave";
 export function cosine(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
   const m = firstAtOrAbove(s0, o, d, n); // steps before D
   const b = 0.5 * lr * (1.0 - alpha);
-  if (m > 0) cosWave(out, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0);
+  if (m > 0) cosWave(out, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
   if (m < n) fill(at(out, m), n - m, lr * alpha);
 }
 
 /**
  * Start step of restart period `i`: first * (1 + t + ... + t^(i-1)) = first * (t^i - 1) / (t - 1),
- * written with expm1/log1p so it stays accurate when t is within a few ulps of 1.
+ * written with expm1/log1p so it stays accurate when t is within a few ulps of 1, and snapped to
+ * the nearest integer step when within 1e-9 of it.
  */
 @inline function periodStart(first: f64, tMul: f64, i: f64): f64 {
   if (tMul == 1.0) return first * i;
   const g = tMul - 1.0;
-  return first * (Math.expm1(i * Math.log1p(g)) / g);
+  return snap(first * (Math.expm1(i * Math.log1p(g)) / g));
+}
+
+/**
+ * A start within 1e-9 (relative) of an integer step is that step: expm1/log1p round differently
+ * across math libraries, and a restart must not move by one step because of it.
+ */
+@inline function snap(x: f64): f64 {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-9 * Math.max(1.0, r) ? r : x;
 }
 
 /**
@@ -56,7 +66,7 @@ export function cosineRestarts(
     const ramp = i + firstAtOrAbove(s, start, warmup, end - i);
     if (ramp > i) affine(at(out, i), ramp - i, s, start, floor, 2.0 * b / warmup);
     if (end > ramp) {
-      cosWave(at(out, ramp), end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0);
+      cosWave(at(out, ramp), end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, 0.0);
     }
     i = end;
     k += 1.0;

@@ -12,7 +12,7 @@ import { geometric } from "./geometric";
 export function ramp(out: usize, n: i32, s0: f64, o: f64, from: f64, to: f64, steps: f64, shape: i32): void {
   if (shape == RampShape.Cosine) {
     const b = 0.5 * (from - to);
-    cosWave(out, n, s0, o, to + b, b, Math.PI / steps, 0.0);
+    cosWave(out, n, s0, o, to + b, b, Math.PI / steps, 0.0, 2.0 * steps);
   } else if (shape == RampShape.Exponential) {
     geometric(out, n, s0, o, from, Math.log(to / from) / steps);
   } else if (shape == RampShape.Sqrt) {

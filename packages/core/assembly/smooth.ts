@@ -10,7 +10,7 @@ import { at } from "./buffer";
 import { vcos, vpow } from "./vmath";
 
 export const enum Smooth {
-  /** c0 * (1 - s / c1)^c2 + c3 */
+  /** c0 * max(0, 1 - s / c1)^c2 + c3 */
   Power = 0,
   /** c3 + c0 * (1 + cos(pi * (s / c1)^c2)) */
   KDecay = 1,
@@ -23,7 +23,9 @@ const TOL: f64 = 1e-10;
 @inline function pair(kind: i32, s: v128, c0: f64, c1: f64, c2: f64, c3: f64): v128 {
   const x = f64x2.div(s, f64x2.splat(c1));
   if (kind == Smooth.Power) {
-    return f64x2.add(f64x2.mul(f64x2.splat(c0), vpow(f64x2.sub(f64x2.splat(1.0), x), c2)), f64x2.splat(c3));
+    // the base is clamped at 0: rounding of a cycle's end must not make it negative
+    const base = f64x2.max(f64x2.sub(f64x2.splat(1.0), x), f64x2.splat(0.0));
+    return f64x2.add(f64x2.mul(f64x2.splat(c0), vpow(base, c2)), f64x2.splat(c3));
   }
   const c = vcos(f64x2.mul(f64x2.splat(Math.PI), vpow(x, c2)));
   return f64x2.add(f64x2.splat(c3), f64x2.mul(f64x2.splat(c0), f64x2.add(f64x2.splat(1.0), c)));

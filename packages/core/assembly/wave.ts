@@ -9,7 +9,11 @@
 import { at } from "./buffer";
 import { ANCHOR, blockSkip } from "./anchor";
 
-export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64): void {
+/**
+ * `period` (local steps per cycle of cos(w x), 0 if none) lets anchors reduce x exactly before
+ * multiplying by w, so the phase stays exact at steps far beyond the first cycles.
+ */
+export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64, period: f64): void {
   const c1 = Math.cos(w), s1 = Math.sin(w);
   const c2 = Math.cos(2.0 * w), s2 = Math.sin(2.0 * w);
   const c3 = Math.cos(3.0 * w), s3 = Math.sin(3.0 * w);
@@ -24,7 +28,9 @@ export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: 
     const g = (s0 + <f64>i) - base; // grid position: an exact integer
     const skip = blockSkip(g);
     const end = min(ANCHOR, skip + (n - i)); // block offsets [skip, end) are wanted
-    const theta = w * ((g - <f64>skip) - frac) + phi;
+    let x = (g - <f64>skip) - frac;
+    if (period > 0.0 && period < Infinity) x -= Math.floor(x / period) * period;
+    const theta = w * x + phi;
     const c0 = Math.cos(theta), z0 = Math.sin(theta);
     // lanes hold block offsets {k, k+1} (A) and {k+2, k+3} (B)
     let cA = f64x2(c0, c0 * c1 - z0 * s1);

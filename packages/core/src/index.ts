@@ -11,3 +11,4 @@ export {
   type Dtype,
 } from "./evaluate";
 export { WASM_BYTES } from "./wasm-binary.generated";
+export { ready, init, isReady, CoreNotReadyError } from "./instance";

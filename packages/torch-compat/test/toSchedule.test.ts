@@ -1,7 +1,7 @@
 // toSchedule(): the ts-api schedule of a closed-form scheduler reproduces the stepped rates.
 import { describe, expect, it } from "vitest";
 import {
-  ConstantLR, CosineAnnealingWarmRestarts, CyclicLR, ExponentialLR, LinearLR, MultiStepLR, OneCycleLR,
+  ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, ExponentialLR, LinearLR, MultiStepLR, OneCycleLR,
   PolynomialLR, SequentialLR, StepLR, type Optimizer, type Scheduler,
 } from "../src/index";
 import { relError } from "./compare";
@@ -17,7 +17,7 @@ const CURVE_TOLERANCE = 1e-6;
 
 const CLOSED = new Set([
   "StepLR", "MultiStepLR", "ExponentialLR", "ConstantLR", "LinearLR", "PolynomialLR",
-  "CosineAnnealingWarmRestarts", "CyclicLR", "OneCycleLR", "SequentialLR",
+  "CosineAnnealingLR", "CosineAnnealingWarmRestarts", "CyclicLR", "OneCycleLR", "SequentialLR",
 ]);
 
 describe("toSchedule() equals the stepped PyTorch rates", () => {
@@ -78,6 +78,7 @@ describe("toSchedule().curve() over long runs", () => {
     ["ConstantLR", () => new ConstantLR(opt(), { factor: 0.25, totalIters: 777 })],
     ["LinearLR", () => new LinearLR(opt(), { startFactor: 0.01, totalIters: 50_000 })],
     ["PolynomialLR", () => new PolynomialLR(opt(), { totalIters: 150_000, power: 2 })],
+    ["CosineAnnealingLR", () => new CosineAnnealingLR(opt(), { tMax: 30_000, etaMin: 1e-4 })],
     ["CosineAnnealingWarmRestarts", () => new CosineAnnealingWarmRestarts(opt(), { t0: 1000, tMult: 2, etaMin: 1e-4 })],
     ["CyclicLR", () => new CyclicLR(opt(), { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 700, stepSizeDown: 1300, mode: "triangular2" })],
     ["OneCycleLR", () => new OneCycleLR(opt(), { maxLr: 0.1, totalSteps: N - 1 })],

@@ -110,15 +110,16 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) &&
   (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
+const bound = (v: number) => (v === 2 ** 53 ? "2^53" : String(v));
+
 function boundsRule(f: Omit<NumberField, "kind" | "doc" | "default">): string {
-  const parts: string[] = [];
-  if (f.integer) parts.push("an integer");
-  else parts.push("a finite number");
-  if (f.above !== undefined) parts.push(`> ${f.above}`);
-  if (f.min !== undefined) parts.push(`>= ${f.min}`);
-  if (f.below !== undefined) parts.push(`< ${f.below}`);
-  if (f.max !== undefined) parts.push(`<= ${f.max}`);
-  return `must be ${parts.join(" ")}`;
+  const what = f.integer ? "an integer" : "a finite number";
+  const lo = f.above !== undefined ? `(${bound(f.above)}` : f.min !== undefined ? `[${bound(f.min)}` : undefined;
+  const hi = f.below !== undefined ? `${bound(f.below)})` : f.max !== undefined ? `${bound(f.max)}]` : undefined;
+  if (lo && hi) return `must be ${what} in ${lo}, ${hi}`;
+  if (lo) return `must be ${what} ${f.above !== undefined ? ">" : ">="} ${lo.slice(1)}`;
+  if (hi) return `must be ${what} ${f.below !== undefined ? "<" : "<="} ${hi.slice(0, -1)}`;
+  return `must be ${what}`;
 }
 
 export function checkNumber(path: string, v: unknown, f: Omit<NumberField, "kind" | "doc" | "default">): number {

@@ -13,8 +13,11 @@ export function rampAt(shape: RampShapeName, from: number, to: number, steps: nu
   switch (shape) {
     case "linear":
       return from + (to - from) * p;
-    case "cosine":
-      return to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * p));
+    case "cosine": {
+      // reduce s by whole cycles (2 * steps) first: the phase stays exact at huge steps
+      const q = s >= 2 * steps && 2 * steps < Infinity ? (s - Math.floor(s / (2 * steps)) * 2 * steps) / steps : p;
+      return to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * q));
+    }
     case "exponential":
       return from * Math.pow(to / from, p);
     case "1-sqrt":

@@ -22,15 +22,19 @@ const start = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20_000 }), fc.i
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const bool = fc.boolean();
 
-/** `peak`: the schedule's largest rate, the scale of the contract's absolute floor near zero. */
-function check(schedule: Schedule, want: (step: number) => number, first: number, peak: number, count = 3000) {
+/**
+ * `peak`: the schedule's largest rate, the scale of the contract's absolute floor near zero.
+ * `atTol`: at() against the reference; 1e-12 except where the reference itself accumulates
+ * rounding (Keras's restart loop adds one rounding per period).
+ */
+function check(schedule: Schedule, want: (step: number) => number, first: number, peak: number, count = 3000, atTol = 1e-12) {
   const f64 = schedule.curve(count, { start: first, dtype: "float64" });
   const f32 = schedule.curve(count, { start: first });
   expect(maxRelErr(f64, (i) => want(first + i), peak)).toBeLessThanOrEqual(1e-6);
   expect(maxRelErr(f32, (i) => want(first + i), peak)).toBeLessThanOrEqual(1e-6);
   // at() mirrors the formula itself: near-exact agreement at a sample of steps
   for (let i = 0; i < count; i += 97) {
-    expect(maxRelErr([schedule.at(first + i)], () => want(first + i), peak)).toBeLessThanOrEqual(1e-12);
+    expect(maxRelErr([schedule.at(first + i)], () => want(first + i), peak)).toBeLessThanOrEqual(atTol);
   }
 }
 
@@ -111,7 +115,7 @@ describe("Keras formulas, random parameters", () => {
       fc.property(lr, fc.integer({ min: 1, max: 800 }), tMuls, unit, unit, fc.integer({ min: 0, max: 50_000 }),
         (l, first, tMul, mMul, alpha, s0) => {
           const o = { initialLearningRate: l, firstDecaySteps: first, tMul, mMul, alpha };
-          check(cosineDecayRestarts(o), (s) => l * ref.npCosineDecayRestarts(s, first, tMul, mMul, alpha), s0, l);
+          check(cosineDecayRestarts(o), (s) => l * ref.npCosineDecayRestarts(s, first, tMul, mMul, alpha), s0, l, 3000, 1e-10);
         }),
       runs,
     );

@@ -50,14 +50,15 @@ describe("specs", () => {
 });
 
 describe("Keras configs", () => {
-  // The config dicts of Keras's test_config cases, as get_config() returns them.
+  // The config dicts of Keras's test_config cases, as get_config() returns them (m_mul 4.0 there is
+  // 0.5 here: lrsched keeps peaks from growing, mMul <= 1).
   const configs = [
     { class_name: "ExponentialDecay", config: { initial_learning_rate: 0.05, decay_steps: 10, decay_rate: 0.96, staircase: true, name: "my_ed" } },
     { class_name: "PiecewiseConstantDecay", config: { boundaries: [10, 20], values: [1, 2, 3], name: "my_pcd" } },
     { class_name: "PolynomialDecay", config: { initial_learning_rate: 0.1, decay_steps: 100, end_learning_rate: 0.005, power: 1.0, cycle: false, name: "my_ld" } },
     { class_name: "InverseTimeDecay", config: { initial_learning_rate: 0.05, decay_steps: 10, decay_rate: 0.96, staircase: true, name: "my_itd" } },
     { class_name: "CosineDecay", config: { initial_learning_rate: 0.05, decay_steps: 10, alpha: 0.1, name: "my_cd", warmup_target: 0.2, warmup_steps: 2 } },
-    { class_name: "CosineDecayRestarts", config: { initial_learning_rate: 0.05, first_decay_steps: 10, t_mul: 3.0, m_mul: 4.0, alpha: 0.1, name: "my_cdr" } },
+    { class_name: "CosineDecayRestarts", config: { initial_learning_rate: 0.05, first_decay_steps: 10, t_mul: 3.0, m_mul: 0.5, alpha: 0.1, name: "my_cdr" } },
     { class_name: "LinearCosineDecay", config: { initial_learning_rate: 0.1, decay_steps: 1000, num_periods: 0.5, alpha: 0.0, beta: 0.001, name: null } },
     { class_name: "NoisyLinearCosineDecay", config: { initial_learning_rate: 0.1, decay_steps: 1000, initial_variance: 1.0, variance_decay: 0.55, num_periods: 0.5, alpha: 0.0, beta: 0.001, name: null } },
   ];

@@ -1,8 +1,9 @@
-import { LrschedError } from "@lrsched/ts-api";
+import { LrschedError, cosineAnnealing, type Schedule } from "@lrsched/ts-api";
 import { checkOptions, lastEpochOf, num } from "../checks";
 import { LRScheduler } from "../LRScheduler";
 import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
+import { groupSchedule } from "../toSchedule";
 
 export interface CosineAnnealingLROptions {
   /** Epochs of the half cosine from the base rate down to etaMin. */
@@ -63,6 +64,12 @@ export class CosineAnnealingLR extends LRScheduler {
   protected override closedFormLr(out: number[]): void {
     const c = 1 + Math.cos((Math.PI * this.lastEpoch) / this.tMax);
     for (let i = 0; i < out.length; i++) out[i] = this.etaMin + ((this.baseLrs[i] - this.etaMin) * c) / 2;
+  }
+
+  /** The unclamped cosine wave (ts-api cosineAnnealing), rising again after tMax like PyTorch. */
+  toSchedule(group = 0): Schedule {
+    return groupSchedule(this.className, this.groups.length, group, (g) =>
+      cosineAnnealing({ initialLearningRate: this.baseLrs[g], tMax: this.tMax, etaMin: this.etaMin }));
   }
 
   protected ownState(): StateDict {

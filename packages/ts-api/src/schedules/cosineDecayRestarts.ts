@@ -8,7 +8,7 @@ export interface CosineDecayRestartsOptions {
   readonly firstDecaySteps: number;
   /** Each period is tMul times longer than the one before (>= 1). Default 2. */
   readonly tMul?: number;
-  /** Each period starts at mMul times the previous peak. Default 1. */
+  /** Each period starts at mMul times the previous peak, in [0, 1]. Default 1. */
   readonly mMul?: number;
   /** Floor as a fraction of initialLearningRate. Default 0. */
   readonly alpha?: number;
@@ -20,7 +20,16 @@ export interface CosineDecayRestartsOptions {
  * written with expm1/log1p so it stays accurate when t is within a few ulps of 1.
  */
 export const periodStart = (first: number, tMul: number, i: number) =>
-  tMul === 1 ? first * i : first * (Math.expm1(i * Math.log1p(tMul - 1)) / (tMul - 1));
+  tMul === 1 ? first * i : snap(first * (Math.expm1(i * Math.log1p(tMul - 1)) / (tMul - 1)));
+
+/**
+ * A start within 1e-9 (relative) of an integer step is that step, as in the core: expm1/log1p
+ * round differently across math libraries, and a restart must not move by one step because of it.
+ */
+function snap(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-9 * Math.max(1, r) ? r : x;
+}
 
 /**
  * Period holding `step`. Keras takes floor(log(1 - s/first * (1 - t)) / log(t)); the logarithm's
@@ -52,7 +61,7 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
     initialLearningRate,
     firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1).", min: 1 },
     tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 2 },
-    mMul: { kind: "number", doc: "Peak factor per restart (0..1 keeps peaks from growing; >= 0).", min: 0, default: 1 },
+    mMul: { kind: "number", doc: "Peak factor per restart, in [0, 1]: peaks never grow (and so never overflow).", min: 0, max: 1, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
     name: kerasName,
   },

@@ -41,8 +41,8 @@ export const cyclicType = scheduleType<CyclicOptions>({
   fields: {
     baseLr: { kind: "number", doc: "Lower bound of the cycle.", min: 0 },
     maxLr: { kind: "number", doc: "Upper bound of the cycle (>= baseLr).", min: 0 },
-    stepSizeUp: { kind: "number", doc: "Steps from baseLr to maxLr (>= 1).", min: 1, default: 2000 },
-    stepSizeDown: { kind: "nullableNumber", doc: "Steps from maxLr back to baseLr (>= 1; null: stepSizeUp).", min: 1, default: null },
+    stepSizeUp: { kind: "number", doc: "Steps from baseLr to maxLr (1 .. 2^53).", min: 1, max: 2 ** 53, default: 2000 },
+    stepSizeDown: { kind: "nullableNumber", doc: "Steps from maxLr back to baseLr (1 .. 2^53; null: stepSizeUp).", min: 1, max: 2 ** 53, default: null },
     mode: { kind: "choice", doc: "Amplitude policy.", choices: ["triangular", "triangular2", "exp_range"], default: "triangular" },
     gamma: { kind: "number", doc: "Per-step factor of exp_range.", above: 0, max: 1, default: 1 },
     scaleFn: { kind: "function", doc: "Custom amplitude scale (JS only; no spec form).", default: null },
@@ -67,8 +67,10 @@ export const cyclicType = scheduleType<CyclicOptions>({
     };
     return {
       at(step) {
+        // PyTorch's x = 1 + s / T - cycle, computed from the exact offset into the cycle so the
+        // phase stays exact at huge steps
         const cycle = Math.floor(1 + step / total);
-        const x = 1 + step / total - cycle;
+        const x = (step - (cycle - 1) * total) / total;
         const scaleFactor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
         return baseLr + height * scaleFactor * factor(cycle, step);
       },

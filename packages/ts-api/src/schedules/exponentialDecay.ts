@@ -28,13 +28,17 @@ export const exponentialDecayType = scheduleType<ExponentialDecayOptions>({
     name: kerasName,
   },
   keras: { className: "ExponentialDecay", defaultName: "ExponentialDecay" },
-  build: ({ initialLearningRate: lr, decaySteps: d, decayRate: rate, staircase: stair }) => ({
-    at(step) {
-      const p = stair ? Math.floor(step / d) : step / d;
-      return lr * Math.pow(rate, p);
-    },
-    plan: planNode(Op.Exponential, [lr, d, Math.log(rate), stair ? 1 : 0]),
-  }),
+  build: ({ initialLearningRate: lr, decaySteps: d, decayRate: rate, staircase: stair }) => {
+    // rate^p as exp(p ln rate): the same value to ~|p ln rate| ulps, and several times faster
+    const k = Math.log(rate);
+    return {
+      at(step) {
+        const p = stair ? Math.floor(step / d) : step / d;
+        return lr * Math.exp(k * p);
+      },
+      plan: planNode(Op.Exponential, [lr, d, k, stair ? 1 : 0]),
+    };
+  },
 });
 
 export const exponentialDecay = (options: ExponentialDecayOptions) => exponentialDecayType.create(options);

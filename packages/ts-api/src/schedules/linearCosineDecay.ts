@@ -15,7 +15,7 @@ export interface LinearCosineDecayOptions {
   readonly name?: string | null;
 }
 
-export const numPeriods: NumberField = { kind: "number", doc: "Cosine periods over decaySteps.", min: 0, default: 0.5 };
+export const numPeriods: NumberField = { kind: "number", doc: "Cosine periods over decaySteps (0 .. 1e6).", min: 0, max: 1e6, default: 0.5 };
 export const linearAlpha: NumberField = { kind: "number", doc: "Added to the linear factor.", min: 0, default: 0 };
 export const linearBeta: NumberField = { kind: "number", doc: "Added to the product (a floor, times lr).", min: 0, default: 0.001 };
 

@@ -24,8 +24,12 @@ export interface NoisyLinearCosineDecayOptions {
  * `s = min(step, D)`, `eps ~ N(0, initialVariance / (1 + s)^varianceDecay)`.
  *
  * Noise model: Keras draws fresh noise per call; here eps is a deterministic function of
- * (seed, step) (a counter-based hash fed to Box-Muller), so `at(step)` equals `curve()[step]` and
- * any chunk can be computed on its own. The noise can make the rate negative, as in Keras.
+ * (seed, step), so `at(step)` equals `curve()[step]` bit for bit and any chunk can be computed on
+ * its own. Steps 2k and 2k + 1 share one pair of uniforms (u1, u2) hashed from (seed, k) with
+ * murmur3's finaliser, and Box-Muller turns the pair into two independent standard normals,
+ * sqrt(-2 ln u1) cos(2 pi u2) for the even step and sqrt(-2 ln u1) sin(2 pi u2) for the odd one;
+ * eps = z * sqrt(initialVariance) * (1 + s)^(-varianceDecay / 2). The noise can make the rate
+ * negative, as in Keras. `at()` runs the core's kernel for one step (about a microsecond).
  */
 export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOptions>({
   type: "noisyLinearCosineDecay",

@@ -31,7 +31,8 @@ interface Phase {
  * 2 * pctStart * totalSteps - 2, totalSteps - 1); step s belongs to the first phase whose end it
  * does not pass (the last phase takes the rest) and anneals from the phase's start to its end with
  * progress (s - previous end) / (end - previous end), by half-cosine ('cos') or linearly.
- * Like PyTorch, steps after totalSteps are an error.
+ * Like PyTorch, step totalSteps itself extrapolates the last phase (slightly past the final
+ * rate; with linear annealing it can fall below zero) and later steps are an error.
  */
 export const oneCycleType = scheduleType<OneCycleOptions>({
   type: "oneCycle",

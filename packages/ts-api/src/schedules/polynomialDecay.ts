@@ -40,7 +40,8 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
         let span = d;
         if (cycle) span = d * (step === 0 ? 1 : Math.ceil(step / d));
         else s = Math.min(step, d);
-        return (lr - end) * Math.pow(1 - s / span, power) + end;
+        // clamped at 0: rounding of a cycle's end must not make the base negative
+        return (lr - end) * Math.pow(Math.max(0, 1 - s / span), power) + end;
       },
       plan: planNode(Op.Polynomial, [lr, d, end, power, cycle ? 1 : 0]),
     };

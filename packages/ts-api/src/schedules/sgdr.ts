@@ -32,7 +32,7 @@ export const sgdrType = scheduleType<SgdrOptions>({
     initialLearningRate,
     firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1).", min: 1 },
     tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 1 },
-    cycleDecay: { kind: "number", doc: "Peak factor per restart (>= 0).", min: 0, default: 1 },
+    cycleDecay: { kind: "number", doc: "Peak factor per restart, in [0, 1].", min: 0, max: 1, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
     warmupSteps: { kind: "number", doc: "Warm-up steps at the start of every period.", integer: true, min: 0, default: 0 },
   },

@@ -42,6 +42,9 @@ export const warmupType = scheduleType<WarmupOptions>({
     }
     if (w === 0) return { at: (step) => schedule.at(step), plan: schedule.plan, maxStep: schedule.maxStep };
     const target = schedule.at(0);
+    if (shape === "exponential" && !(target > 0)) {
+      throw new LrschedError(path("schedule"), "must start above 0 for the exponential shape (a geometric ramp cannot reach 0)", target);
+    }
     const after = offset ? schedule.plan : planOf(Op.Shift, [w], [schedule.plan]);
     return {
       at: (step) => (step < w ? rampAt(shape, initialLr, target, w, step) : schedule.at(offset ? step - w : step)),
