@@ -82,6 +82,13 @@ export abstract class LRScheduler implements SequenceableScheduler {
         if (this.hasClosedForm()) this.closedFormLr(out);
         else this.computeLr(out);
       }
+      // a rate that overflowed must not reach the optimizer (the counters advance, as on
+      // PyTorch's own errors in a step)
+      for (let i = 0; i < out.length; i++) {
+        if (!Number.isFinite(out[i])) {
+          throw new LrschedError(`${this.className}.step`, `would set param group ${i}'s lr to a non-finite value`, out[i]);
+        }
+      }
     } finally {
       this.inStep = false;
     }
@@ -155,7 +162,12 @@ export abstract class LRScheduler implements SequenceableScheduler {
     const schema: StateSchema = {
       ...this.ownSchema(),
       base_lrs: { check: S.perGroup(n) },
-      last_epoch: { check: S.number },
+      last_epoch: {
+        check: (v, p) => {
+          if (typeof v !== "number" || !Number.isFinite(v) || v < -1) throw new LrschedError(p, "must be a finite number >= -1", v);
+          return v;
+        },
+      },
       verbose: { check: S.boolean, optional: true },
       _step_count: { check: S.integer },
       _get_lr_called_within_step: { check: S.boolean, optional: true },

@@ -32,14 +32,16 @@ export function checkOptimizer(optimizer: unknown): ParamGroup[] {
   if (typeof optimizer !== "object" || optimizer === null || !Array.isArray(groups) || groups.length === 0) {
     throw new LrschedError("optimizer.paramGroups", "must be a non-empty array of {lr} objects", groups ?? optimizer);
   }
-  groups.forEach((g, i) => {
+  // an index loop: forEach would skip the holes of a sparse array
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
     if (typeof g !== "object" || g === null) {
       throw new LrschedError(`optimizer.paramGroups[${i}]`, "must be an object with a numeric lr", g);
     }
     if (typeof g.lr !== "number" || Number.isNaN(g.lr)) {
       throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a number", g.lr);
     }
-  });
+  }
   return groups;
 }
 

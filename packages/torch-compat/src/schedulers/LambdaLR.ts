@@ -17,7 +17,7 @@ export interface LambdaLROptions {
 /** Calls a user function and insists on a number (a silent NaN would poison every later step). */
 export function callLambda(fn: LrLambda, epoch: number, path: string): number {
   const v = fn(epoch);
-  if (typeof v !== "number") throw new LrschedError(path, "must return a number", v);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new LrschedError(path, "must return a number, and a finite one", v);
   return v;
 }
 
