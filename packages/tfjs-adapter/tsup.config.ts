@@ -1,14 +1,32 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
+const shared = {
   entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
   sourcemap: true,
   target: "es2022",
   // TensorFlow.js is the user's copy (peer dependency); bundling it would split class identity.
   external: [/^@tensorflow\//],
-  // The CJS build needs import.meta.url to resolve the optional native bindings.
-  shims: true,
-});
+} as const;
+
+export default defineConfig([
+  {
+    ...shared,
+    format: ["esm", "cjs"],
+    dts: true,
+    // Both builds share dist/ and run at once: keep the browser files out of this clean.
+    clean: ["!index.browser.*"],
+    // The CJS build needs import.meta.url to resolve the optional native bindings.
+    shims: true,
+  },
+  {
+    // The `browser` export condition: no tfjs-node probe, so no Node built-in is ever looked up.
+    ...shared,
+    entry: { "index.browser": "src/index.ts" },
+    format: ["esm"],
+    platform: "browser",
+    define: { __LRSCHED_BROWSER__: "true" },
+    esbuildOptions(options) {
+      options.minifySyntax = true; // folds the flag so the Node-only branch disappears
+    },
+  },
+]);

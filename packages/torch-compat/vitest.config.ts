@@ -1,1 +1,9 @@
-export default { test: { include: ["test/**/*.test.ts"], passWithNoTests: true } };
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    setupFiles: ["../../tools/test/fast-check-seed.ts"],
+  },
+});

@@ -13,6 +13,22 @@ export {
 export { reduceLROnPlateau, ReduceLROnPlateauCallback, type ReduceLROnPlateauOptions } from "./reduceLROnPlateau";
 export { optimizerKind, OPTIMIZER_KINDS, type OptimizerKind } from "./optimizerKind";
 export { tensorflowRuntime, type TensorFlowRuntime } from "./runtime";
+export {
+  rangeTest,
+  rangeTestRamp,
+  type RangeTestOptions,
+  type RangeTestResult,
+  type RangeTestBatch,
+} from "./rangeTest";
+export { smoothLosses } from "./smoothLosses";
+export {
+  suggestLearningRates,
+  valleyIndex,
+  type LrSuggestion,
+  type LrSuggestions,
+  type SuggestOptions,
+} from "./suggestLearningRates";
+export { seededRandom, seededShuffle } from "./seededShuffle";
 
 // Probe for the native bindings on import, before the caller makes any tensor.
 tensorflowRuntime();

@@ -8,6 +8,11 @@ export interface TensorFlowRuntime {
 
 type Load = (id: string) => unknown;
 
+// Set to true by the browser build (tsup `define`), which then drops the Node probe below, so the
+// bundle carries no `node:module` lookup and no `import.meta.url` resolution.
+declare const __LRSCHED_BROWSER__: boolean | undefined;
+const browserBuild = typeof __LRSCHED_BROWSER__ !== "undefined" && __LRSCHED_BROWSER__;
+
 interface NodeProcess {
   versions?: { node?: string };
   getBuiltinModule?: (id: string) => unknown;
@@ -15,6 +20,7 @@ interface NodeProcess {
 
 /** Node's `require`, resolved from this file, or why there is none (browsers, old Node). */
 function nodeRequire(): Load | string {
+  if (browserBuild) return "not running on Node.js (browser build)";
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (!proc?.versions?.node) return "not running on Node.js";
   const mod = proc.getBuiltinModule?.("node:module") as { createRequire?: (from: string) => Load } | undefined;

@@ -82,13 +82,6 @@ export abstract class LRScheduler implements SequenceableScheduler {
         if (this.hasClosedForm()) this.closedFormLr(out);
         else this.computeLr(out);
       }
-      // a rate that overflowed must not reach the optimizer (the counters advance, as on
-      // PyTorch's own errors in a step)
-      for (let i = 0; i < out.length; i++) {
-        if (!Number.isFinite(out[i])) {
-          throw new LrschedError(`${this.className}.step`, `would set param group ${i}'s lr to a non-finite value`, out[i]);
-        }
-      }
     } finally {
       this.inStep = false;
     }
@@ -96,6 +89,13 @@ export abstract class LRScheduler implements SequenceableScheduler {
   }
 
   protected apply(values: readonly number[], epoch?: number): void {
+    // a rate that overflowed must not reach the optimizer (every step path ends here; the
+    // counters have advanced, as on PyTorch's own errors in a step)
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new LrschedError(`${this.className}.step`, `would set param group ${i}'s lr to a non-finite value`, values[i]);
+      }
+    }
     const groups = this.groups;
     if (this.lastLr.length !== groups.length) this.lastLr = new Array<number>(groups.length);
     for (let i = 0; i < groups.length; i++) {

@@ -83,3 +83,21 @@ export function readState(cls: string, sd: unknown, schema: StateSchema, where: 
   }
   return out;
 }
+
+/**
+ * The check of a composite's `_schedulers` entry: one state dict per child, each validated by the
+ * child (its `prepareLoad`), whose appliers are collected into `appliers` to run only once every
+ * part of the dict has been accepted.
+ */
+export function childStatesCheck(
+  schedulers: readonly { prepareLoad(sd: unknown, where: string): () => void }[],
+  appliers: Array<() => void>,
+): StateCheck {
+  return (v, p) => {
+    if (!Array.isArray(v) || v.length !== schedulers.length) {
+      throw new LrschedError(p, `must be a list of ${schedulers.length} state dicts`, v);
+    }
+    v.forEach((sd, i) => appliers.push(schedulers[i].prepareLoad(sd, `${p}[${i}]`)));
+    return v;
+  };
+}

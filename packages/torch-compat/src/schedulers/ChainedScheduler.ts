@@ -2,7 +2,7 @@ import { LrschedError } from "@lrsched/ts-api";
 import { checkOptions } from "../checks";
 import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
-import { encodeNumber, readState, S, type StateCheck, type StateDict } from "../stateDict";
+import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
 import { checkSchedulers } from "./SequentialLR";
 
 export interface ChainedSchedulerOptions {
@@ -58,13 +58,7 @@ export class ChainedScheduler implements Scheduler {
 
   prepareLoad(stateDict: unknown, where: string): () => void {
     const children: Array<() => void> = [];
-    const schedulersCheck: StateCheck = (v, p) => {
-      if (!Array.isArray(v) || v.length !== this.schedulers.length) {
-        throw new LrschedError(p, `must be a list of ${this.schedulers.length} state dicts`, v);
-      }
-      v.forEach((sd, i) => children.push(this.schedulers[i].prepareLoad(sd, `${p}[${i}]`)));
-      return v;
-    };
+    const schedulersCheck = childStatesCheck(this.schedulers, children);
     const st = readState("ChainedScheduler", stateDict, {
       _last_lr: { check: S.perGroup(this.groups.length, S.extended) },
       _schedulers: { check: schedulersCheck },

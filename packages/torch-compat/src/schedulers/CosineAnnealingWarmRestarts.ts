@@ -121,7 +121,8 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
 
   protected override checkOwn(st: Record<string, unknown>, where: string): void {
-    num(`${where}.T_i`, st.T_i, { above: 0 });
+    // T_i is T_0 * T_mult^k in PyTorch: an integer period, at least one epoch long
+    num(`${where}.T_i`, st.T_i, { integer: true, min: 1 });
   }
 
   protected applyOwn(st: Record<string, unknown>): void {

@@ -3,7 +3,7 @@ import { checkOptions, lastEpochOf, num } from "../checks";
 import { checkOptimizer, groupNumber, type Optimizer, type ParamGroup } from "../optimizer";
 import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
-import { encodeNumber, readState, S, type StateCheck, type StateDict } from "../stateDict";
+import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
 export interface SequentialLROptions {
@@ -149,13 +149,7 @@ export class SequentialLR implements SequenceableScheduler {
   prepareLoad(stateDict: unknown, where: string): () => void {
     const n = this.groups.length;
     const children: Array<() => void> = [];
-    const schedulersCheck: StateCheck = (v, p) => {
-      if (!Array.isArray(v) || v.length !== this.schedulers.length) {
-        throw new LrschedError(p, `must be a list of ${this.schedulers.length} state dicts`, v);
-      }
-      v.forEach((sd, i) => children.push(this.schedulers[i].prepareLoad(sd, `${p}[${i}]`)));
-      return v;
-    };
+    const schedulersCheck = childStatesCheck(this.schedulers, children);
     const st = readState("SequentialLR", stateDict, {
       _milestones: { check: (v, p) => checkMilestones(p, v, this.schedulers.length - 1) },
       last_epoch: { check: S.integer },
