@@ -4,7 +4,7 @@ import { LRScheduler } from "../LRScheduler";
 import { hasMomentum, type Optimizer } from "../optimizer";
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
-import { callLambda } from "./LambdaLR";
+import { callLambda } from "./LambdaScheduler";
 
 export type CyclicMode = "triangular" | "triangular2" | "exp_range";
 /** A custom amplitude scale: of the cycle number or of the iteration (see scaleMode). */
