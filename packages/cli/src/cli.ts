@@ -8,6 +8,8 @@ import { curveCommand } from "./commands/curve";
 import { demoCommand } from "./commands/demo";
 import { describeCommand } from "./commands/describe";
 import { exportCommand } from "./commands/export";
+import { findCommand } from "./commands/find";
+import { sweepCommand } from "./commands/sweep";
 import { listCommand } from "./commands/list";
 import { plotCommand } from "./commands/plot";
 import { UsageError } from "./errors";
@@ -25,6 +27,8 @@ export const COMMANDS: readonly Command[] = [
   describeCommand,
   exportCommand,
   demoCommand,
+  findCommand,
+  sweepCommand,
 ];
 
 /** Exit statuses. */

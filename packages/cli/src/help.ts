@@ -50,6 +50,8 @@ export function globalHelp(commands: readonly Command[], version: string): strin
     "  lrsched plot cosine --initial-learning-rate 0.1 --decay-steps 1000",
     "  lrsched curve exponential --initial-learning-rate 0.15 --decay-steps 100000 --decay-rate 0.8 --staircase --steps 1e6 --every 1000",
     "  lrsched compare --spec a.json --spec b.json --steps 10000",
+    "  lrsched find --quick",
+    "  lrsched sweep --quick",
     "",
     "Bad input exits with status 2 and one line on stderr. Run `lrsched <command> --help` for details.",
     "",

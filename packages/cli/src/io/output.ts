@@ -64,11 +64,15 @@ function stdoutSink(): Sink {
         if (!ok) process.stdout.once("drain", resolve);
       }),
   );
+  // the listener goes with the sink: main() may run many times in one process
+  const release = () => process.stdout.off("error", onError);
   return {
     name: "stdout",
     write: (data) => buffered.write(data).catch(fail),
-    commit: () => buffered.drain().catch(fail),
-    async abort() {},
+    commit: () => buffered.drain().catch(fail).finally(release),
+    async abort() {
+      release();
+    },
   };
 }
 
