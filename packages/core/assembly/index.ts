@@ -18,17 +18,37 @@ export function ensureBytes(bytes: usize): bool {
   return memory.grow(pages) >= 0;
 }
 
-/**
- * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`,
- * as f32 when `asF32`, else f64. `scratch` must hold (depth + 1) * CHUNK f64 values.
- */
-export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
-  if (!asF32) {
-    evaluate(plan, out, start, 0.0, count, scratch);
-    return;
+/** Whether buf[0..n) all hold the bits of buf[0] (early exit: smooth curves differ at once). */
+function uniform(buf: usize, n: i32): bool {
+  const first = i64x2.splat(load<i64>(buf));
+  let i = 0;
+  // eight values per test keeps the check well below the cost of producing them
+  for (; i + 8 <= n; i += 8) {
+    const p = at(buf, i);
+    const e = v128.and(
+      v128.and(i64x2.eq(v128.load(p), first), i64x2.eq(v128.load(p, 16), first)),
+      v128.and(i64x2.eq(v128.load(p, 32), first), i64x2.eq(v128.load(p, 48), first)),
+    );
+    if (!i64x2.all_true(e)) return false;
   }
-  const tmp = scratch + (<usize>CHUNK << 3);
-  evaluate(plan, scratch, start, 0.0, count, tmp);
+  for (; i < n; i++) if (load<i64>(at(buf, i)) != load<i64>(buf)) return false;
+  return true;
+}
+
+/**
+ * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK). Returns true
+ * when every value is the same (piecewise-constant stretches): the host then fills its array
+ * with `out[0]` (an f64), which is faster than copying. Otherwise `out` holds the values as f32
+ * when `asF32`, else f64. `scratch` must hold (depth + 2) * CHUNK f64 values.
+ */
+export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): bool {
+  const values = asF32 ? scratch : out;
+  evaluate(plan, values, start, 0.0, count, asF32 ? scratch + (<usize>CHUNK << 3) : scratch);
+  if (count > 0 && uniform(values, count)) {
+    store<f64>(out, load<f64>(values));
+    return true;
+  }
+  if (!asF32) return false;
   let i = 0;
   for (; i + 4 <= count; i += 4) {
     const lo = f32x4.demote_f64x2_zero(v128.load(at(scratch, i)));
@@ -36,6 +56,7 @@ export function run(plan: usize, scratch: usize, out: usize, start: f64, count: 
     v128.store(out + (<usize>i << 2), i8x16.shuffle(lo, hi, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23));
   }
   for (; i < count; i++) store<f32>(out + (<usize>i << 2), <f32>load<f64>(at(scratch, i)));
+  return false;
 }
 
 /** The standard normal sample the noisy schedules use at `step` (for host-side `at`). */

@@ -50,10 +50,16 @@ export function evaluatePlan(
   const view = asF32
     ? new Float32Array(wasm.memory.buffer, outPtr, CHUNK)
     : new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
+  const first = new Float64Array(wasm.memory.buffer, outPtr, 1);
   for (let done = 0; done < count; done += CHUNK) {
     const n = Math.min(CHUNK, count - done);
-    wasm.run(planPtr, scratch, outPtr, start + done, n, asF32);
-    result.set(n === CHUNK ? view : view.subarray(0, n), done);
+    if (wasm.run(planPtr, scratch, outPtr, start + done, n, asF32)) {
+      // one repeated value (a piecewise-constant stretch): a native fill beats a copy; storing
+      // the f64 into a Float32Array rounds it exactly as the core's conversion would
+      result.fill(first[0], done, done + n);
+    } else {
+      result.set(n === CHUNK ? view : view.subarray(0, n), done);
+    }
   }
   return result;
 }

@@ -5,7 +5,8 @@ export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
   ensureBytes(bytes: number): boolean;
-  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): void;
+  /** True when the chunk is one repeated value, left as an f64 at `out`. */
+  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
   gaussian(seed: number, step: number): number;
   noisyLinearCosineAt(
     step: number, lr: number, d: number, periods: number, alpha: number, beta: number,
