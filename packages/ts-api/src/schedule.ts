@@ -76,6 +76,17 @@ export interface ScheduleDefinition {
   readonly keras?: () => KerasConfig;
 }
 
+/** The unvalidated step functions of schedules built here (composites call them directly). */
+const rawSteps = new WeakMap<Schedule, (step: number) => number>();
+
+/**
+ * A schedule's step function without the step check: composites validate the step once, at
+ * their own `at`, and their pieces only ever see steps inside their domains.
+ */
+export function rawAt(s: Schedule): (step: number) => number {
+  return rawSteps.get(s) ?? ((step) => s.at(step));
+}
+
 /** Duck test for a schedule value (composites accept schedules or their specs). */
 export function isSchedule(v: unknown): v is Schedule {
   return typeof v === "object" && v !== null && typeof (v as Schedule).at === "function" &&
@@ -184,6 +195,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       return def.keras();
     },
   };
+  rawSteps.set(schedule, def.at);
   return Object.freeze(schedule);
 }
 

@@ -1,7 +1,7 @@
 import { Op } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { planOf } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
 export interface ClampOptions {
@@ -25,8 +25,9 @@ export const clampType = scheduleType<ClampOptions>({
     const { schedule, min, max } = o as Required<ClampOptions>;
     if (max !== null && max < min) throw new LrschedError(path("max"), `must be >= min (${min})`, max);
     const hi = max ?? Infinity;
+    const inner = rawAt(schedule);
     return {
-      at: (step) => Math.min(Math.max(schedule.at(step), min), hi),
+      at: (step) => Math.min(Math.max(inner(step), min), hi),
       plan: planOf(Op.Clamp, [min, hi], [schedule.plan]),
       maxStep: schedule.maxStep,
     };

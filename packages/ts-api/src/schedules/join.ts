@@ -1,7 +1,7 @@
 import { Op } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { planOf } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
 export interface JoinOptions {
@@ -48,10 +48,11 @@ export const joinType = scheduleType<JoinOptions>({
       }
     });
     const last = schedules[schedules.length - 1];
+    const pieces = schedules.map(rawAt);
     return {
       at(step) {
         const i = pieceIndex(boundaries, step);
-        return schedules[i].at(i === 0 ? step : step - boundaries[i - 1]);
+        return pieces[i](i === 0 ? step : step - boundaries[i - 1]);
       },
       plan: planOf(Op.Join, [schedules.length, ...boundaries], schedules.map((s) => s.plan)),
       maxStep: (boundaries.length ? boundaries[boundaries.length - 1] : 0) + last.maxStep,

@@ -1,6 +1,6 @@
 import { Op } from "@lrsched/core";
 import { planOf } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
 export interface MultiplyOptions {
@@ -13,11 +13,15 @@ export const multiplyType = scheduleType<MultiplyOptions>({
   type: "multiply",
   summary: "The product of two schedules at every step.",
   fields: { schedules: { kind: "scheduleList", doc: "The two factors.", minLength: 2, maxLength: 2 } },
-  build: ({ schedules: [a, b] }) => ({
-    at: (step) => a.at(step) * b.at(step),
-    plan: planOf(Op.Multiply, [], [a.plan, b.plan]),
-    maxStep: Math.min(a.maxStep, b.maxStep),
-  }),
+  build: ({ schedules: [a, b] }) => {
+    const fa = rawAt(a);
+    const fb = rawAt(b);
+    return {
+      at: (step) => fa(step) * fb(step),
+      plan: planOf(Op.Multiply, [], [a.plan, b.plan]),
+      maxStep: Math.min(a.maxStep, b.maxStep),
+    };
+  },
 });
 
 export const multiply = (a: Schedule, b: Schedule) => multiplyType.create({ schedules: [a, b] });

@@ -1,6 +1,6 @@
 import { Op, planNode } from "@lrsched/core";
 import { planOf } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
 export interface ScaleOptions {
@@ -17,11 +17,14 @@ export const scaleType = scheduleType<ScaleOptions>({
     schedule: { kind: "schedule", doc: "The schedule to scale." },
     factor: { kind: "number", doc: "Multiplier (>= 0).", min: 0 },
   },
-  build: ({ schedule, factor }) => ({
-    at: (step) => schedule.at(step) * factor,
-    plan: planOf(Op.Multiply, [], [schedule.plan, planNode(Op.Constant, [factor])]),
-    maxStep: schedule.maxStep,
-  }),
+  build: ({ schedule, factor }) => {
+    const inner = rawAt(schedule);
+    return {
+      at: (step) => inner(step) * factor,
+      plan: planOf(Op.Multiply, [], [schedule.plan, planNode(Op.Constant, [factor])]),
+      maxStep: schedule.maxStep,
+    };
+  },
 });
 
 export const scale = (schedule: Schedule, factor: number) => scaleType.create({ schedule, factor });

@@ -2,7 +2,7 @@ import { Op, planNode, type PlanNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { learningRate } from "../fields";
 import { rampAt, rampPlan, type RampShapeName } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { polynomialDecay } from "./polynomialDecay";
 import { pieceIndex } from "./join";
@@ -71,7 +71,7 @@ const rampPiece = (shape: RampShapeName, from: number, to: number, span: number,
   plan: rampPlan(shape, from, to, span),
   at: (s) => rampAt(shape, from, to, span, s),
 });
-const fromSchedule = (s: Schedule, steps = Infinity): Piece => ({ steps, plan: s.plan!, at: (t) => s.at(t) });
+const fromSchedule = (s: Schedule, steps = Infinity): Piece => ({ steps, plan: s.plan!, at: rawAt(s) });
 
 /**
  * The curves of Hugging Face `transformers.get_scheduler(name, ...)`, as rates (the library's

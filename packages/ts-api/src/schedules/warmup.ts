@@ -1,7 +1,7 @@
 import { Op } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { planOf, rampAt, rampPlan } from "../ramp";
-import type { Schedule } from "../schedule";
+import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
 export interface WarmupOptions {
@@ -40,14 +40,15 @@ export const warmupType = scheduleType<WarmupOptions>({
     if (shape === "exponential" && !(initialLr > 0)) {
       throw new LrschedError(path("initialLr"), "must be > 0 for the exponential shape", initialLr);
     }
-    if (w === 0) return { at: (step) => schedule.at(step), plan: schedule.plan, maxStep: schedule.maxStep };
+    const inner = rawAt(schedule);
+    if (w === 0) return { at: inner, plan: schedule.plan, maxStep: schedule.maxStep };
     const target = schedule.at(0);
     if (shape === "exponential" && !(target > 0)) {
       throw new LrschedError(path("schedule"), "must start above 0 for the exponential shape (a geometric ramp cannot reach 0)", target);
     }
     const after = offset ? schedule.plan : planOf(Op.Shift, [w], [schedule.plan]);
     return {
-      at: (step) => (step < w ? rampAt(shape, initialLr, target, w, step) : schedule.at(offset ? step - w : step)),
+      at: (step) => (step < w ? rampAt(shape, initialLr, target, w, step) : inner(offset ? step - w : step)),
       plan: planOf(Op.Join, [2, w], [rampPlan(shape, initialLr, target, w), after]),
       maxStep: offset ? w + schedule.maxStep : schedule.maxStep,
     };

@@ -1,5 +1,6 @@
 import { learningRate } from "../fields";
 import { LrschedError } from "../errors";
+import { rawAt } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { cosineDecay } from "./cosineDecay";
 import { warmup } from "./warmup";
@@ -41,7 +42,7 @@ export const warmupCosineType = scheduleType<WarmupCosineOptions>({
       alpha: lr > 0 ? minLr / lr : 0,
     });
     const s = warmup(decay, { warmupSteps });
-    return { at: (step) => s.at(step), plan: s.plan };
+    return { at: rawAt(s), plan: s.plan };
   },
 });
 
