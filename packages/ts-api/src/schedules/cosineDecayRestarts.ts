@@ -16,13 +16,6 @@ export interface CosineDecayRestartsOptions {
 }
 
 /**
- * First step of restart period i: first * (1 + t + ... + t^(i-1)) = first * (t^i - 1) / (t - 1),
- * written with expm1/log1p so it stays accurate when t is within a few ulps of 1.
- */
-export const periodStart = (first: number, tMul: number, i: number) =>
-  tMul === 1 ? first * i : snap(first * (Math.expm1(i * Math.log1p(tMul - 1)) / (tMul - 1)));
-
-/**
  * A start within 1e-9 (relative) of an integer step is that step, as in the core: expm1/log1p
  * round differently across math libraries, and a restart must not move by one step because of it.
  */
@@ -31,19 +24,36 @@ function snap(x: number): number {
   return Math.abs(x - r) <= 1e-9 * Math.max(1, r) ? r : x;
 }
 
+/** Where a step falls among the restart periods. */
+export interface RestartPeriod {
+  readonly index: number;
+  readonly start: number;
+  /** first * tMul^index */
+  readonly length: number;
+}
+
 /**
- * Period holding `step`. Keras takes floor(log(1 - s/first * (1 - t)) / log(t)); the logarithm's
- * rounding can misplace a step that sits exactly on a period edge, so the estimate is corrected
- * against the exact period starts (a restart step always begins its new period).
+ * The restart periods of (first, tMul): period i starts at first * (1 + t + ... + t^(i-1)) =
+ * first * (t^i - 1) / (t - 1), written with expm1/log1p so it stays accurate when t is within a
+ * few ulps of 1. `locate(step)` estimates the period from a logarithm (as Keras does) and then
+ * corrects it against the exact starts, so a restart step always begins its new period.
  */
-export function periodIndex(step: number, first: number, tMul: number): number {
-  let i = tMul === 1
-    ? Math.floor(step / first)
-    : Math.floor(Math.log1p((step / first) * (tMul - 1)) / Math.log1p(tMul - 1));
-  if (!(i >= 0)) i = 0;
-  while (i > 0 && periodStart(first, tMul, i) > step) i -= 1;
-  while (periodStart(first, tMul, i + 1) <= step) i += 1;
-  return i;
+export function restartPeriods(first: number, tMul: number): (step: number) => RestartPeriod {
+  const g = tMul - 1;
+  const lg = Math.log1p(g);
+  const start = (i: number) => (tMul === 1 ? first * i : snap(first * (Math.expm1(i * lg) / g)));
+  return (step) => {
+    let i = tMul === 1 ? Math.floor(step / first) : Math.floor(Math.log1p((step / first) * g) / lg);
+    if (!(i >= 0)) i = 0;
+    let s = start(i);
+    while (i > 0 && s > step) s = start(--i);
+    let next = start(i + 1);
+    while (next <= step) {
+      s = next;
+      next = start(++i + 1);
+    }
+    return { index: i, start: s, length: first * Math.pow(tMul, i) };
+  };
 }
 
 /**
@@ -69,10 +79,11 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
   build: (o) => {
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, mMul, alpha } =
       o as Required<CosineDecayRestartsOptions>;
+    const locate = restartPeriods(first, tMul);
     return {
       at(step) {
-        const i = periodIndex(step, first, tMul);
-        const x = (step - periodStart(first, tMul, i)) / (first * Math.pow(tMul, i));
+        const { index: i, start, length } = locate(step);
+        const x = (step - start) / length;
         const cosineDecayed = 0.5 * Math.pow(mMul, i) * (1 + Math.cos(Math.PI * x));
         return lr * ((1 - alpha) * cosineDecayed + alpha);
       },

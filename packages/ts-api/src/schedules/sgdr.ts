@@ -2,7 +2,7 @@ import { Op, planNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { fraction, initialLearningRate } from "../fields";
 import { scheduleType } from "../scheduleType";
-import { periodIndex, periodStart } from "./cosineDecayRestarts";
+import { restartPeriods } from "./cosineDecayRestarts";
 
 export interface SgdrOptions {
   /** Peak rate of the first period. */
@@ -40,14 +40,15 @@ export const sgdrType = scheduleType<SgdrOptions>({
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, cycleDecay, alpha, warmupSteps: w } =
       o as Required<SgdrOptions>;
     if (w >= first) throw new LrschedError(path("warmupSteps"), `must be < firstDecaySteps (${first})`, w);
+    const locate = restartPeriods(first, tMul);
     return {
       at(step) {
-        const k = periodIndex(step, first, tMul);
-        const x = step - periodStart(first, tMul, k);
+        const { index: k, start, length } = locate(step);
+        const x = step - start;
         const b = 0.5 * lr * (1 - alpha) * Math.pow(cycleDecay, k);
         const floor = lr * alpha;
         if (x < w) return floor + ((2 * b) / w) * x;
-        return b + floor + b * Math.cos((Math.PI / (first * Math.pow(tMul, k) - w)) * (x - w));
+        return b + floor + b * Math.cos((Math.PI / (length - w)) * (x - w));
       },
       plan: planNode(Op.CosineRestarts, [lr, first, tMul, cycleDecay, alpha, w]),
     };
