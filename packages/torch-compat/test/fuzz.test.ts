@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { LrschedError, TORCH_CLASSES, fromTorchConfig, type Optimizer, type Scheduler } from "../src/index";
+import { editable, setOwn } from "../../../tools/test/mutation";
 
 const P = "torch.optim.lr_scheduler.";
 
@@ -42,17 +43,6 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 1000, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
 );
 
-function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
-  try {
-    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  } catch {
-    // a frozen or exotic generated value
-  }
-}
-
-const editable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && Object.isExtensible(v) &&
-  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === Array.prototype);
 
 interface Edit {
   path: number[];

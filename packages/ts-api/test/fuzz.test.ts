@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { LrschedError, MAX_STEP, fromKeras, fromSpec, scheduleTypes, type Schedule } from "../src";
+import { editable, setOwn } from "../../../tools/test/mutation";
 
 /** One valid spec per type: the seeds the mutations start from. */
 const VALID: Record<string, unknown>[] = [
@@ -77,19 +78,6 @@ function nest(depth: number): unknown {
   return s;
 }
 
-/** Sets an own key, as JSON.parse does (so `__proto__` becomes a key, not the prototype). */
-function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
-  try {
-    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  } catch {
-    // a frozen or exotic generated value: leave it as it is
-  }
-}
-
-/** Plain, editable containers (generated boxed values, typed arrays and frozen objects are leaves). */
-const editable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && Object.isExtensible(v) &&
-  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === Array.prototype);
 
 const clone = <T>(x: T): T => structuredClone(x);
 
