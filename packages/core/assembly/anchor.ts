@@ -3,7 +3,7 @@
 
 export const ANCHOR = 512;
 
-/** Steps from the start of the anchor block holding local step `s` to `s`. */
-@inline export function blockSkip(s: f64): i32 {
-  return <i32>Math.floor(s - <f64>ANCHOR * Math.floor(s / <f64>ANCHOR));
+/** Steps from the start of the block (of `size` steps, ANCHOR by default) holding `s` to `s`. */
+@inline export function blockSkip(s: f64, size: i32 = ANCHOR): i32 {
+  return <i32>Math.floor(s - <f64>size * Math.floor(s / <f64>size));
 }

@@ -7,6 +7,7 @@
 // domain) the block is evaluated exactly, two lanes at a time. Blocks sit at fixed multiples of
 // BLOCK in s - floor(o), so values never depend on where a chunk starts.
 import { at } from "./buffer";
+import { blockSkip } from "./anchor";
 import { vcos, vpow } from "./vmath";
 
 export const enum Smooth {
@@ -101,7 +102,7 @@ export function smooth(out: usize, n: i32, s0: f64, o: f64, kind: i32, c0: f64, 
   while (i < n) {
     const s = s0 + <f64>i;
     const g = s - base; // grid position: an exact integer
-    const skip = <i32>Math.floor(g - <f64>BLOCK * Math.floor(g / <f64>BLOCK));
+    const skip = blockSkip(g, BLOCK);
     const end = min(BLOCK, skip + (n - i));
     const b = (g - <f64>skip) - frac; // local step of block offset 0
     const p = out + (<usize>(i - skip) << 3);

@@ -1,11 +1,10 @@
-import { Op, planNode, type PlanNode } from "@lrsched/core";
+import { Op, planNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { learningRate } from "../fields";
-import { rampAt, rampPlan, type RampShapeName } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { constantPiece, rampPiece, sequence, type Piece } from "../pieces";
 import { polynomialDecay } from "./polynomialDecay";
-import { pieceIndex } from "./join";
 
 export const TRANSFORMERS_NAMES = [
   "linear",
@@ -43,34 +42,6 @@ export interface TransformersOptions {
   readonly minLrRatio?: number;
 }
 
-interface Piece {
-  readonly steps: number;
-  readonly plan: PlanNode;
-  readonly at: (local: number) => number;
-}
-
-/** A sequence of pieces as one at() and one Join plan (pieces of zero steps are dropped). */
-function sequence(pieces: Piece[]): { at: (s: number) => number; plan: PlanNode } {
-  const kept = pieces.filter((p) => p.steps > 0);
-  const boundaries: number[] = [];
-  let edge = 0;
-  for (const p of kept.slice(0, -1)) boundaries.push((edge += p.steps));
-  if (kept.length === 1) return { at: kept[0].at, plan: kept[0].plan };
-  return {
-    at(step) {
-      const i = pieceIndex(boundaries, step);
-      return kept[i].at(i === 0 ? step : step - boundaries[i - 1]);
-    },
-    plan: planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan)),
-  };
-}
-
-const constantPiece = (value: number, steps = Infinity): Piece => ({ steps, plan: planNode(Op.Constant, [value]), at: () => value });
-const rampPiece = (shape: RampShapeName, from: number, to: number, span: number, steps: number): Piece => ({
-  steps,
-  plan: rampPlan(shape, from, to, span),
-  at: (s) => rampAt(shape, from, to, span, s),
-});
 const fromSchedule = (s: Schedule, steps = Infinity): Piece => ({ steps, plan: s.plan!, at: rawAt(s) });
 
 /**

@@ -1,9 +1,8 @@
-import { Op, planNode, type PlanNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { learningRate } from "../fields";
-import { rampAt, rampPlan, type RampShapeName } from "../ramp";
+import { constantPiece, rampPiece, sequence } from "../pieces";
+import type { RampShapeName } from "../ramp";
 import { scheduleType } from "../scheduleType";
-import { pieceIndex } from "./join";
 
 export interface WarmupStableDecayOptions {
   /** Rate of the stable phase. */
@@ -44,24 +43,13 @@ export const warmupStableDecayType = scheduleType<WarmupStableDecayOptions>({
       o as Required<WarmupStableDecayOptions>;
     if (minLr > lr) throw new LrschedError(path("minLr"), `must be <= learningRate (${lr})`, minLr);
     const shape: RampShapeName = decayShape;
-    // phases with no steps are left out so the join's boundaries strictly increase
-    const all: { steps: number; plan: PlanNode; at: (s: number) => number }[] = [
-      { steps: w, plan: rampPlan("linear", initialLr, lr, w), at: (s) => rampAt("linear", initialLr, lr, w, s) },
-      { steps: stable, plan: planNode(Op.Constant, [lr]), at: () => lr },
-      { steps: d, plan: rampPlan(shape, lr, minLr, d), at: (s) => rampAt(shape, lr, minLr, d, s) },
-      { steps: Infinity, plan: planNode(Op.Constant, [minLr]), at: () => minLr },
-    ];
-    const phases = all.filter((p) => p.steps > 0);
-    const boundaries: number[] = [];
-    let edge = 0;
-    for (const p of phases.slice(0, -1)) boundaries.push((edge += p.steps));
-    return {
-      at(step) {
-        const i = pieceIndex(boundaries, step);
-        return phases[i].at(i === 0 ? step : step - boundaries[i - 1]);
-      },
-      plan: planNode(Op.Join, [phases.length, ...boundaries], phases.map((p) => p.plan)),
-    };
+    // phases with no steps are left out by sequence(), so the join's boundaries strictly increase
+    return sequence([
+      rampPiece("linear", initialLr, lr, w, w),
+      constantPiece(lr, stable),
+      rampPiece(shape, lr, minLr, d, d),
+      constantPiece(minLr),
+    ]);
   },
 });
 

@@ -1,0 +1,33 @@
+import { Op, planNode, type PlanNode } from "@lrsched/core";
+import { rampAt, rampPlan, type RampShapeName } from "./ramp";
+import { pieceIndex } from "./schedules/join";
+
+/** One phase of a fixed sequence: its length, its plan and its step function (local steps). */
+export interface Piece {
+  readonly steps: number;
+  readonly plan: PlanNode;
+  readonly at: (local: number) => number;
+}
+
+/** A sequence of pieces as one at() and one Join plan (pieces of zero steps are dropped). */
+export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: PlanNode } {
+  const kept = pieces.filter((p) => p.steps > 0);
+  const boundaries: number[] = [];
+  let edge = 0;
+  for (const p of kept.slice(0, -1)) boundaries.push((edge += p.steps));
+  if (kept.length === 1) return { at: kept[0].at, plan: kept[0].plan };
+  return {
+    at(step) {
+      const i = pieceIndex(boundaries, step);
+      return kept[i].at(i === 0 ? step : step - boundaries[i - 1]);
+    },
+    plan: planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan)),
+  };
+}
+
+export const constantPiece = (value: number, steps = Infinity): Piece => ({ steps, plan: planNode(Op.Constant, [value]), at: () => value });
+export const rampPiece = (shape: RampShapeName, from: number, to: number, span: number, steps: number): Piece => ({
+  steps,
+  plan: rampPlan(shape, from, to, span),
+  at: (s) => rampAt(shape, from, to, span, s),
+});
