@@ -2,8 +2,7 @@
 // scratch levels and the output chunk; `ensureBytes` grows memory to fit that layout.
 import { evaluate } from "./plan";
 import { at } from "./buffer";
-import { gaussian as normal } from "./noise";
-import { noisyLinearCosineAt as noisyAt } from "./linearCosine";
+import { gaussian as normal, gaussians as normals } from "./noise";
 import { CHUNK } from "./opcodes";
 export { CHUNK };
 
@@ -59,14 +58,12 @@ export function run(plan: usize, scratch: usize, out: usize, start: f64, count: 
   return false;
 }
 
-/** The standard normal sample the noisy schedules use at `step` (for host-side `at`). */
+/** The standard normal sample the noisy schedules use at `step` (the host's twin is tested against it). */
 export function gaussian(seed: u32, step: f64): f64 {
   return normal(seed, step);
 }
 
-/** The noisy linear cosine rate at one step, exactly as the kernel computes it. */
-export function noisyLinearCosineAt(
-  step: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64, variance: f64, varianceDecay: f64, seed: u32,
-): f64 {
-  return noisyAt(step, lr, d, periods, alpha, beta, variance, varianceDecay, seed);
+/** Samples for steps first .. first + n - 1 into `out`, through the kernels' vector path. */
+export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
+  normals(out, n, first, seed);
 }

@@ -80,16 +80,3 @@ export function* streamPlan(
     yield evaluatePlan(plan, start + done, n, dtype);
   }
 }
-
-/** The standard normal sample the noisy schedules add at `step` (identical to the core's). */
-export function gaussianNoise(seed: number, step: number): number {
-  return core().gaussian(seed >>> 0, step);
-}
-
-/** The noisy linear cosine rate at `step`, computed by the same core function as its curves. */
-export function noisyLinearCosineAt(
-  step: number, lr: number, decaySteps: number, periods: number, alpha: number, beta: number,
-  variance: number, varianceDecay: number, seed: number,
-): number {
-  return core().noisyLinearCosineAt(step, lr, decaySteps, periods, alpha, beta, variance, varianceDecay, seed >>> 0);
-}

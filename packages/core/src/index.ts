@@ -4,11 +4,10 @@ export {
   compilePlan,
   evaluatePlan,
   streamPlan,
-  gaussianNoise,
-  noisyLinearCosineAt,
   type CompiledPlan,
   type CurveArray,
   type Dtype,
 } from "./evaluate";
+export { gaussianNoise } from "./gaussian";
 export { WASM_BYTES } from "./wasm-binary.generated";
 export { ready, init, isReady, CoreNotReadyError } from "./instance";

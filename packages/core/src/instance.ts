@@ -8,14 +8,11 @@ export interface CoreExports {
   /** True when the chunk is one repeated value, left as an f64 at `out`. */
   run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
   gaussian(seed: number, step: number): number;
-  noisyLinearCosineAt(
-    step: number, lr: number, d: number, periods: number, alpha: number, beta: number,
-    variance: number, varianceDecay: number, seed: number,
-  ): number;
+  gaussians(out: number, n: number, first: number, seed: number): void;
 }
 
 const NOT_READY_RULE =
-  "is not initialised and this thread cannot compile WebAssembly synchronously: `await ready()` before curve() (or a noisy schedule's at())";
+  "is not initialised and this thread cannot compile WebAssembly synchronously: `await ready()` before curve()";
 
 /**
  * Thrown when the core is needed before {@link ready} resolved, on a thread that may not compile

@@ -1,7 +1,7 @@
-import { Op, noisyLinearCosineAt, planNode } from "@lrsched/core";
+import { Op, gaussianNoise, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
-import { linearAlpha, linearBeta, numPeriods } from "./linearCosineDecay";
+import { linearAlpha, linearBeta, numPeriods, periodicCosine } from "./linearCosineDecay";
 
 export interface NoisyLinearCosineDecayOptions {
   readonly initialLearningRate: number;
@@ -24,12 +24,14 @@ export interface NoisyLinearCosineDecayOptions {
  * `s = min(step, D)`, `eps ~ N(0, initialVariance / (1 + s)^varianceDecay)`.
  *
  * Noise model: Keras draws fresh noise per call; here eps is a deterministic function of
- * (seed, step), so `at(step)` equals `curve()[step]` bit for bit and any chunk can be computed on
- * its own. Steps 2k and 2k + 1 share one pair of uniforms (u1, u2) hashed from (seed, k) with
- * murmur3's finaliser, and Box-Muller turns the pair into two independent standard normals,
- * sqrt(-2 ln u1) cos(2 pi u2) for the even step and sqrt(-2 ln u1) sin(2 pi u2) for the odd one;
+ * (seed, floor(step)), so any chunk of a curve can be computed on its own and `at(step)` adds the
+ * same sample as `curve()`. Steps 2k and 2k + 1 share one pair of 32-bit words hashed from
+ * (seed, k) with murmur3's finaliser; Box-Muller turns the pair into two independent standard
+ * normals, R cos(theta) for the even step and R sin(theta) for the odd one, with
+ * R = sqrt(-2 ln u1), u1 = (word1 + 1/2) 2^-32, and theta = q pi/2 + r, q the top two bits of
+ * word2 and r its other 30 bits spread over (-pi/4, pi/4) (`gaussianNoise` in @lrsched/core);
  * eps = z * sqrt(initialVariance) * (1 + s)^(-varianceDecay / 2). The noise can make the rate
- * negative, as in Keras. `at()` runs the core's kernel for one step (about a microsecond).
+ * negative, as in Keras.
  */
 export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOptions>({
   type: "noisyLinearCosineDecay",
@@ -49,9 +51,13 @@ export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOpt
   build: (o) => {
     const { initialLearningRate: lr, decaySteps: d, initialVariance, varianceDecay, numPeriods: periods, alpha, beta, seed } =
       o as Required<NoisyLinearCosineDecayOptions>;
+    const sd = Math.sqrt(initialVariance);
     return {
-      // one core function serves at() and curve(), so they agree bit for bit
-      at: (step) => noisyLinearCosineAt(step, lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed),
+      at(step) {
+        const s = Math.min(step, d);
+        const eps = sd * Math.pow(1 + s, -0.5 * varianceDecay) * gaussianNoise(seed, Math.floor(step));
+        return lr * ((alpha + ((d - s) / d + eps)) * periodicCosine(s, d, periods) + beta);
+      },
       plan: planNode(Op.NoisyLinearCosine, [lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed]),
     };
   },

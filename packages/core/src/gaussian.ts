@@ -1,0 +1,109 @@
+// The host's twin of the core's counter-based normal generator (assembly/noise.ts): the same
+// hash and the same sequence of +, -, *, / and sqrt, so every sample equals the core's bit for
+// bit (tested) and a noisy schedule's at(step) needs no WebAssembly.
+
+const GOLDEN = 0x9e3779b9;
+const HIGH_SALT = 0x27d4eb2f;
+const TWO_POW_32 = 4294967296;
+const ANGLE_UNIT = Math.PI / 2147483648;
+const HALF_QUADRANT = 536870911.5;
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const SQRT2 = 1.4142135623730951;
+
+/** 2^k for k = 0 .. 31, by doubling (exact). */
+const POW2: readonly number[] = Array.from({ length: 32 }, (_, k) => 2 ** k);
+
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function seedKey(seed: number, stream: number): number {
+  return fmix32(seed ^ Math.imul(stream, GOLDEN));
+}
+
+function bits(key: number, lo: number, hi: number): number {
+  return fmix32(fmix32(key ^ lo) ^ hi ^ HIGH_SALT);
+}
+
+/**
+ * ln((b + 1/2) 2^-32) for a 32-bit word b, as the core's vlog computes it: split into m 2^e with
+ * m in [sqrt(1/2), sqrt(2)), then ln m = 2 atanh((m - 1) / (m + 1)) by its series.
+ */
+function logUniform(b: number): number {
+  const x = b + 0.5;
+  const top = b === 0 ? -1 : 31 - Math.clz32(b); // x in [2^top, 2^(top + 1))
+  let m = top < 0 ? x * 2 : x / POW2[top]!;
+  let e = top - 32;
+  if (m > SQRT2) {
+    m = m * 0.5;
+    e = e + 1;
+  }
+  const f = m - 1;
+  const s = f / (f + 2);
+  const z = s * s;
+  let p = 1 / 21;
+  p = p * z + 1 / 19;
+  p = p * z + 1 / 17;
+  p = p * z + 1 / 15;
+  p = p * z + 1 / 13;
+  p = p * z + 1 / 11;
+  p = p * z + 1 / 9;
+  p = p * z + 1 / 7;
+  p = p * z + 1 / 5;
+  p = p * z + 1 / 3;
+  const twoS = s + s;
+  const tail = twoS * z * p;
+  return e * LN2_HI + (twoS + (tail + e * LN2_LO));
+}
+
+/**
+ * The standard normal sample that noisy schedules add at integer `step` (0 .. 2^53 - 1) for a
+ * uint32 `seed`: Box-Muller on the pair of 32-bit words hashed from (seed, floor(step / 2)),
+ * the cosine branch for even steps and the sine branch for odd ones.
+ */
+export function gaussianNoise(seed: number, step: number): number {
+  const pair = Math.floor(step / 2);
+  const lo = pair % TWO_POW_32;
+  const hi = Math.floor(pair / TWO_POW_32);
+  const b1 = bits(seedKey(seed >>> 0, 1), lo, hi);
+  const w2 = bits(seedKey(seed >>> 0, 2), lo, hi);
+
+  const radius = Math.sqrt(-2 * logUniform(b1));
+  const q = w2 >>> 30;
+  const r = ((w2 & 0x3fffffff) - HALF_QUADRANT) * ANGLE_UNIT;
+  const z = r * r;
+  let c = 1 / 20922789888000;
+  c = c * z + -1 / 87178291200;
+  c = c * z + 1 / 479001600;
+  c = c * z + -1 / 3628800;
+  c = c * z + 1 / 40320;
+  c = c * z + -1 / 720;
+  c = c * z + 1 / 24;
+  c = c * z + -0.5;
+  c = c * z + 1;
+  let s = 1 / 355687428096000;
+  s = s * z + -1 / 1307674368000;
+  s = s * z + 1 / 6227020800;
+  s = s * z + -1 / 39916800;
+  s = s * z + 1 / 362880;
+  s = s * z + -1 / 5040;
+  s = s * z + 1 / 120;
+  s = s * z + -1 / 6;
+  s = s * z + 1;
+  s = s * r;
+  // theta = q quarter turns + r
+  const even = step - 2 * pair === 0;
+  if (even) {
+    const cosT = q & 1 ? s : c;
+    return radius * ((q + 1) & 2 ? -cosT : cosT);
+  }
+  const sinT = q & 1 ? c : s;
+  return radius * (q & 2 ? -sinT : sinT);
+}

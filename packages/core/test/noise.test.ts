@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { gaussianNoise } from "../src";
+import { core } from "../src/instance";
+
+const SEEDS = [0, 1, 7, 0x9e3779b9, 0xffffffff];
+const TWO_POW_32 = 2 ** 32;
+
+/** The core's samples for steps first .. first + n - 1, through its vector path. */
+function coreSamples(seed: number, first: number, n: number): Float64Array {
+  const c = core();
+  const at = c.heapBase();
+  expect(c.ensureBytes(at + 8 * n)).toBeTruthy();
+  c.gaussians(at, n, first, seed);
+  return new Float64Array(c.memory.buffer, at, n).slice();
+}
+
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations are overkill here: 1e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
+    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+describe("counter-based gaussian noise", () => {
+  it("the host's twin equals the core bit for bit, scalar and vector paths", () => {
+    const differ: string[] = [];
+    const starts = [0, 1, 2, 12_345, TWO_POW_32 * 2 - 6, TWO_POW_32 * 2 - 5, 2 ** 40 + 3, 2 ** 53 - 64];
+    for (const seed of SEEDS) {
+      for (const first of starts) {
+        const n = first === 0 ? 20_000 : 61;
+        const bulk = coreSamples(seed, first, n);
+        for (let i = 0; i < n; i++) {
+          const step = first + i;
+          const host = gaussianNoise(seed, step);
+          if (!Object.is(host, core().gaussian(seed, step))) differ.push(`seed ${seed} step ${step}: scalar`);
+          if (!Object.is(host, bulk[i])) differ.push(`seed ${seed} step ${step}: vector`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("is a pure function of (seed, step)", () => {
+    expect(gaussianNoise(3, 1001)).toBe(gaussianNoise(3, 1001));
+    expect(gaussianNoise(3, 1001)).not.toBe(gaussianNoise(4, 1001));
+    expect(gaussianNoise(3, 1000)).not.toBe(gaussianNoise(3, 1001));
+  });
+
+  it("is standard normal: moments, Kolmogorov-Smirnov, no correlation within or across pairs", () => {
+    const n = 400_000;
+    const z = coreSamples(20261124, 0, n);
+    let m1 = 0, m2 = 0, m4 = 0, pairCov = 0, lagCov = 0;
+    for (let i = 0; i < n; i++) {
+      m1 += z[i]!;
+      m2 += z[i]! ** 2;
+      m4 += z[i]! ** 4;
+      if (i % 2 === 0) pairCov += z[i]! * z[i + 1]!; // the two samples of one pair
+      if (i + 2 < n) lagCov += z[i]! * z[i + 2]!; // neighbouring pairs
+    }
+    m1 /= n; m2 /= n; m4 /= n; pairCov /= n / 2; lagCov /= n - 2;
+    // bounds are ~4 standard errors of each statistic for n samples of a true N(0, 1)
+    expect(Math.abs(m1)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(m2 - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    expect(Math.abs(m4 - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
+    expect(Math.abs(pairCov)).toBeLessThan(4 / Math.sqrt(n / 2));
+    expect(Math.abs(lagCov)).toBeLessThan(4 / Math.sqrt(n));
+    // KS distance against the normal CDF; 1.95 / sqrt(n) is the 0.1% critical value
+    const sorted = Float64Array.from(z).sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = normalCdf(sorted[i]!);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    }
+    expect(d).toBeLessThan(1.95 / Math.sqrt(n));
+    // the tails reach past 5 sigma but the 32-bit radius word caps them below 6.8
+    const extreme = sorted.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+    expect(extreme).toBeGreaterThan(4);
+    expect(extreme).toBeLessThan(Math.sqrt(-2 * Math.log(0.5 / TWO_POW_32)));
+  });
+});
