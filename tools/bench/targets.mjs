@@ -13,6 +13,9 @@ export const AT_LIMIT_NS = 50;
 export const COLD_LIMIT_MS = 30;
 export const RSS_LIMIT_MB = 150;
 
+/** Schedules held to the at() limit: those with a core plan, except the noisy class (a random sample per step). */
+export const isClosedForm = (r) => r.hasPlan && r.target !== "noisy";
+
 const verdict = (ok) => (ok ? "PASS" : "MISS");
 
 /** The worst case of `rows` by `value` (largest), with the ones over `limit`. */
@@ -61,13 +64,14 @@ export function evaluateTargets({ curves, cold, stream }) {
     });
   }
   {
-    const closed = curves.filter((r) => r.hasPlan);
+    const closed = curves.filter(isClosedForm);
     const { top, misses } = worst(closed, (r) => r.at, AT_LIMIT_NS);
+    const noisy = curves.filter((r) => r.target === "noisy").map((r) => `; not a closed form: ${r.id} ${r.at.toFixed(1)} ns`).join("");
     targets.push({
       short: "at() per call",
       name: "at(step), one call, closed forms",
       limit: `<= ${AT_LIMIT_NS} ns`,
-      measured: `${top.at.toFixed(1)} ns worst (${top.id}), ${closed.length - misses.length}/${closed.length} within`,
+      measured: `${top.at.toFixed(1)} ns worst (${top.id}), ${closed.length - misses.length}/${closed.length} within${noisy}`,
       misses: misses.map((r) => `${r.id} ${r.at.toFixed(1)} ns`),
       result: verdict(misses.length === 0),
     });

@@ -14,14 +14,14 @@ const SQRT2 = 1.4142135623730951;
 /** 2^k for k = 0 .. 31, by doubling (exact). */
 const POW2: readonly number[] = Array.from({ length: 32 }, (_, k) => 2 ** k);
 
+/** murmur3's finaliser on int32 lanes (the bits of the core's u32; `>>> 0` reads them unsigned). */
 function fmix32(x: number): number {
-  let h = x >>> 0;
+  let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 function seedKey(seed: number, stream: number): number {
@@ -63,22 +63,8 @@ function logUniform(b: number): number {
   return e * LN2_HI + (twoS + (tail + e * LN2_LO));
 }
 
-/**
- * The standard normal sample that noisy schedules add at integer `step` (0 .. 2^53 - 1) for a
- * uint32 `seed`: Box-Muller on the pair of 32-bit words hashed from (seed, floor(step / 2)),
- * the cosine branch for even steps and the sine branch for odd ones.
- */
-export function gaussianNoise(seed: number, step: number): number {
-  const pair = Math.floor(step / 2);
-  const lo = pair % TWO_POW_32;
-  const hi = Math.floor(pair / TWO_POW_32);
-  const b1 = bits(seedKey(seed >>> 0, 1), lo, hi);
-  const w2 = bits(seedKey(seed >>> 0, 2), lo, hi);
-
-  const radius = Math.sqrt(-2 * logUniform(b1));
-  const q = w2 >>> 30;
-  const r = ((w2 & 0x3fffffff) - HALF_QUADRANT) * ANGLE_UNIT;
-  const z = r * r;
+/** cos r for |r| < pi/4, z = r^2 (the core's cosPoly). */
+function cosPoly(z: number): number {
   let c = 1 / 20922789888000;
   c = c * z + -1 / 87178291200;
   c = c * z + 1 / 479001600;
@@ -87,7 +73,11 @@ export function gaussianNoise(seed: number, step: number): number {
   c = c * z + -1 / 720;
   c = c * z + 1 / 24;
   c = c * z + -0.5;
-  c = c * z + 1;
+  return c * z + 1;
+}
+
+/** sin r for |r| < pi/4, z = r^2 (the core's sinPoly). */
+function sinPoly(r: number, z: number): number {
   let s = 1 / 355687428096000;
   s = s * z + -1 / 1307674368000;
   s = s * z + 1 / 6227020800;
@@ -96,14 +86,39 @@ export function gaussianNoise(seed: number, step: number): number {
   s = s * z + -1 / 5040;
   s = s * z + 1 / 120;
   s = s * z + -1 / 6;
-  s = s * z + 1;
-  s = s * r;
-  // theta = q quarter turns + r
-  const even = step - 2 * pair === 0;
-  if (even) {
-    const cosT = q & 1 ? s : c;
-    return radius * ((q + 1) & 2 ? -cosT : cosT);
-  }
-  const sinT = q & 1 ? c : s;
-  return radius * (q & 2 ? -sinT : sinT);
+  return (s * z + 1) * r;
+}
+
+/**
+ * The noise of one uint32 `seed` as a function of the step: the standard normal sample added at
+ * integer `step` (0 .. 2^53 - 1). Box-Muller on the pair of 32-bit words hashed from
+ * (seed, floor(step / 2)): R cos(theta) for even steps, R sin(theta) for odd ones, with
+ * R = sqrt(-2 ln u1), u1 = (word1 + 1/2) 2^-32, theta = q pi/2 + r, q the top two bits of word2
+ * and r its low 30 bits centred on (-pi/4, pi/4).
+ */
+export function gaussianSource(seed: number): (step: number) => number {
+  const key1 = seedKey(seed | 0, 1);
+  const key2 = seedKey(seed | 0, 2);
+  return (step) => {
+    const pair = Math.floor(step / 2);
+    const lo = pair | 0; // the low word's bits (pair mod 2^32 as int32)
+    const hi = ((pair - (pair >>> 0)) / TWO_POW_32) | 0;
+    const radius = Math.sqrt(-2 * logUniform(bits(key1, lo, hi) >>> 0));
+    const w2 = bits(key2, lo, hi);
+    const q = w2 >>> 30;
+    const r = ((w2 & 0x3fffffff) - HALF_QUADRANT) * ANGLE_UNIT;
+    const z = r * r;
+    // theta = q quarter turns + r: odd q swaps cos r and sin r, and the signs follow the quadrant
+    if (step === 2 * pair) {
+      const cosT = q & 1 ? sinPoly(r, z) : cosPoly(z);
+      return radius * ((q + 1) & 2 ? -cosT : cosT);
+    }
+    const sinT = q & 1 ? cosPoly(z) : sinPoly(r, z);
+    return radius * (q & 2 ? -sinT : sinT);
+  };
+}
+
+/** One sample of {@link gaussianSource}: the standard normal added at `step` for `seed`. */
+export function gaussianNoise(seed: number, step: number): number {
+  return gaussianSource(seed)(step);
 }

@@ -8,6 +8,6 @@ export {
   type CurveArray,
   type Dtype,
 } from "./evaluate";
-export { gaussianNoise } from "./gaussian";
+export { gaussianNoise, gaussianSource } from "./gaussian";
 export { WASM_BYTES } from "./wasm-binary.generated";
 export { ready, init, isReady, CoreNotReadyError } from "./instance";

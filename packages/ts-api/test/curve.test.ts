@@ -139,3 +139,29 @@ describe("edges", () => {
     expect(variance).toBeLessThan(4.1);
   });
 });
+
+describe("restart periods", () => {
+  // at() keeps the periods it has located; the answer must not depend on what was asked before
+  const cases = [
+    { name: "tMul 2", make: () => cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 3, tMul: 2, mMul: 0.9 }), steps: 3 * 2 ** 20 },
+    { name: "tMul 1, one step per period", make: () => cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 1, tMul: 1, mMul: 0.999 }), steps: 10_000 },
+    { name: "tMul 1.001 (more periods than are kept)", make: () => sgdr({ initialLearningRate: 1, firstDecaySteps: 2, tMul: 1.001, cycleDecay: 0.99, warmupSteps: 1 }), steps: 1e8 },
+  ];
+  for (const { name, make, steps } of cases) {
+    it(`${name}: at() is the same in any order of calls`, () => {
+      const probe = Array.from({ length: 3000 }, (_, i) => Math.floor(((i * 7919) % 3000) / 3000 * steps));
+      probe.push(0, 1, 2, 3, steps - 1);
+      const fresh = probe.map((s) => make().at(s)); // a new schedule per step: nothing kept
+      const shared = make();
+      const forward = [...probe].sort((a, b) => a - b);
+      const byStep = new Map(forward.map((s) => [s, shared.at(s)]));
+      const backward = [...forward].reverse().map((s) => shared.at(s));
+      expect(probe.map((s) => shared.at(s))).toEqual(fresh);
+      expect(probe.map((s) => byStep.get(s))).toEqual(fresh);
+      expect(backward).toEqual([...forward].reverse().map((s) => byStep.get(s)));
+      // and within the accuracy contract of the core's curve there
+      const c = shared.curve(1, { start: probe[7]!, dtype: "float64" })[0]!;
+      expect(Math.abs(c - fresh[7]!)).toBeLessThanOrEqual(1e-6);
+    });
+  }
+});

@@ -28,31 +28,43 @@ function snap(x: number): number {
 export interface RestartPeriod {
   readonly index: number;
   readonly start: number;
+  /** Start of the next period. */
+  readonly end: number;
   /** first * tMul^index */
   readonly length: number;
+  /** decay^index: the period's peak factor. */
+  readonly peak: number;
 }
 
+/** Periods kept once computed; steps beyond them (tMul near 1, huge steps) compute theirs afresh. */
+const KEPT_PERIODS = 4096;
+
 /**
- * The restart periods of (first, tMul): period i starts at first * (1 + t + ... + t^(i-1)) =
- * first * (t^i - 1) / (t - 1), written with expm1/log1p so it stays accurate when t is within a
- * few ulps of 1. `locate(step)` estimates the period from a logarithm (as Keras does) and then
- * corrects it against the exact starts, so a restart step always begins its new period.
+ * The restart periods of (first, tMul) with peak factor `decay`: period i starts at
+ * first * (1 + t + ... + t^(i-1)) = first * (t^i - 1) / (t - 1), written with expm1/log1p so it
+ * stays accurate when t is within a few ulps of 1. `locate(step)` estimates the period from a
+ * logarithm (as Keras does) and then corrects it against the exact starts, so a restart step
+ * always begins its new period. Periods are computed once and kept, and the last one found is
+ * tried first: a training loop asks for steps in order.
  */
-export function restartPeriods(first: number, tMul: number): (step: number) => RestartPeriod {
+export function restartPeriods(first: number, tMul: number, decay: number): (step: number) => RestartPeriod {
   const g = tMul - 1;
   const lg = Math.log1p(g);
   const start = (i: number) => (tMul === 1 ? first * i : snap(first * (Math.expm1(i * lg) / g)));
+  const make = (i: number): RestartPeriod => ({
+    index: i, start: start(i), end: start(i + 1), length: first * Math.pow(tMul, i), peak: Math.pow(decay, i),
+  });
+  const kept: RestartPeriod[] = [];
+  const period = (i: number): RestartPeriod => (i < KEPT_PERIODS ? (kept[i] ??= make(i)) : make(i));
+  let last = period(0);
   return (step) => {
+    if (step >= last.start && step < last.end) return last;
     let i = tMul === 1 ? Math.floor(step / first) : Math.floor(Math.log1p((step / first) * g) / lg);
     if (!(i >= 0)) i = 0;
-    let s = start(i);
-    while (i > 0 && s > step) s = start(--i);
-    let next = start(i + 1);
-    while (next <= step) {
-      s = next;
-      next = start(++i + 1);
-    }
-    return { index: i, start: s, length: first * Math.pow(tMul, i) };
+    let p = period(i);
+    while (i > 0 && p.start > step) p = period(--i);
+    while (p.end <= step) p = period(++i);
+    return (last = p);
   };
 }
 
@@ -79,12 +91,12 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
   build: (o) => {
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, mMul, alpha } =
       o as Required<CosineDecayRestartsOptions>;
-    const locate = restartPeriods(first, tMul);
+    const locate = restartPeriods(first, tMul, mMul);
     return {
       at(step) {
-        const { index: i, start, length } = locate(step);
+        const { start, length, peak } = locate(step);
         const x = (step - start) / length;
-        const cosineDecayed = 0.5 * Math.pow(mMul, i) * (1 + Math.cos(Math.PI * x));
+        const cosineDecayed = 0.5 * peak * (1 + Math.cos(Math.PI * x));
         return lr * ((1 - alpha) * cosineDecayed + alpha);
       },
       plan: planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha, 0]),

@@ -27,6 +27,14 @@ const MODES: Record<CyclicModeName, CyclicMode> = {
   exp_range: CyclicMode.ExpRange,
 };
 
+/** 1 / 2^c for c = 0 .. 1023, by halving (exact); triangular2's amplitude is 0 beyond, as in the core. */
+const HALVINGS = (() => {
+  const t = new Float64Array(1024);
+  let p = 1;
+  for (let c = 0; c < t.length; c++, p /= 2) t[c] = p;
+  return t;
+})();
+
 /**
  * Cyclical learning rates (Smith 2015), the rates of PyTorch's CyclicLR as a closed form in the
  * step s: with T = up + down, cycle = floor(1 + s / T), x = 1 + s / T - cycle, the amplitude
@@ -63,7 +71,7 @@ export const cyclicType = scheduleType<CyclicOptions>({
         if (typeof f !== "number" || !Number.isFinite(f)) throw new LrschedError(path("scaleFn"), "must return a finite number", f);
         return f;
       }
-      if (mode === "triangular2") return Math.exp(-(cycle - 1) * Math.LN2);
+      if (mode === "triangular2") return cycle <= HALVINGS.length ? HALVINGS[cycle - 1]! : 0;
       if (mode === "exp_range") return Math.exp(step * lnGamma);
       return 1;
     };

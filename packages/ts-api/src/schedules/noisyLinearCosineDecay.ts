@@ -1,4 +1,4 @@
-import { Op, gaussianNoise, planNode } from "@lrsched/core";
+import { Op, gaussianSource, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
 import { linearAlpha, linearBeta, numPeriods, periodicCosine } from "./linearCosineDecay";
@@ -29,7 +29,7 @@ export interface NoisyLinearCosineDecayOptions {
  * (seed, k) with murmur3's finaliser; Box-Muller turns the pair into two independent standard
  * normals, R cos(theta) for the even step and R sin(theta) for the odd one, with
  * R = sqrt(-2 ln u1), u1 = (word1 + 1/2) 2^-32, and theta = q pi/2 + r, q the top two bits of
- * word2 and r its other 30 bits spread over (-pi/4, pi/4) (`gaussianNoise` in @lrsched/core);
+ * word2 and r its other 30 bits spread over (-pi/4, pi/4) (`gaussianSource` in @lrsched/core);
  * eps = z * sqrt(initialVariance) * (1 + s)^(-varianceDecay / 2). The noise can make the rate
  * negative, as in Keras.
  */
@@ -52,10 +52,12 @@ export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOpt
     const { initialLearningRate: lr, decaySteps: d, initialVariance, varianceDecay, numPeriods: periods, alpha, beta, seed } =
       o as Required<NoisyLinearCosineDecayOptions>;
     const sd = Math.sqrt(initialVariance);
+    const noise = gaussianSource(seed);
     return {
       at(step) {
         const s = Math.min(step, d);
-        const eps = sd * Math.pow(1 + s, -0.5 * varianceDecay) * gaussianNoise(seed, Math.floor(step));
+        // exp(p ln(1 + s)) is (1 + s)^p to a few ulps at half the cost of Math.pow
+        const eps = sd * Math.exp(-0.5 * varianceDecay * Math.log(1 + s)) * noise(Math.floor(step));
         return lr * ((alpha + ((d - s) / d + eps)) * periodicCosine(s, d, periods) + beta);
       },
       plan: planNode(Op.NoisyLinearCosine, [lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed]),

@@ -40,12 +40,12 @@ export const sgdrType = scheduleType<SgdrOptions>({
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, cycleDecay, alpha, warmupSteps: w } =
       o as Required<SgdrOptions>;
     if (w >= first) throw new LrschedError(path("warmupSteps"), `must be < firstDecaySteps (${first})`, w);
-    const locate = restartPeriods(first, tMul);
+    const locate = restartPeriods(first, tMul, cycleDecay);
     return {
       at(step) {
-        const { index: k, start, length } = locate(step);
+        const { start, length, peak } = locate(step);
         const x = step - start;
-        const b = 0.5 * lr * (1 - alpha) * Math.pow(cycleDecay, k);
+        const b = 0.5 * lr * (1 - alpha) * peak;
         const floor = lr * alpha;
         if (x < w) return floor + ((2 * b) / w) * x;
         return b + floor + b * Math.cos((Math.PI / (length - w)) * (x - w));
