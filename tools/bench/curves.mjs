@@ -12,12 +12,14 @@ function roundCount(roundMs, { budgetMs, minRounds, maxRounds }) {
 
 /**
  * Times curve(N) of `s` with the baselines interleaved: every round runs
- * `new Float32Array(N).fill(v)`, curve f32, curve f64, `out.fill(v)`, curve into `out`.
+ * `new Float32Array(N).fill(v)`, curve f32, `new Float64Array(N).fill(v)`, curve f64, `out.fill(v)`,
+ * curve into `out`, curve f64 into `out64`.
  */
 export function timeCurve(s, out, out64, opts) {
   const fns = {
     fill: () => new Float32Array(N).fill(FILL),
     f32: () => s.curve(N),
+    fill64: () => new Float64Array(N).fill(FILL),
     f64: () => s.curve(N, { dtype: "float64" }),
     outFill: () => out.fill(FILL),
     out32: () => s.curve(N, { out }),
@@ -37,6 +39,9 @@ export function timeCurve(s, out, out64, opts) {
     vsFill: pairedRatio(ms.f32, ms.fill),
     vsOutFill: pairedRatio(ms.out32, ms.outFill),
     f64vs32: pairedRatio(ms.f64, ms.f32),
+    // the f64 output's own floor, and how much dearer that floor is than the f32 one
+    vsFill64: pairedRatio(ms.f64, ms.fill64),
+    fill64vs32: pairedRatio(ms.fill64, ms.fill),
     out64vs32: pairedRatio(ms.out64, ms.out32),
   };
 }
@@ -114,8 +119,9 @@ export function accuracy(s, steps, f32 = s.curve(N), f64 = s.curve(N, { dtype: "
 }
 
 export function measureCases(cases, opts, log) {
-  const out = new Float32Array(N);
-  const out64 = new Float64Array(N);
+  // touched once here, so no timed round pays their first-touch page faults
+  const out = new Float32Array(N).fill(FILL);
+  const out64 = new Float64Array(N).fill(FILL);
   const results = [];
   for (const c of cases) {
     const s = c.make();

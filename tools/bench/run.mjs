@@ -64,7 +64,7 @@ const pool = (k) => {
   const v = curves.flatMap((c) => c.curve.samples[k]).map((ms) => (ms * 1e6) / N);
   return { median: median(v), min: Math.min(...v), max: Math.max(...v) };
 };
-const baseline = { samples: curves.reduce((n, c) => n + c.curve.rounds, 0), fill: pool("fill"), outFill: pool("outFill") };
+const baseline = { samples: curves.reduce((n, c) => n + c.curve.rounds, 0), fill: pool("fill"), fill64: pool("fill64"), outFill: pool("outFill") };
 
 const targets = evaluateTargets({ curves, cold, stream });
 const loadEnd = machineFacts().loadavg;

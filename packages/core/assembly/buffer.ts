@@ -38,29 +38,44 @@ export function affine(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): voi
 
 /**
  * The first i in [0, limit] whose local step (s0 + i) - o is >= bound (limit if none): an
- * estimate corrected by exact comparisons.
+ * estimate corrected by exact comparisons. Counts are f64 so runs can span more than a chunk.
  */
-export function firstAtOrAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
-  let i = <i32>Math.min(<f64>limit, Math.max(0.0, Math.ceil(bound + o - s0)));
-  while (i > 0 && (s0 + <f64>(i - 1)) - o >= bound) i--;
-  while (i < limit && (s0 + <f64>i) - o < bound) i++;
+export function stepsBelow(s0: f64, o: f64, bound: f64, limit: f64): f64 {
+  let i = Math.min(limit, Math.max(0.0, Math.ceil(bound + o - s0)));
+  while (i > 0.0 && (s0 + (i - 1.0)) - o >= bound) i -= 1.0;
+  while (i < limit && (s0 + i) - o < bound) i += 1.0;
   return i;
 }
 
 /** The first i in [0, limit] whose local step is > bound. */
-export function firstAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
-  let i = <i32>Math.min(<f64>limit, Math.max(0.0, Math.floor(bound + o - s0) + 1.0));
-  while (i > 0 && (s0 + <f64>(i - 1)) - o > bound) i--;
-  while (i < limit && (s0 + <f64>i) - o <= bound) i++;
+export function stepsAtOrBelow(s0: f64, o: f64, bound: f64, limit: f64): f64 {
+  let i = Math.min(limit, Math.max(0.0, Math.floor(bound + o - s0) + 1.0));
+  while (i > 0.0 && (s0 + (i - 1.0)) - o > bound) i -= 1.0;
+  while (i < limit && (s0 + i) - o <= bound) i += 1.0;
   return i;
 }
 
+/** stepsBelow within a chunk. */
+@inline export function firstAtOrAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
+  return <i32>stepsBelow(s0, o, bound, <f64>limit);
+}
+
+/** stepsAtOrBelow within a chunk. */
+@inline export function firstAbove(s0: f64, o: f64, bound: f64, limit: i32): i32 {
+  return <i32>stepsAtOrBelow(s0, o, bound, <f64>limit);
+}
+
 /** Steps from s (where floor((s - o) / d) == q) while the quotient stays q, at most `limit`. */
-export function runLength(s: f64, o: f64, d: f64, q: f64, limit: i32): i32 {
-  let len = <i32>Math.min(<f64>limit, Math.max(1.0, Math.ceil((q + 1.0) * d - (s - o))));
-  while (len > 1 && Math.floor(((s + <f64>(len - 1)) - o) / d) > q) len--;
-  while (len < limit && Math.floor(((s + <f64>len) - o) / d) <= q) len++;
+export function floorRun(s: f64, o: f64, d: f64, q: f64, limit: f64): f64 {
+  let len = Math.min(limit, Math.max(1.0, Math.ceil((q + 1.0) * d - (s - o))));
+  while (len > 1.0 && Math.floor(((s + (len - 1.0)) - o) / d) > q) len -= 1.0;
+  while (len < limit && Math.floor(((s + len) - o) / d) <= q) len += 1.0;
   return len;
+}
+
+/** floorRun within a chunk. */
+@inline export function runLength(s: f64, o: f64, d: f64, q: f64, limit: i32): i32 {
+  return <i32>floorRun(s, o, d, q, <f64>limit);
 }
 
 /** Like runLength, for runs of constant ceil((s - o) / d) == q. */

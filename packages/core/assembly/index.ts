@@ -1,6 +1,7 @@
 // Entry points of the lrsched core. The host lays out memory: the plan at `heapBase()`, then
 // scratch levels and the output chunk; `ensureBytes` grows memory to fit that layout.
 import { evaluate } from "./plan";
+import { constantRun as runOfOneValue } from "./constantRun";
 import { at } from "./buffer";
 import { gaussian as normal, gaussians as normals } from "./noise";
 import { CHUNK } from "./opcodes";
@@ -32,6 +33,14 @@ function uniform(buf: usize, n: i32): bool {
   }
   for (; i < n; i++) if (load<i64>(at(buf, i)) != load<i64>(buf)) return false;
   return true;
+}
+
+/**
+ * How many steps from `start` (at most `limit`) the plan at `plan` keeps one value; 0 when that
+ * is not known. The host fills such runs itself.
+ */
+export function constantRun(plan: usize, start: f64, limit: f64): f64 {
+  return runOfOneValue(plan, start, 0.0, limit);
 }
 
 /**

@@ -17,6 +17,9 @@ export function compilePlan(root: PlanNode): CompiledPlan {
 
 const align16 = (n: number) => (n + 15) & ~15;
 
+/** Shorter runs of one value go through the chunk path: a fill call costs more than it saves. */
+const MIN_FILL_RUN = 2048;
+
 /** Writes the plan into core memory and returns the addresses one chunk evaluation uses. */
 function layout(wasm: CoreExports, plan: CompiledPlan) {
   const planPtr = align16(wasm.heapBase());
@@ -51,7 +54,16 @@ export function evaluatePlan(
     ? new Float32Array(wasm.memory.buffer, outPtr, CHUNK)
     : new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
   const first = new Float64Array(wasm.memory.buffer, outPtr, 1);
-  for (let done = 0; done < count; done += CHUNK) {
+  for (let done = 0; done < count; ) {
+    const run = wasm.constantRun(planPtr, start + done, count - done);
+    if (run >= MIN_FILL_RUN) {
+      // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
+      // the host fills the rest natively
+      wasm.run(planPtr, scratch, outPtr, start + done, 1, false);
+      result.fill(first[0]!, done, done + run);
+      done += run;
+      continue;
+    }
     const n = Math.min(CHUNK, count - done);
     if (wasm.run(planPtr, scratch, outPtr, start + done, n, asF32)) {
       // one repeated value (a piecewise-constant stretch): a native fill beats a copy; storing
@@ -60,6 +72,7 @@ export function evaluatePlan(
     } else {
       result.set(n === CHUNK ? view : view.subarray(0, n), done);
     }
+    done += n;
   }
   return result;
 }

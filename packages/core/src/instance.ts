@@ -5,6 +5,8 @@ export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
   ensureBytes(bytes: number): boolean;
+  /** Steps from `start` (at most `limit`) over which the plan keeps one value; 0 if not known. */
+  constantRun(plan: number, start: number, limit: number): number;
   /** True when the chunk is one repeated value, left as an f64 at `out`. */
   run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
   gaussian(seed: number, step: number): number;
