@@ -1,11 +1,12 @@
 // Smooth shapes with no cheap recurrence — powers (1 - s/D)^p and k-decay's cos(pi (s/D)^k) —
-// evaluated as exact anchors plus a cubic interpolant per block of BLOCK steps.
+// evaluated as exact anchors plus a cubic interpolant per block.
 //
-// The cubic goes through four exact values at offsets 0, h, 2h, 3h (h = (BLOCK - 1) / 3) and is
-// accepted only if it matches the exact value to 1e-10 relative at three points between the
-// nodes; otherwise (near a singularity such as x^0.5 at 0, or where the formula leaves its
-// domain) the block is evaluated exactly, two lanes at a time. Blocks sit at fixed multiples of
-// BLOCK in s - floor(o), so values never depend on where a chunk starts.
+// The cubic goes through four exact values at offsets 0, h, 2h, 3h (h = (size - 1) / 3) and is
+// accepted only if it matches the exact value to 1e-10 relative at the three midpoints between
+// the nodes. Blocks are tried at BLOCK steps first, where the shape is gentle, then as SUB-step
+// quarters, and only where a quarter fails too (near a singularity such as x^0.5 at 0, or where
+// the formula leaves its domain) evaluated exactly. Blocks sit at fixed multiples of BLOCK in
+// s - floor(o), so values never depend on where a chunk starts.
 import { at } from "./buffer";
 import { blockSkip } from "./anchor";
 import { vcos, vpow } from "./vmath";
@@ -17,8 +18,8 @@ export const enum Smooth {
   KDecay = 1,
 }
 
-const BLOCK = 512;
-const H: f64 = <f64>(BLOCK - 1) / 3.0;
+const BLOCK = 2048;
+const SUB = 512;
 const TOL: f64 = 1e-10;
 
 @inline function pair(kind: i32, s: v128, c0: f64, c1: f64, c2: f64, c3: f64): v128 {
@@ -32,36 +33,56 @@ const TOL: f64 = 1e-10;
   return f64x2.add(f64x2.splat(c3), f64x2.mul(f64x2.splat(c0), f64x2.add(f64x2.splat(1.0), c)));
 }
 
+/** pair() as a call: the interpolant's few node evaluations need no inlined copy of it. */
+function nodePair(kind: i32, s: v128, c0: f64, c1: f64, c2: f64, c3: f64): v128 {
+  return pair(kind, s, c0, c1, c2, c3);
+}
+
 @inline function one(kind: i32, s: f64, c0: f64, c1: f64, c2: f64, c3: f64): f64 {
   return f64x2.extract_lane(pair(kind, f64x2.splat(s), c0, c1, c2, c3), 0);
 }
 
-/** Exact values at local steps (s0 + i) - o, two lanes at a time (four per iteration). */
+/**
+ * Exact values at local steps (s0 + i) - o, two lanes at a time; four independent pairs per
+ * iteration let the engine overlap their exp/log chains.
+ */
 function exact(out: usize, n: i32, s0: f64, o: f64, kind: i32, c0: f64, c1: f64, c2: f64, c3: f64): void {
-  const vo = f64x2.splat(o);
+  let x = f64x2.sub(f64x2(s0, s0 + 1.0), f64x2.splat(o));
+  const two = f64x2.splat(2.0);
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const a = pair(kind, f64x2.sub(f64x2(s0 + <f64>i, s0 + <f64>(i + 1)), vo), c0, c1, c2, c3);
-    const b = pair(kind, f64x2.sub(f64x2(s0 + <f64>(i + 2), s0 + <f64>(i + 3)), vo), c0, c1, c2, c3);
-    v128.store(at(out, i), a);
-    v128.store(at(out, i), b, 16);
+  for (; i + 8 <= n; i += 8) {
+    const x1 = f64x2.add(x, two);
+    const x2 = f64x2.add(x1, two);
+    const x3 = f64x2.add(x2, two);
+    const p = at(out, i);
+    v128.store(p, pair(kind, x, c0, c1, c2, c3));
+    v128.store(p, pair(kind, x1, c0, c1, c2, c3), 16);
+    v128.store(p, pair(kind, x2, c0, c1, c2, c3), 32);
+    v128.store(p, pair(kind, x3, c0, c1, c2, c3), 48);
+    x = f64x2.add(x3, two);
   }
   for (; i < n; i++) store<f64>(at(out, i), one(kind, (s0 + <f64>i) - o, c0, c1, c2, c3));
 }
 
 /**
- * Fills block offsets [from, to) of the block starting at local step b (`p` addresses offset 0)
- * from the cubic interpolant; returns false, writing nothing, when the interpolant is not
- * accurate enough.
+ * Fills block offsets [from, to) of the `size`-step block starting at local step b (`p`
+ * addresses offset 0) from the cubic interpolant; returns false, writing nothing, when the
+ * interpolant is not accurate enough.
  */
 function interpolate(
-  p: usize, from: i32, to: i32, b: f64, kind: i32, c0: f64, c1: f64, c2: f64, c3: f64, scale: f64,
+  p: usize, from: i32, to: i32, b: f64, size: i32, kind: i32, c0: f64, c1: f64, c2: f64, c3: f64, scale: f64,
 ): bool {
-  const y0 = one(kind, b, c0, c1, c2, c3);
-  const y1 = one(kind, b + H, c0, c1, c2, c3);
-  const y2 = one(kind, b + 2.0 * H, c0, c1, c2, c3);
-  const y3 = one(kind, b + 3.0 * H, c0, c1, c2, c3);
-  // Newton forward differences -> power basis in u = t / H
+  const h = <f64>(size - 1) / 3.0;
+  // nodes and midpoints, two per call: (0, h), (2h, 3h), (h/2, 3h/2), (5h/2, -)
+  const n01 = nodePair(kind, f64x2(b, b + h), c0, c1, c2, c3);
+  const n23 = nodePair(kind, f64x2(b + 2.0 * h, b + 3.0 * h), c0, c1, c2, c3);
+  const m01 = nodePair(kind, f64x2(b + 0.5 * h, b + 1.5 * h), c0, c1, c2, c3);
+  const m2 = f64x2.extract_lane(nodePair(kind, f64x2.splat(b + 2.5 * h), c0, c1, c2, c3), 0);
+  const y0 = f64x2.extract_lane(n01, 0);
+  const y1 = f64x2.extract_lane(n01, 1);
+  const y2 = f64x2.extract_lane(n23, 0);
+  const y3 = f64x2.extract_lane(n23, 1);
+  // Newton forward differences -> power basis in u = t / h
   const d1 = y1 - y0;
   const d2 = y2 - 2.0 * y1 + y0;
   const d3 = y3 - 3.0 * y2 + 3.0 * y1 - y0;
@@ -70,14 +91,10 @@ function interpolate(
   const a2 = d2 / 2.0 - d3 / 2.0;
   const a3 = d3 / 6.0;
   const floor = 1e-6 * scale;
-  for (let k = 0; k < 3; k++) {
-    const u = <f64>k + 0.5;
-    const want = one(kind, b + u * H, c0, c1, c2, c3);
-    const got = a0 + u * (a1 + u * (a2 + u * a3));
-    // written so that NaN (a node outside the formula's domain) rejects the block
-    if (!(Math.abs(got - want) <= TOL * Math.max(Math.abs(want), floor))) return false;
-  }
-  const inv = f64x2.splat(1.0 / H);
+  if (!(close(a0, a1, a2, a3, 0.5, f64x2.extract_lane(m01, 0), floor) &&
+    close(a0, a1, a2, a3, 1.5, f64x2.extract_lane(m01, 1), floor) &&
+    close(a0, a1, a2, a3, 2.5, m2, floor))) return false;
+  const inv = f64x2.splat(1.0 / h);
   const va0 = f64x2.splat(a0), va1 = f64x2.splat(a1), va2 = f64x2.splat(a2), va3 = f64x2.splat(a3);
   const two = f64x2.splat(2.0);
   let t = f64x2(<f64>from, <f64>(from + 1));
@@ -88,10 +105,36 @@ function interpolate(
     t = f64x2.add(t, two);
   }
   if (k < to) {
-    const u = <f64>k * (1.0 / H);
+    const u = <f64>k * (1.0 / h);
     store<f64>(at(p, k), a0 + u * (a1 + u * (a2 + u * a3)));
   }
   return true;
+}
+
+/** Whether the cubic at u matches the exact value `want` (NaN, outside the domain, never does). */
+@inline function close(a0: f64, a1: f64, a2: f64, a3: f64, u: f64, want: f64, floor: f64): bool {
+  const got = a0 + u * (a1 + u * (a2 + u * a3));
+  return Math.abs(got - want) <= TOL * Math.max(Math.abs(want), floor);
+}
+
+/**
+ * Offsets [from, to) of the block of `size` steps at local step b, position pos0 (`p`
+ * addresses offset 0): one interpolant, else quarters of SUB steps, else exact values.
+ */
+function block(
+  p: usize, from: i32, to: i32, b: f64, pos0: f64, o: f64, size: i32,
+  kind: i32, c0: f64, c1: f64, c2: f64, c3: f64, scale: f64,
+): void {
+  if (interpolate(p, from, to, b, size, kind, c0, c1, c2, c3, scale)) return;
+  if (size == SUB) {
+    exact(at(p, from), to - from, pos0 + <f64>from, o, kind, c0, c1, c2, c3);
+    return;
+  }
+  for (let q = from / SUB; q * SUB < to; q++) {
+    const first = q * SUB;
+    block(at(p, first), max(from, first) - first, min(to, first + SUB) - first, b + <f64>first, pos0 + <f64>first, o, SUB,
+      kind, c0, c1, c2, c3, scale);
+  }
 }
 
 /** Values of a smooth shape at local steps (s0 + i) - o; `scale` is the shape's peak. */
@@ -106,9 +149,7 @@ export function smooth(out: usize, n: i32, s0: f64, o: f64, kind: i32, c0: f64, 
     const end = min(BLOCK, skip + (n - i));
     const b = (g - <f64>skip) - frac; // local step of block offset 0
     const p = out + (<usize>(i - skip) << 3);
-    if (!interpolate(p, skip, end, b, kind, c0, c1, c2, c3, scale)) {
-      exact(at(p, skip), end - skip, s, o, kind, c0, c1, c2, c3);
-    }
+    block(p, skip, end, b, s - <f64>skip, o, BLOCK, kind, c0, c1, c2, c3, scale);
     i += end - skip;
   }
 }
