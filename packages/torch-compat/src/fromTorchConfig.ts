@@ -1,6 +1,6 @@
 import { LrschedError } from "@lrsched/ts-api";
 import { isPlainObject } from "./checks";
-import type { Optimizer } from "./optimizer";
+import { checkOptimizer, type Optimizer } from "./optimizer";
 import { TORCH_PREFIX, type Scheduler } from "./scheduler";
 import { ChainedScheduler } from "./schedulers/ChainedScheduler";
 import { ConstantLR } from "./schedulers/ConstantLR";
@@ -97,5 +97,7 @@ function build(config: unknown, optimizer: Optimizer, prefix: string): Scheduler
  * `lr_lambda` and `scale_fn` are JS functions. Errors name the config path (`config.step_size`).
  */
 export function fromTorchConfig(config: unknown, optimizer: Optimizer): Scheduler {
+  // checked first: ChainedScheduler's constructor would read an array here as its scheduler list
+  checkOptimizer(optimizer);
   return build(config, optimizer, "config.");
 }

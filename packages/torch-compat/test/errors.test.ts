@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   ChainedScheduler, ConstantLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, ExponentialLR,
   LambdaLR, LinearLR, LrschedError, MultiStepLR, MultiplicativeLR, OneCycleLR, PolynomialLR, ReduceLROnPlateau,
-  SequentialLR, StepLR, type Optimizer,
+  SequentialLR, StepLR, fromTorchConfig, type Optimizer,
 } from "../src/index";
 
 const sgd = (): Optimizer => ({ paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.9 }] });
@@ -60,6 +60,10 @@ const CASES: Array<[string, () => unknown, string, RegExp]> = [
   ["SequentialLR: step(epoch)", () => { const o = sgd(); new SequentialLR(o, { schedulers: [new ConstantLR(o)], milestones: [] }).step(3); }, "epoch", /TypeError/],
   ["ChainedScheduler: another optimizer", () => new ChainedScheduler([new ConstantLR(sgd()), new ExponentialLR(sgd(), { gamma: 0.9 })]), "schedulers[1]", /same optimizer/],
   ["ChainedScheduler: empty", () => new ChainedScheduler([]), "schedulers", /non-empty/],
+  // sparse arrays: the holes are missing schedulers, not skipped ones (found by the config fuzzer)
+  ["ChainedScheduler: a hole in the list", () => new ChainedScheduler([, new ConstantLR(sgd())] as never), "schedulers[0]", /must be a scheduler/],
+  ["fromTorchConfig: holes in schedulers", () => fromTorchConfig({ _target_: "torch.optim.lr_scheduler.ChainedScheduler", schedulers: [, ,] }, sgd()), "config.schedulers[0]", /must be a scheduler/],
+  ["fromTorchConfig: an array as the optimizer", () => fromTorchConfig({ _target_: "torch.optim.lr_scheduler.ChainedScheduler", schedulers: [] }, [, ,] as never), "optimizer.paramGroups", /non-empty/],
 ];
 
 describe("bad input throws LrschedError naming the field", () => {

@@ -19,7 +19,9 @@ export interface SequentialLROptions {
 export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined): Scheduler[] {
   if (!Array.isArray(v) || v.length === 0) throw new LrschedError("schedulers", "must be a non-empty array of schedulers", v);
   const first = optimizer ?? (v[0] as Scheduler | undefined)?.optimizer;
-  v.forEach((s: unknown, i) => {
+  // an index loop: forEach would skip the holes of a sparse array
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
     if (typeof s !== "object" || s === null || typeof (s as Scheduler).step !== "function") {
       throw new LrschedError(`schedulers[${i}]`, "must be a scheduler", s);
     }
@@ -29,7 +31,7 @@ export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | 
     if ((s as Scheduler).className === "ReduceLROnPlateau") {
       throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)`);
     }
-  });
+  }
   return v as Scheduler[];
 }
 
