@@ -78,9 +78,10 @@ export function perGroupFn<F extends (...args: never[]) => unknown>(path: string
     if (v.length !== groups) {
       throw new LrschedError(path, `must have one function per param group (expected ${groups}, got ${v.length})`, v);
     }
-    v.forEach((f, i) => {
-      if (typeof f !== "function") throw new LrschedError(`${path}[${i}]`, "must be a function", f);
-    });
+    // an index loop: forEach would skip the holes of a sparse array
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "function") throw new LrschedError(`${path}[${i}]`, "must be a function", v[i]);
+    }
     return v as F[];
   }
   if (typeof v !== "function") throw new LrschedError(path, "must be a function or one function per param group", v);

@@ -38,8 +38,8 @@ export function checkOptimizer(optimizer: unknown): ParamGroup[] {
     if (typeof g !== "object" || g === null) {
       throw new LrschedError(`optimizer.paramGroups[${i}]`, "must be an object with a numeric lr", g);
     }
-    if (typeof g.lr !== "number" || Number.isNaN(g.lr)) {
-      throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a number", g.lr);
+    if (typeof g.lr !== "number" || !Number.isFinite(g.lr)) {
+      throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a finite number", g.lr);
     }
   }
   return groups;

@@ -61,6 +61,9 @@ const CASES: Array<[string, () => unknown, string, RegExp]> = [
   ["ChainedScheduler: another optimizer", () => new ChainedScheduler([new ConstantLR(sgd()), new ExponentialLR(sgd(), { gamma: 0.9 })]), "schedulers[1]", /same optimizer/],
   ["ChainedScheduler: empty", () => new ChainedScheduler([]), "schedulers", /non-empty/],
   // sparse arrays: the holes are missing schedulers, not skipped ones (found by the config fuzzer)
+  ["MultiStepLR: a hole among milestones", () => new MultiStepLR(plain(), { milestones: [, 3] as never }), "milestones[0]", /integer/],
+  ["MultiplicativeLR: holes for lambdas", () => new MultiplicativeLR(sgd(), { lrLambda: [, ,] as never }), "lrLambda[0]", /must be a function/],
+  ["optimizer with an infinite lr", () => new ReduceLROnPlateau({ paramGroups: [{ lr: -Infinity }] }), "optimizer.paramGroups[0].lr", /finite/],
   ["ChainedScheduler: a hole in the list", () => new ChainedScheduler([, new ConstantLR(sgd())] as never), "schedulers[0]", /must be a scheduler/],
   ["fromTorchConfig: holes in schedulers", () => fromTorchConfig({ _target_: "torch.optim.lr_scheduler.ChainedScheduler", schedulers: [, ,] }, sgd()), "config.schedulers[0]", /must be a scheduler/],
   ["fromTorchConfig: an array as the optimizer", () => fromTorchConfig({ _target_: "torch.optim.lr_scheduler.ChainedScheduler", schedulers: [] }, [, ,] as never), "optimizer.paramGroups", /non-empty/],

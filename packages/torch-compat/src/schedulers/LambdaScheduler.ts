@@ -21,11 +21,12 @@ export const lambdaStateCheck = (groups: number): StateCheck => (v, p) => {
   if (!Array.isArray(v) || v.length !== groups) {
     throw new LrschedError(p, `must be a list of ${groups} entries (null or an object)`, v);
   }
-  v.forEach((x, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i]; // a hole reads as undefined and is refused
     if (x !== null && (typeof x !== "object" || Array.isArray(x))) {
       throw new LrschedError(`${p}[${i}]`, "must be null or an object", x);
     }
-  });
+  }
   return v;
 };
 

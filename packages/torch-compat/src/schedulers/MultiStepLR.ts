@@ -18,10 +18,11 @@ export interface MultiStepLROptions {
 function countMilestones(path: string, v: unknown): Map<number, number> {
   if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of integers", v);
   const counts = new Map<number, number>();
-  v.forEach((m, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const m: unknown = v[i]; // a hole reads as undefined and is refused
     num(`${path}[${i}]`, m, { integer: true });
-    counts.set(m, (counts.get(m) ?? 0) + 1);
-  });
+    counts.set(m as number, (counts.get(m as number) ?? 0) + 1);
+  }
   return counts;
 }
 
