@@ -1,6 +1,6 @@
 import { Op, planNode, type PlanNode } from "@lrsched/core";
 import { rampAt, rampPlan, type RampShapeName } from "./ramp";
-import { pieceIndex } from "./schedules/join";
+import { countAtOrBelow } from "./boundaries";
 
 /** One phase of a fixed sequence: its length, its plan and its step function (local steps). */
 export interface Piece {
@@ -18,7 +18,7 @@ export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: Pl
   if (kept.length === 1) return { at: kept[0].at, plan: kept[0].plan };
   return {
     at(step) {
-      const i = pieceIndex(boundaries, step);
+      const i = countAtOrBelow(boundaries, step);
       return kept[i].at(i === 0 ? step : step - boundaries[i - 1]);
     },
     plan: planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan)),

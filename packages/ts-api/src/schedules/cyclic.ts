@@ -81,7 +81,9 @@ export const cyclicType = scheduleType<CyclicOptions>({
         // phase stays exact at huge steps
         const cycle = Math.floor(1 + step / total);
         const x = (step - (cycle - 1) * total) / total;
-        const scaleFactor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+        // the triangle: x / r rising, (1 - x) / (1 - r) falling, the smaller of the two (no branch
+        // on the step; (1 - x) / (1 - r) is PyTorch's (x - 1) / (r - 1) exactly)
+        const scaleFactor = Math.min(x / ratio, (1 - x) / (1 - ratio));
         return baseLr + height * scaleFactor * factor(cycle, step);
       },
       plan: scaleFn ? null : planNode(Op.Cyclic, [baseLr, maxLr, up, down, MODES[mode], gamma]),

@@ -1,4 +1,5 @@
 import { Op } from "@lrsched/core";
+import { countAtOrBelow } from "../boundaries";
 import { LrschedError } from "../errors";
 import { planOf } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
@@ -8,18 +9,6 @@ export interface JoinOptions {
   readonly schedules: readonly Schedule[];
   /** Strictly increasing positive integer steps; one fewer than schedules. */
   readonly boundaries: readonly number[];
-}
-
-/** Index of the piece holding `step`: the number of boundaries at or below it. */
-export function pieceIndex(boundaries: readonly number[], step: number): number {
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (step >= boundaries[mid]) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -49,10 +38,11 @@ export const joinType = scheduleType<JoinOptions>({
     });
     const last = schedules[schedules.length - 1];
     const pieces = schedules.map(rawAt);
+    const bounds = Float64Array.from(boundaries);
     return {
       at(step) {
-        const i = pieceIndex(boundaries, step);
-        return pieces[i](i === 0 ? step : step - boundaries[i - 1]);
+        const i = countAtOrBelow(bounds, step);
+        return pieces[i](i === 0 ? step : step - bounds[i - 1]!);
       },
       plan: planOf(Op.Join, [schedules.length, ...boundaries], schedules.map((s) => s.plan)),
       maxStep: (boundaries.length ? boundaries[boundaries.length - 1] : 0) + last.maxStep,

@@ -1,4 +1,5 @@
 import { Op, planNode } from "@lrsched/core";
+import { countBelow } from "../boundaries";
 import { LrschedError } from "../errors";
 import { kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
@@ -34,17 +35,11 @@ export const piecewiseConstantDecayType = scheduleType<PiecewiseConstantDecayOpt
         values,
       );
     }
+    const bounds = Float64Array.from(boundaries);
+    const valueOf = Float64Array.from(values);
     return {
       at(step) {
-        // binary search: the first boundary the step does not exceed
-        let lo = 0;
-        let hi = boundaries.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (step > boundaries[mid]) lo = mid + 1;
-          else hi = mid;
-        }
-        return values[lo];
+        return valueOf[countBelow(bounds, step)]!;
       },
       plan: planNode(Op.Piecewise, [boundaries.length, ...boundaries, ...values]),
     };
