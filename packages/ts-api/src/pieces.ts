@@ -1,5 +1,5 @@
 import { Op, planNode, type PlanNode } from "@lrsched/core";
-import { rampAt, rampPlan, type RampShapeName } from "./ramp";
+import { ramp, rampPlan, type RampShapeName } from "./ramp";
 import { countAtOrBelow } from "./boundaries";
 
 /** One phase of a fixed sequence: its length, its plan and its step function (local steps). */
@@ -29,5 +29,5 @@ export const constantPiece = (value: number, steps = Infinity): Piece => ({ step
 export const rampPiece = (shape: RampShapeName, from: number, to: number, span: number, steps: number): Piece => ({
   steps,
   plan: rampPlan(shape, from, to, span),
-  at: (s) => rampAt(shape, from, to, span, s),
+  at: ramp(shape, from, to, span),
 });

@@ -5,23 +5,32 @@ export const RAMP_SHAPES = { linear: RampShape.Linear, cosine: RampShape.Cosine,
 export type RampShapeName = keyof typeof RAMP_SHAPES;
 
 /**
- * Value of a ramp from `from` to `to` over `steps` at local step `s` (the same formulas as the
- * core's Ramp kernel): linear, half-cosine, geometric, or square-root progress.
+ * The ramp from `from` to `to` over `steps` steps as a step function, one closure per shape so a
+ * hot at() neither switches on the shape nor recomputes its constants:
+ * linear `from + (to - from) p`, cosine `to + (from - to) (1 + cos(pi p)) / 2`, exponential
+ * `from (to / from)^p`, 1-sqrt `from + (to - from) sqrt(p)`, with p = s / steps.
  */
-export function rampAt(shape: RampShapeName, from: number, to: number, steps: number, s: number): number {
-  const p = s / steps;
+export function ramp(shape: RampShapeName, from: number, to: number, steps: number): (s: number) => number {
+  const rise = to - from;
   switch (shape) {
     case "linear":
-      return from + (to - from) * p;
+      return (s) => from + rise * (s / steps);
     case "cosine": {
-      // reduce s by whole cycles (2 * steps) first: the phase stays exact at huge steps
-      const q = s >= 2 * steps && 2 * steps < Infinity ? (s - Math.floor(s / (2 * steps)) * 2 * steps) / steps : p;
-      return to + (from - to) * 0.5 * (1 + Math.cos(Math.PI * q));
+      const half = (from - to) * 0.5;
+      const cycle = 2 * steps;
+      return (s) => {
+        // reduce s by whole cycles (2 * steps) first: the phase stays exact at huge steps
+        const q = s >= cycle && cycle < Infinity ? (s - Math.floor(s / cycle) * cycle) / steps : s / steps;
+        return to + half * (1 + Math.cos(Math.PI * q));
+      };
     }
-    case "exponential":
-      return from * Math.pow(to / from, p);
+    case "exponential": {
+      // exp(p ln r) rather than r ** p: the same value to a few ulps, several times faster
+      const lnRatio = Math.log(to / from);
+      return (s) => from * Math.exp((s / steps) * lnRatio);
+    }
     case "1-sqrt":
-      return from + (to - from) * Math.sqrt(p);
+      return (s) => from + rise * Math.sqrt(s / steps);
   }
 }
 

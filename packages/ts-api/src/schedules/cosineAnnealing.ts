@@ -1,5 +1,5 @@
 import { initialLearningRate, learningRate } from "../fields";
-import { rampAt, rampPlan } from "../ramp";
+import { ramp, rampPlan } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
 export interface CosineAnnealingOptions {
@@ -27,7 +27,7 @@ export const cosineAnnealingType = scheduleType<CosineAnnealingOptions>({
   build: (o) => {
     const { initialLearningRate: lr, tMax, etaMin } = o as Required<CosineAnnealingOptions>;
     return {
-      at: (step) => rampAt("cosine", lr, etaMin, tMax, step),
+      at: ramp("cosine", lr, etaMin, tMax),
       plan: rampPlan("cosine", lr, etaMin, tMax),
     };
   },

@@ -1,6 +1,6 @@
 import { Op, planNode, type PlanNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
-import { rampAt, rampPlan } from "../ramp";
+import { ramp, rampPlan } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
 export interface OneCycleOptions {
@@ -71,14 +71,13 @@ export const oneCycleType = scheduleType<OneCycleOptions>({
       }
     });
     const shape = annealStrategy === "cos" ? "cosine" : "linear";
+    const ramps = phases.map((p, i) => ramp(shape, p.from, p.to, p.end - (i === 0 ? 0 : phases[i - 1].end)));
     const at = (step: number) => {
       let start = 0;
       for (let i = 0; i < phases.length; i++) {
-        const p = phases[i];
-        if (step <= p.end || i === phases.length - 1) {
-          return rampAt(shape, p.from, p.to, p.end - start, step - start);
-        }
-        start = p.end;
+        const end = phases[i].end;
+        if (step <= end || i === phases.length - 1) return ramps[i](step - start);
+        start = end;
       }
       return NaN; // unreachable: the last phase takes every remaining step
     };

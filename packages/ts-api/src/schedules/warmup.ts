@@ -1,6 +1,6 @@
 import { Op } from "@lrsched/core";
 import { LrschedError } from "../errors";
-import { planOf, rampAt, rampPlan } from "../ramp";
+import { planOf, ramp, rampPlan } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
@@ -47,8 +47,9 @@ export const warmupType = scheduleType<WarmupOptions>({
       throw new LrschedError(path("schedule"), "must start above 0 for the exponential shape (a geometric ramp cannot reach 0)", target);
     }
     const after = offset ? schedule.plan : planOf(Op.Shift, [w], [schedule.plan]);
+    const up = ramp(shape, initialLr, target, w);
     return {
-      at: (step) => (step < w ? rampAt(shape, initialLr, target, w, step) : inner(offset ? step - w : step)),
+      at: (step) => (step < w ? up(step) : inner(offset ? step - w : step)),
       plan: planOf(Op.Join, [2, w], [rampPlan(shape, initialLr, target, w), after]),
       maxStep: offset ? w + schedule.maxStep : schedule.maxStep,
     };
