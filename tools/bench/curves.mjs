@@ -1,5 +1,7 @@
 // Per schedule: the core curve (f32, f64, into a caller's buffer) against the two fill baselines,
 // a naive per-step TS loop, at() per call, and curve-vs-at() accuracy on a sample.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { median, nsPer, pairedRatio, rounds, timeOnce } from "./timing.mjs";
 
 export const N = 1e7;
@@ -118,6 +120,23 @@ export function accuracy(s, steps, f32 = s.curve(N), f64 = s.curve(N, { dtype: "
   return { ...worst, samples: steps.length, peak };
 }
 
+const AT_CHILD = fileURLToPath(new URL("./at-child.mjs", import.meta.url));
+
+/**
+ * at() per call in fresh processes holding only this schedule, as in a training loop (the median
+ * over `processes` of them). In this
+ * process, after other schedules ran, composites pay for call sites shared by every schedule of
+ * their kind (the engine's feedback is per function literal): that time is reported too.
+ */
+function timeAtAlone(id, maxCalls, reps, processes) {
+  const ns = [];
+  for (let i = 0; i < processes; i++) {
+    const out = execFileSync(process.execPath, [AT_CHILD, id, String(maxCalls), String(reps)], { encoding: "utf8" });
+    ns.push(JSON.parse(out).ns);
+  }
+  return median(ns); // processes differ by 10-20% here: the median of a few
+}
+
 export function measureCases(cases, opts, log) {
   // touched once here, so no timed round pays their first-touch page faults
   const out = new Float32Array(N).fill(FILL);
@@ -129,12 +148,13 @@ export function measureCases(cases, opts, log) {
     r.curve = timeCurve(s, out, out64, opts.curve);
     r.atLoop = timeLoop(atLoop(s), opts.loopSteps, opts.loopReps);
     if (c.plain) r.plain = timeLoop(c.plain, opts.loopSteps, opts.loopReps);
-    r.at = timeAt(s, opts.atCalls, opts.loopReps);
+    r.atShared = timeAt(s, opts.atCalls, opts.loopReps);
+    r.at = timeAtAlone(c.id, opts.atCalls, opts.loopReps, opts.atProcesses);
     // out and out64 hold this schedule's last timed curves
     r.accuracy = accuracy(s, sampleSteps(opts.samples, c.edges), out, out64);
     results.push(r);
     log(`${c.id.padEnd(26)} f32 ${r.curve.ns.f32.toFixed(2)} ns (${r.curve.vsFill.toFixed(2)}x fill, ` +
-      `${r.curve.rounds} rounds)  f64/f32 ${r.curve.f64vs32.toFixed(2)}  at ${r.at.toFixed(1)} ns  ` +
+      `${r.curve.rounds} rounds)  f64/f32 ${r.curve.f64vs32.toFixed(2)}  at ${r.at.toFixed(1)} ns (${r.atShared.toFixed(1)} shared)  ` +
       `err ${r.accuracy.f32.toExponential(1)}`);
   }
   return results;

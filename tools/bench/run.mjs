@@ -29,9 +29,9 @@ const outFile = args.includes("--out") ? args[args.indexOf("--out") + 1] : fileU
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
 
 const opts = quick
-  ? { quick, curve: { budgetMs: 300, minRounds: 3, maxRounds: 3 }, loopSteps: 5e5, loopReps: 3, atCalls: 2e5, samples: 2000,
+  ? { quick, curve: { budgetMs: 300, minRounds: 3, maxRounds: 3 }, loopSteps: 5e5, loopReps: 3, atCalls: 2e5, atProcesses: 1, samples: 2000,
       torchSteps: 2e5, torchReps: 3, numpyCount: 1e6, numpyReps: 3, pyTorchSteps: 5e3, pyTorchReps: 2, coldRuns: 3, streamSteps: 0 }
-  : { quick, curve: { budgetMs: 1200, minRounds: 5, maxRounds: 9 }, loopSteps: 1e6, loopReps: 5, atCalls: 5e5, samples: 10_000,
+  : { quick, curve: { budgetMs: 1200, minRounds: 5, maxRounds: 9 }, loopSteps: 1e6, loopReps: 5, atCalls: 5e5, atProcesses: 3, samples: 10_000,
       torchSteps: 1e6, torchReps: 3, numpyCount: N, numpyReps: 3, pyTorchSteps: 1e4, pyTorchReps: 3, coldRuns: 7, streamSteps: 1e9 };
 
 const started = performance.now();

@@ -82,9 +82,10 @@ export function evaluateTargets({ curves, cold, stream }) {
     const noisy = curves.filter((r) => r.target === "noisy").map((r) => `; not a closed form: ${r.id} ${r.at.toFixed(1)} ns`).join("");
     targets.push({
       short: "at() per call",
-      name: "at(step), one call, closed forms",
+      name: "at(step), one call, closed forms (each in a process of its own)",
       limit: `<= ${AT_LIMIT_NS} ns`,
-      measured: `${top.at.toFixed(1)} ns worst (${top.id}), ${closed.length - misses.length}/${closed.length} within${noisy}`,
+      measured: `${top.at.toFixed(1)} ns worst (${top.id}), ${closed.length - misses.length}/${closed.length} within${noisy}; ` +
+        `after all others in one process: ${Math.max(...closed.map((r) => r.atShared)).toFixed(1)} ns worst`,
       misses: misses.map((r) => `${r.id} ${r.at.toFixed(1)} ns`),
       result: verdict(misses.length === 0),
     });

@@ -1,6 +1,7 @@
 import { Op, planNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { decaySteps, initialLearningRate, learningRate } from "../fields";
+import { power } from "../power";
 import { scheduleType } from "../scheduleType";
 
 export interface KDecayOptions {
@@ -29,7 +30,7 @@ export const kDecayType = scheduleType<KDecayOptions>({
     const { initialLearningRate: lr, decaySteps: d, k, minLr } = o as Required<KDecayOptions>;
     if (minLr > lr) throw new LrschedError(path("minLr"), `must be <= initialLearningRate (${lr})`, minLr);
     return {
-      at: (step) => (step < d ? minLr + 0.5 * (lr - minLr) * (1 + Math.cos(Math.PI * Math.pow(step / d, k))) : minLr),
+      at: (step) => (step < d ? minLr + 0.5 * (lr - minLr) * (1 + Math.cos(Math.PI * power(step / d, k))) : minLr),
       plan: planNode(Op.KDecay, [lr, d, k, minLr]),
     };
   },

@@ -56,8 +56,7 @@ export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOpt
     return {
       at(step) {
         const s = Math.min(step, d);
-        // exp(p ln(1 + s)) is (1 + s)^p to a few ulps at half the cost of Math.pow
-        const eps = sd * Math.exp(-0.5 * varianceDecay * Math.log(1 + s)) * noise(Math.floor(step));
+        const eps = sd * Math.exp(-0.5 * varianceDecay * Math.log(1 + s)) * noise(Math.floor(step)); // (1 + s)^(-vd / 2)
         return lr * ((alpha + ((d - s) / d + eps)) * periodicCosine(s, d, periods) + beta);
       },
       plan: planNode(Op.NoisyLinearCosine, [lr, d, periods, alpha, beta, initialVariance, varianceDecay, seed]),

@@ -1,5 +1,6 @@
 import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName, learningRate } from "../fields";
+import { power } from "../power";
 import { scheduleType } from "../scheduleType";
 
 export interface PolynomialDecayOptions {
@@ -32,7 +33,7 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
   },
   keras: { className: "PolynomialDecay", defaultName: "PolynomialDecay" },
   build: (o) => {
-    const { initialLearningRate: lr, decaySteps: d, endLearningRate: end, power, cycle } =
+    const { initialLearningRate: lr, decaySteps: d, endLearningRate: end, power: exponent, cycle } =
       o as Required<PolynomialDecayOptions>;
     return {
       at(step) {
@@ -41,9 +42,9 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
         if (cycle) span = d * (step === 0 ? 1 : Math.ceil(step / d));
         else s = Math.min(step, d);
         // clamped at 0: rounding of a cycle's end must not make the base negative
-        return (lr - end) * Math.pow(Math.max(0, 1 - s / span), power) + end;
+        return (lr - end) * power(Math.max(0, 1 - s / span), exponent) + end;
       },
-      plan: planNode(Op.Polynomial, [lr, d, end, power, cycle ? 1 : 0]),
+      plan: planNode(Op.Polynomial, [lr, d, end, exponent, cycle ? 1 : 0]),
     };
   },
 });

@@ -4,6 +4,7 @@ import { learningRate } from "../fields";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { constantPiece, rampPiece, sequence, type Piece } from "../pieces";
+import { rampPlan } from "../ramp";
 import { polynomialDecay } from "./polynomialDecay";
 
 export const TRANSFORMERS_NAMES = [
@@ -109,13 +110,14 @@ export const transformersType = scheduleType<TransformersOptions & { name: Trans
       case "cosine_with_restarts": {
         const cycles = opts.numCycles ?? 1;
         const period = Math.max(1, needTotal() - w) / cycles;
-        const cycle = rampPiece("cosine", lr, 0, period, Infinity);
+        const half = lr * 0.5;
         pieces = [
           warm,
           {
             steps: needTotal() - w,
-            plan: planNode(Op.Repeat, [period], [cycle.plan]),
-            at: (s) => cycle.at(s - Math.floor(s / period) * period),
+            plan: planNode(Op.Repeat, [period], [rampPlan("cosine", lr, 0, period)]),
+            // one half cosine from lr to 0 per period, restarted (hard restarts)
+            at: (s) => half * (1 + Math.cos(Math.PI * ((s - Math.floor(s / period) * period) / period))),
           },
           constantPiece(0),
         ];
