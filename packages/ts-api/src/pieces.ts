@@ -16,10 +16,12 @@ export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: Pl
   let edge = 0;
   for (const p of kept.slice(0, -1)) boundaries.push((edge += p.steps));
   if (kept.length === 1) return { at: kept[0].at, plan: kept[0].plan };
+  const bounds = Float64Array.from(boundaries);
+  const ats = kept.map((p) => p.at);
   return {
     at(step) {
-      const i = countAtOrBelow(boundaries, step);
-      return kept[i].at(i === 0 ? step : step - boundaries[i - 1]);
+      const i = countAtOrBelow(bounds, step);
+      return ats[i]!(i === 0 ? step : step - bounds[i - 1]!);
     },
     plan: planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan)),
   };
