@@ -67,8 +67,9 @@ export function renderReport(run) {
     "`f64 ÷ new fill64` divides the f64 curve by `new Float64Array(1e7).fill(v)`: an f64 curve at its output floor " +
     `(within ${FLOOR_LIMIT}x of it) cannot take less than about twice its f32 time, as it writes twice the bytes, so such a ` +
     "curve passes the f64 target as bounded by its output (marked `floor`). For information: `into out` is " +
-    "`curve(1e7, {out})` into a preallocated array, against `out.fill(v)`, and `f64 ÷ f32 into out` the same ratio as " +
-    "`f64 ÷ f32` without fresh pages.", "",
+    "`curve(1e7, {out})` into a preallocated array, against `out.fill(v)` (whose samples swing several-fold here as the " +
+    "kernel reclaims the previous round's arrays, so that column is indicative only), and `f64 ÷ f32 into out` the same " +
+    "ratio as `f64 ÷ f32` without fresh pages.", "",
     table(["schedule", "class", "f32 ns", "÷ new fill", "result", "into out ns", "÷ out.fill", "f64 ns", "f64 ÷ f32", "f64 ÷ new fill64", "result", "f64 ÷ f32 into out"],
       curves.map((c) => [
         c.label, c.target ?? "(none)", ns(c.curve.ns.f32), x(c.curve.vsFill),
