@@ -81,14 +81,15 @@ export function renderReport(run) {
 
   const npy = python.available ? python.numpy : {};
   p("## Curves: core vs per-step loops and numpy", "",
-    `ns per step; in brackets, how many times slower than the core's f32 curve. \`at() loop\` is ` +
+    "ns per step; in brackets, how many times slower than the core's f32 curve into a preallocated array (`into out` " +
+    "above: the loops below write into one too, so allocation is left out on both sides). `at() loop` is " +
     `\`for (i) out[i] = s.at(i)\` and \`plain loop\` a hand-written loop of the formula (\`Math.cos\`, \`Math.pow\`, ...), ` +
     `both over up to ${sci(opts.loopSteps)} steps (fewer for slow ones) into a Float32Array; numpy builds the same formula vectorised ` +
-    `(\`np.arange\`, f64 maths, cast to float32) over ${sci(opts.numpyCount)} steps` +
+    `(\`np.arange\`, f64 maths, cast to float32; its arrays are allocated, pages and all) over ${sci(opts.numpyCount)} steps` +
     (python.available ? "" : ` (not run: ${python.reason})`) + ".", "",
-    table(["schedule", "core f32", "at() loop", "plain loop", "numpy"],
+    table(["schedule", "core f32 into out", "at() loop", "plain loop", "numpy"],
       curves.map((c) => {
-        const core = c.curve.ns.f32;
+        const core = c.curve.ns.out32;
         const cell = (v) => (v == null ? "—" : `${ns(v)} (${x(v / core)})`);
         const n = npy[c.id];
         return [c.label, ns(core), cell(c.atLoop), cell(c.plain), n ? cell(n.ns) + (n.agrees === false ? " ≠" : "") : "—"];
@@ -101,7 +102,7 @@ export function renderReport(run) {
   p("## Stepping: torch-compat and PyTorch vs the core curve", "",
     `ns per \`scheduler.step()\` (torch-compat: ${sci(opts.torchSteps)} steps; PyTorch: ${sci(opts.pyTorchSteps)} ` +
     "steps, one SGD param group), against the core curve per step of the same schedule (the class's `toSchedule()`, or " +
-    "`cosineAnnealing` for CosineAnnealingLR), 1e7 steps or the schedule's length.", "",
+    "`cosineAnnealing` for CosineAnnealingLR) into a preallocated Float32Array, 1e7 steps or the schedule's length.", "",
     table(["class", "torch-compat", "PyTorch", "core curve (form)", "torch-compat ÷ core", "PyTorch ÷ core", "PyTorch ÷ torch-compat"],
       torch.map((t) => {
         const py = pt[t.cls]?.ns;

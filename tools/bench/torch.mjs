@@ -78,9 +78,11 @@ export function measureTorch({ steps, reps, curveSteps }, log) {
     if (s) {
       r.form = s.type;
       const n = Math.min(curveSteps, s.maxStep + 1);
-      s.curve(n);
+      // into a touched, preallocated array: stepping allocates nothing either
+      const out = new Float32Array(n).fill(0);
+      s.curve(n, { out });
       const cm = [];
-      for (let i = 0; i < reps + 2; i++) cm.push(timeOnce(() => s.curve(n)));
+      for (let i = 0; i < reps + 2; i++) cm.push(timeOnce(() => s.curve(n, { out })));
       r.coreNs = nsPer(median(cm), n);
     }
     results.push(r);
