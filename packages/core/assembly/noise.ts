@@ -43,10 +43,6 @@ const HALF_QUADRANT: f64 = 536870911.5;
   return f64x2.splat(x);
 }
 
-@inline function madd(acc: v128, x: v128, c: f64): v128 {
-  return f64x2.add(f64x2.mul(acc, x), splat(c));
-}
-
 /** sqrt(-2 ln u1) per lane, from the raw words as f64 lanes. */
 @inline function radius(b1: v128): v128 {
   const u1 = f64x2.mul(f64x2.add(b1, splat(0.5)), splat(TWO_POW_M32));
