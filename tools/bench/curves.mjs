@@ -124,9 +124,9 @@ const AT_CHILD = fileURLToPath(new URL("./at-child.mjs", import.meta.url));
 
 /**
  * at() per call in fresh processes holding only this schedule, as in a training loop (the median
- * over `processes` of them). In this
- * process, after other schedules ran, composites pay for call sites shared by every schedule of
- * their kind (the engine's feedback is per function literal): that time is reported too.
+ * over `processes` of them). In the bench's own process, after other schedules ran, composites
+ * pay for call sites shared by every schedule of their kind (the engine keeps call feedback per
+ * function literal): that time is reported too.
  */
 function timeAtAlone(id, maxCalls, reps, processes) {
   const ns = [];
