@@ -11,8 +11,8 @@ const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const SQRT2 = 1.4142135623730951;
 
-/** 2^k for k = 0 .. 31, by doubling (exact). */
-const POW2: readonly number[] = Array.from({ length: 32 }, (_, k) => 2 ** k);
+/** 2^-k for k = 0 .. 31 (exact powers of two: scaling by them is exact). */
+const INV_POW2 = Float64Array.from({ length: 32 }, (_, k) => 2 ** -k);
 
 /** murmur3's finaliser on int32 lanes (the bits of the core's u32; `>>> 0` reads them unsigned). */
 function fmix32(x: number): number {
@@ -39,7 +39,7 @@ function bits(key: number, lo: number, hi: number): number {
 function logUniform(b: number): number {
   const x = b + 0.5;
   const top = b === 0 ? -1 : 31 - Math.clz32(b); // x in [2^top, 2^(top + 1))
-  let m = top < 0 ? x * 2 : x / POW2[top]!;
+  let m = top < 0 ? x * 2 : x * INV_POW2[top]!;
   let e = top - 32;
   if (m > SQRT2) {
     m = m * 0.5;
