@@ -14,6 +14,23 @@ const SQRT2 = 1.4142135623730951;
 /** 2^-k for k = 0 .. 31 (exact powers of two: scaling by them is exact). */
 const INV_POW2 = Float64Array.from({ length: 32 }, (_, k) => 2 ** -k);
 
+// Series coefficients, highest power first, as the core evaluates them: 1/3 .. 1/21 of the
+// atanh series of ln, and Taylor's for cos r (to r^16) and sin r / r (to r^16), in z = r^2.
+const ATANH_COEF = [1 / 21, 1 / 19, 1 / 17, 1 / 15, 1 / 13, 1 / 11, 1 / 9, 1 / 7, 1 / 5, 1 / 3];
+const COS_COEF = [
+  1 / 20922789888000, -1 / 87178291200, 1 / 479001600, -1 / 3628800, 1 / 40320, -1 / 720, 1 / 24, -0.5, 1,
+];
+const SIN_COEF = [
+  1 / 355687428096000, -1 / 1307674368000, 1 / 6227020800, -1 / 39916800, 1 / 362880, -1 / 5040, 1 / 120, -1 / 6, 1,
+];
+
+/** c[0] z^(n-1) + ... + c[n-1] by Horner's rule: one multiply and one add per step, no fusing. */
+function horner(c: readonly number[], z: number): number {
+  let p = c[0]!;
+  for (let i = 1; i < c.length; i++) p = p * z + c[i]!;
+  return p;
+}
+
 /** murmur3's finaliser on int32 lanes (the bits of the core's u32; `>>> 0` reads them unsigned). */
 function fmix32(x: number): number {
   let h = x;
@@ -48,46 +65,17 @@ function logUniform(b: number): number {
   const f = m - 1;
   const s = f / (f + 2);
   const z = s * s;
-  let p = 1 / 21;
-  p = p * z + 1 / 19;
-  p = p * z + 1 / 17;
-  p = p * z + 1 / 15;
-  p = p * z + 1 / 13;
-  p = p * z + 1 / 11;
-  p = p * z + 1 / 9;
-  p = p * z + 1 / 7;
-  p = p * z + 1 / 5;
-  p = p * z + 1 / 3;
+  const p = horner(ATANH_COEF, z);
   const twoS = s + s;
   const tail = twoS * z * p;
   return e * LN2_HI + (twoS + (tail + e * LN2_LO));
 }
 
 /** cos r for |r| < pi/4, z = r^2 (the core's cosPoly). */
-function cosPoly(z: number): number {
-  let c = 1 / 20922789888000;
-  c = c * z + -1 / 87178291200;
-  c = c * z + 1 / 479001600;
-  c = c * z + -1 / 3628800;
-  c = c * z + 1 / 40320;
-  c = c * z + -1 / 720;
-  c = c * z + 1 / 24;
-  c = c * z + -0.5;
-  return c * z + 1;
-}
+const cosPoly = (z: number) => horner(COS_COEF, z);
 
 /** sin r for |r| < pi/4, z = r^2 (the core's sinPoly). */
-function sinPoly(r: number, z: number): number {
-  let s = 1 / 355687428096000;
-  s = s * z + -1 / 1307674368000;
-  s = s * z + 1 / 6227020800;
-  s = s * z + -1 / 39916800;
-  s = s * z + 1 / 362880;
-  s = s * z + -1 / 5040;
-  s = s * z + 1 / 120;
-  s = s * z + -1 / 6;
-  return (s * z + 1) * r;
-}
+const sinPoly = (r: number, z: number) => horner(SIN_COEF, z) * r;
 
 /**
  * The noise of one uint32 `seed` as a function of the step: the standard normal sample added at
