@@ -1,5 +1,5 @@
 // The range test's chart: loss against a logarithmic rate axis, the suggestions as vertical rules.
-import { FONT } from "../plot/chart";
+import { chartBase } from "../plot/chart";
 
 export interface RangeChartInput {
   readonly lrs: readonly number[];
@@ -44,12 +44,10 @@ export function rangeChartSpec(c: RangeChartInput): Record<string, unknown> {
     axis: { format: "~g", values: decades },
   };
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    ...chartBase(),
     ...(c.title ? { title: c.title } : {}),
     width: c.width ?? 720,
     height: c.height ?? 360,
-    background: "white",
-    config: { font: FONT, view: { stroke: "#ddd" } },
     layer: [
       {
         data: { values },

@@ -20,6 +20,16 @@ export interface ChartOptions {
 /** Fonts tried in order: the SVG names them and the PNG rasteriser resolves the first installed one. */
 export const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 
+/**
+ * What every lrsched chart spec starts with: the schema, a white background, fonts, a light frame
+ * (a fresh object per spec, so no spec shares its config with another).
+ */
+export const chartBase = () => ({
+  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  background: "white",
+  config: { font: FONT, view: { stroke: "#ddd" } },
+});
+
 /** A vega-lite spec (plain JSON) for `series` on one chart. */
 export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {
   const values = series.flatMap((s) =>
@@ -27,12 +37,10 @@ export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}):
   );
   const labels = o.axisLabels ?? true;
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    ...chartBase(),
     ...(o.title ? { title: o.title } : {}),
     width: o.width ?? 720,
     height: o.height ?? 360,
-    background: "white",
-    config: { font: FONT, view: { stroke: "#ddd" } },
     data: { values },
     // a rate holds from its step to the next one, so the line steps rather than slopes
     mark: { type: "line", strokeWidth: 1.5, clip: true, interpolate: "step-after" },

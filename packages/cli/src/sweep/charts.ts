@@ -1,5 +1,5 @@
 // The report's charts as vega-lite specs: metric curves per epoch, and the rate of every step.
-import { FONT } from "../plot/chart";
+import { chartBase } from "../plot/chart";
 import { drawChart } from "../plot/draw";
 import { renderSvg } from "../plot/render";
 import type { ResolvedSchedule } from "./config";
@@ -48,9 +48,8 @@ export function lineChartSpec(series: readonly LineSeries[], o: LineChartOptions
 
 /** Wraps one chart or several side by side into a complete, white-background spec. */
 export function fullSpec(charts: readonly Record<string, unknown>[], title?: string): Record<string, unknown> {
-  const common = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", background: "white", config: { font: FONT, view: { stroke: "#ddd" } } };
-  if (charts.length === 1) return { ...common, ...(title ? { title } : {}), ...charts[0] };
-  return { ...common, ...(title ? { title } : {}), hconcat: charts, resolve: { scale: { color: "independent" } } };
+  if (charts.length === 1) return { ...chartBase(), ...(title ? { title } : {}), ...charts[0] };
+  return { ...chartBase(), ...(title ? { title } : {}), hconcat: charts, resolve: { scale: { color: "independent" } } };
 }
 
 /** Every schedule's rate over the run's steps, on one chart (the CLI's `plot` rendering). */
