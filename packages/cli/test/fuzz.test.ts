@@ -205,17 +205,24 @@ describe("fuzzed command lines", () => {
 describe("outputs that are interrupted or cannot be written", () => {
   const COSINE = ["cosine", "--initial-learning-rate", "0.1", "--decay-steps", "100"];
 
-  it("SIGTERM mid-stream leaves no file at the target and no temp file", async () => {
-    const target = join(dir, "term.f32");
-    const child = spawn(process.execPath, [BIN, "curve", ...COSINE, "--steps", "1e9", "-o", target, "--quiet"]);
+  /**
+   * Streams 1e9 steps to `name` in the temp dir, sends `signal` once the temp file is being
+   * written, and resolves with the exit code.
+   */
+  async function interruptWhileWriting(name: string, signal: NodeJS.Signals): Promise<number | null> {
+    const child = spawn(process.execPath, [BIN, "curve", ...COSINE, "--steps", "1e9", "-o", join(dir, name), "--quiet"]);
     const started = Date.now();
-    while (!readdirSync(dir).some((f) => f.startsWith(".term.f32.")) && Date.now() - started < 10_000) {
+    while (!readdirSync(dir).some((f) => f.startsWith(`.${name}.`)) && Date.now() - started < 10_000) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await new Promise((r) => setTimeout(r, 200));
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
-    expect(code).toBe(128 + 15);
+    child.kill(signal);
+    return new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+  }
+
+  it("SIGTERM mid-stream leaves no file at the target and no temp file", async () => {
+    const target = join(dir, "term.f32");
+    expect(await interruptWhileWriting("term.f32", "SIGTERM")).toBe(128 + 15);
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes("term.f32"))).toEqual([]);
   });
@@ -223,14 +230,7 @@ describe("outputs that are interrupted or cannot be written", () => {
   it("SIGINT while writing npy to an existing target keeps the old file", async () => {
     const target = join(dir, "keep.npy");
     writeFileSync(target, "old");
-    const child = spawn(process.execPath, [BIN, "curve", ...COSINE, "--steps", "1e9", "-o", target, "--quiet"]);
-    const started = Date.now();
-    while (!readdirSync(dir).some((f) => f.startsWith(".keep.npy.")) && Date.now() - started < 10_000) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await new Promise((r) => setTimeout(r, 200));
-    child.kill("SIGINT");
-    expect(await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)))).toBe(130);
+    expect(await interruptWhileWriting("keep.npy", "SIGINT")).toBe(130);
     expect(readdirSync(dir).filter((f) => f.includes("keep.npy"))).toEqual(["keep.npy"]);
   });
 
