@@ -1,0 +1,36 @@
+// The learning rate of every step, one small panel per schedule on shared axes: shapes compare at a
+// glance, and no line hides another.
+import { envelope } from "./downsample";
+import { chartBase } from "./frame";
+import { scheduleColors } from "./palette";
+
+export interface RateSeries {
+  readonly label: string;
+  /** Rate of each step. */
+  readonly lr: ArrayLike<number>;
+}
+
+/** A faceted vega-lite spec: `columns` panels per row, each `width` x `height` pixels. */
+export function lrPanelsSpec(series: readonly RateSeries[], o: { title?: string; columns?: number; width?: number; height?: number } = {}): Record<string, unknown> {
+  const labels = series.map((s) => s.label);
+  const values = series.flatMap((s) => envelope(s.lr, 120).map((p) => ({ series: s.label, step: p.x, lr: p.y })));
+  return {
+    ...chartBase(),
+    ...(o.title ? { title: o.title } : {}),
+    data: { values },
+    columns: o.columns ?? 4,
+    facet: { field: "series", type: "nominal", title: null, sort: labels, header: { labelFontSize: 12, labelFontWeight: "bold" } },
+    spec: {
+      width: o.width ?? 150,
+      height: o.height ?? 80,
+      // a rate holds from its step to the next one, so the line steps rather than slopes
+      mark: { type: "line", strokeWidth: 1.5, interpolate: "step-after" },
+      encoding: {
+        x: { field: "step", type: "quantitative", title: "step", axis: { format: "~s", tickCount: 4 }, scale: { nice: false } },
+        y: { field: "lr", type: "quantitative", title: "learning rate", axis: { format: "~g", tickCount: 4 }, scale: { zero: true } },
+        color: { field: "series", type: "nominal", scale: scheduleColors(labels), legend: null },
+      },
+    },
+    resolve: { scale: { x: "shared", y: "shared" } },
+  };
+}
