@@ -9,7 +9,7 @@ import { listRuns, writeRun } from "./cache";
 import type { RunRecord } from "./record";
 import { buildResult, type SweepResult } from "./results";
 
-const WHAT = { config: "sweep config", model: "model", data: "data" } as const;
+const WHAT = { data: "data", model: "model", config: "sweep config" } as const;
 
 /**
  * Reads DIR/runs/ of every directory in `from`, checks that all runs belong to one sweep and that
