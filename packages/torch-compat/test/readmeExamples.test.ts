@@ -1,6 +1,6 @@
 // The README's examples, run.
 import { describe, expect, it } from "vitest";
-import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR } from "../src/index";
+import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR, transformersScheduler } from "../src/index";
 
 describe("README examples", () => {
   it("StepLR loop", () => {
@@ -18,6 +18,16 @@ describe("README examples", () => {
     expect(optimizer.paramGroups[0].lr).toBeCloseTo(3e-6, 15);
     for (let batch = 0; batch < 500; batch++) scheduler.step();
     expect(optimizer.paramGroups[0].lr).toBe(3e-4);
+  });
+
+  it("Hugging Face get_scheduler", () => {
+    const optimizer = { paramGroups: [{ lr: 5e-5 }, { lr: 1e-5 }], defaults: { lr: 5e-5 } };
+    const scheduler = transformersScheduler(optimizer, "linear", { numWarmupSteps: 100, numTrainingSteps: 1000 });
+    for (let step = 0; step < 50; step++) scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([2.5e-5, 5e-6]);
+    const greedy = transformersScheduler({ paramGroups: [{ lr: 0.1 }] }, "greedy", { patience: 2, factor: 0.8 });
+    for (const loss of [1, 0.9, 0.8]) greedy.step(loss);
+    expect(greedy.getLastLr()[0]).toBeCloseTo(0.125, 15);
   });
 
   it("ReduceLROnPlateau", () => {
