@@ -20,6 +20,19 @@ describe("README examples", () => {
     expect(optimizer.paramGroups[0].lr).toBe(3e-4);
   });
 
+  it("warm-up, then ReduceLROnPlateau", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1 }] };
+    const warmup = new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 });
+    const plateau = new ReduceLROnPlateau(optimizer, { factor: 0.5, patience: 1 });
+    const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, plateau], milestones: [2], plateauLast: true });
+    const seen = [optimizer.paramGroups[0].lr];
+    for (const valLoss of [9, 1.0, 0.9, 0.9, 0.9]) {
+      scheduler.step(valLoss);
+      seen.push(optimizer.paramGroups[0].lr);
+    }
+    [0.05, 0.075, 0.1, 0.1, 0.1, 0.05].forEach((want, k) => expect(seen[k]).toBeCloseTo(want, 15));
+  });
+
   it("Hugging Face get_scheduler", () => {
     const optimizer = { paramGroups: [{ lr: 5e-5 }, { lr: 1e-5 }], defaults: { lr: 5e-5 } };
     const scheduler = transformersScheduler(optimizer, "linear", { numWarmupSteps: 100, numTrainingSteps: 1000 });
