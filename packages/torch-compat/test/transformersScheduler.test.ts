@@ -116,6 +116,26 @@ describe("GreedyLR resumes from transformers' own state dicts", () => {
     }
   });
 
+  it("verbose prints transformers' messages; toTorchConfig names transformers' class", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const s = new GreedyLR({ paramGroups: [{ lr: 0.1 }] }, { patience: 0, factor: 0.5, verbose: true, minLr: 0.02, resetStart: 1 });
+    for (const m of [1, 1, 1, 1, 1]) s.step(m);
+    // what transformers 5.18 printed for the same calls
+    expect(log.mock.calls.map((c) => c[0])).toEqual([
+      "Epoch 1: increasing learning rate of group 0 to 2.0000e-01.",
+      "Epoch 2: reducing learning rate of group 0 to 1.0000e-01.",
+      "Epoch 3: reducing learning rate of group 0 to 5.0000e-02.",
+      "Epoch 4: reducing learning rate of group 0 to 2.5000e-02.",
+      "Epoch 5: reducing learning rate of group 0 to 2.0000e-02.",
+      "Scheduler reset to initial state.",
+    ]);
+    log.mockRestore();
+    expect(s.getLastLr()).toEqual([0.1]);
+    expect(s.toTorchConfig()).toEqual({
+      _target_: "transformers.optimization.GreedyLR", patience: 0, factor: 0.5, verbose: true, min_lr: 0.02, reset_start: 1,
+    });
+  });
+
   it("a corrupted dict throws and changes nothing", () => {
     const opt: Optimizer = { paramGroups: [{ lr: 0.1 }] };
     const s = new GreedyLR(opt, { patience: 1 });
