@@ -5,8 +5,8 @@ import { LrschedError } from "@lrsched/ts-api";
 import type { RawRow } from "./table";
 import { fileError, headerOf } from "./source";
 
-/** Yields `{ header }` (the first object's keys), then every row's values in header order. */
-export async function* readJsonLines(file: string): AsyncGenerator<{ header: string[] } | RawRow> {
+/** Yields `{ header }` (the first object's keys), then every row's values in header order (one row at a time). */
+export async function* readJsonLines(file: string): AsyncGenerator<{ header: string[] } | RawRow[]> {
   const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let header: string[] | undefined;
   let index: Map<string, number> | undefined;
@@ -43,7 +43,7 @@ export async function* readJsonLines(file: string): AsyncGenerator<{ header: str
         const missing = header.find((k) => !(k in o)) as string;
         throw new LrschedError(`${place}, column '${missing}'`, "is missing; every row needs every column");
       }
-      yield { row: ++row, line, cells };
+      yield [{ row: ++row, line, cells }];
     }
   } catch (e) {
     throw e instanceof LrschedError ? e : fileError(file, e);

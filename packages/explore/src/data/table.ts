@@ -64,29 +64,30 @@ export async function loadTable(file: string, options: LoadTableOptions): Promis
       width = header.length - 1;
       continue;
     }
-    const r = item as RawRow;
     const names = header as readonly string[];
-    if (r.cells.length !== names.length) {
-      throw new LrschedError(`${file} row ${r.row} (line ${r.line})`, `has ${r.cells.length} cells, the header has ${names.length} columns`);
-    }
-    if ((rows + 1) * width > x.length) {
-      const grown = new Float32Array(Math.max(x.length * 2, (rows + 1) * width));
+    if ((rows + item.length) * width > x.length) {
+      const grown = new Float32Array(Math.max(x.length * 2, (rows + item.length) * width));
       grown.set(x);
       x = grown;
     }
-    let at = rows * width;
-    for (let c = 0; c < r.cells.length; c++) {
-      const cell = r.cells[c];
-      if (c === targetAt) {
-        if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
-          throw new LrschedError(cellPath(file, r, names[c]), "is empty; every row needs a target");
-        }
-        targetCells.push(cell);
-        continue;
+    for (const r of item) {
+      if (r.cells.length !== names.length) {
+        throw new LrschedError(`${file} row ${r.row} (line ${r.line})`, `has ${r.cells.length} cells, the header has ${names.length} columns`);
       }
-      x[at++] = featureValue(cell, file, r, names[c]);
+      let at = rows * width;
+      for (let c = 0; c < r.cells.length; c++) {
+        const cell = r.cells[c];
+        if (c === targetAt) {
+          if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
+            throw new LrschedError(cellPath(file, r, names[c]), "is empty; every row needs a target");
+          }
+          targetCells.push(cell);
+          continue;
+        }
+        x[at++] = featureValue(cell, file, r, names[c]);
+      }
+      rows++;
     }
-    rows++;
   }
   if (!header) throw new LrschedError(file, "is empty: expected a header row and data rows");
   if (rows === 0) throw new LrschedError(file, "has a header but no data rows");
@@ -111,15 +112,18 @@ function featureValue(cell: unknown, file: string, r: RawRow, column: string): n
     throw new LrschedError(cellPath(file, r, column), "must be a finite number", cell);
   }
   if (typeof cell === "string") {
-    const text = cell.trim();
-    if (text === "") throw new LrschedError(cellPath(file, r, column), "is empty; every feature cell needs a number");
-    // Number() also reads hex, binary and "Infinity": only plain decimals are data
-    if (NUMBER.test(text)) return Number(text);
+    const v = Number(cell);
+    // Number() reads "" as 0 and also reads hex, binary and octal: only plain decimals are data
+    if (Number.isFinite(v) && (v !== 0 || cell.trim() !== "") && !(Number.isInteger(v) && RADIX_PREFIX.test(cell))) return v;
+    if (cell.trim() === "") throw new LrschedError(cellPath(file, r, column), "is empty; every feature cell needs a number");
     throw new LrschedError(cellPath(file, r, column), "must be a number", cell);
   }
   if (cell === null || cell === undefined) throw new LrschedError(cellPath(file, r, column), "is missing; every feature cell needs a number");
   throw new LrschedError(cellPath(file, r, column), "must be a number", cell);
 }
+
+/** "0x1f", "0b101", "0o17": numbers to Number(), not to a data file. */
+const RADIX_PREFIX = /^\s*[+-]?0[xXbBoO]/;
 
 /** Numbers when every target cell is one, class names otherwise. */
 function targetColumn(cells: readonly unknown[]): Float32Array | string[] {
