@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadTable, rangeChartSpec, rangeTest } from "../src/index";
-import { rawDivergence, smoothingBeta } from "../src/rangeTest/smoothing";
+import { descentEnd, rawDivergence, smoothingBeta } from "../src/rangeTest/smoothing";
 import { blobTopology, blobsCsv } from "./blobs";
 
 const dir = mkdtempSync(join(tmpdir(), "lrsched-range-"));
@@ -25,6 +25,12 @@ describe("range test smoothing and divergence", () => {
     expect(rawDivergence([2, 1, NaN])).toBe(2);
     expect(rawDivergence([2, 1, 0.5])).toBe(-1);
   });
+
+  it("the descent ends at the lowest smoothed loss before the divergence", () => {
+    expect(descentEnd([3, 2, 1, 1.5, 0.5, 9], 4)).toBe(2);
+    expect(descentEnd([3, 2, 1, 1.5, 0.5, 9], 6)).toBe(4);
+    expect(descentEnd([NaN, 2, NaN, 1], 4)).toBe(3);
+  });
 });
 
 describe("rangeTest() on a model and data made here", () => {
@@ -40,8 +46,10 @@ describe("rangeTest() on a model and data made here", () => {
     expect(r.suggestions.map((s) => s.name)).toEqual(["valley", "steepest", "minimum/10"]);
     // a rate of 100 blows this model up: the raw loss diverges, and every suggestion comes before it
     expect(r.rawDivergedAt).not.toBeNull();
+    expect(r.readUpTo).toBeLessThan(r.rawDivergedAt!);
+    expect(r.smoothed[r.readUpTo]).toBe(Math.min(...r.smoothed.slice(0, r.rawDivergedAt!).filter(Number.isFinite)));
     for (const s of r.suggestions) {
-      expect(s.batch).toBeLessThan(r.rawDivergedAt!);
+      expect(s.batch).toBeLessThanOrEqual(r.readUpTo);
       expect(s.lr).toBeLessThan(r.lrs[r.rawDivergedAt!]);
     }
     const json = JSON.parse(readFileSync(join(out, "range-test.json"), "utf8"));

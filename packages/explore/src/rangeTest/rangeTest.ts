@@ -1,6 +1,6 @@
 // rangeTest(): the LR range test on the caller's model and data. The rate rises exponentially over
 // the batches; the loss is smoothed over a window scaled to the number of batches; suggestions are
-// read only from the part of the curve before the raw loss diverged.
+// read only from the descent: up to the lowest smoothed loss before the raw loss diverged.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { LrschedError } from "@lrsched/ts-api";
@@ -15,7 +15,7 @@ import { checkInteger, checkKeys } from "../sweep/options";
 import { writeAtomic } from "../sweep/cache";
 import { loadTraining } from "../train/tfjs";
 import { EXPLORE_VERSION } from "../version";
-import { rawDivergence, smoothingBeta, DIVERGENCE } from "./smoothing";
+import { DIVERGENCE, descentEnd, rawDivergence, smoothingBeta } from "./smoothing";
 
 export interface RangeTestOptions {
   readonly model: ModelSource;
@@ -60,8 +60,10 @@ export interface RangeTestResult {
   readonly smoothed: readonly number[];
   /** 'diverged' when the smoothed loss passed 4x its best before the last batch (the test stops there). */
   readonly stopped: "completed" | "diverged";
-  /** First batch whose raw loss diverged (see rawDivergence); null when none did. No suggestion is read at or after it. */
+  /** First batch whose raw loss diverged (see rawDivergence); null when none did. */
   readonly rawDivergedAt: number | null;
+  /** Last batch suggestions are read from: the lowest smoothed loss before the raw loss diverged (past it the loss climbs). */
+  readonly readUpTo: number;
   readonly suggestions: readonly RangeSuggestion[];
   readonly seconds: number;
 }
@@ -116,8 +118,9 @@ export async function rangeTest(options: RangeTestOptions): Promise<RangeTestRes
     data.dispose();
   }
   const diverged = rawDivergence(raw.losses);
-  const cut = diverged < 0 ? raw.lrs.length : diverged;
-  const found = adapter.suggestLearningRates(raw.lrs.slice(0, cut), raw.smoothed.slice(0, cut), { skipStart: Math.floor(batches / 10), skipEnd: Math.min(5, Math.floor(cut / 10)) });
+  const readUpTo = descentEnd(raw.smoothed, diverged < 0 ? raw.lrs.length : diverged);
+  const cut = readUpTo + 1;
+  const found = adapter.suggestLearningRates(raw.lrs.slice(0, cut), raw.smoothed.slice(0, cut), { skipStart: Math.floor(batches / 10), skipEnd: 0 });
   const suggestions: RangeSuggestion[] = (
     [
       ["valley", found.valley],
@@ -136,6 +139,7 @@ export async function rangeTest(options: RangeTestOptions): Promise<RangeTestRes
     smoothed: raw.smoothed,
     stopped: raw.stopped,
     rawDivergedAt: diverged < 0 ? null : diverged,
+    readUpTo,
     suggestions,
     seconds: (performance.now() - started) / 1000,
   };

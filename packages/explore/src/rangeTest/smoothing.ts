@@ -25,3 +25,13 @@ export function rawDivergence(losses: readonly number[]): number {
   }
   return -1;
 }
+
+/**
+ * Index of the lowest finite smoothed loss among the first `before` batches: where the descent ends.
+ * Past it the loss climbs, and a "steepest fall" read there is noise on the way up.
+ */
+export function descentEnd(smoothed: readonly number[], before: number): number {
+  let low = 0;
+  for (let i = 1; i < Math.min(before, smoothed.length); i++) if (Number.isFinite(smoothed[i]) && !(smoothed[i] >= smoothed[low])) low = i;
+  return low;
+}
