@@ -9,7 +9,7 @@ import { lrsched, tempDir } from "./helpers";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
-// the built-in seven schedules on a small slice of MNIST, two seeds: the whole sweep takes seconds
+// the built-in schedules on a small slice of MNIST, two seeds: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 300, validation: 100 }, model: { hidden: [8] }, epochs: 2, batchSize: 50, seeds: [1, 2] });
 
 const { dir, cleanup } = tempDir();
@@ -41,7 +41,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the sweep report in headless Chromium", 
       await page.goto(pathToFileURL(join(dir, "index.html")).href, { waitUntil: "load" });
 
       const labels = results.schedules.map((s) => s.label);
-      expect(labels).toHaveLength(7);
+      expect(labels).toHaveLength(8);
+      expect(labels[7]).toBe("plateau");
       // the headline is the verdict, word for word
       expect((await page.locator(".verdict").textContent())?.trim()).toBe(results.verdict.text);
       // every chart, each an SVG with drawn marks

@@ -31,10 +31,10 @@ export { METRICS, type MetricName } from "./stats/metrics";
 export type { SweepResult } from "./sweep/results";
 export type { SweepManifest, RunRecord, RunHashes } from "./sweep/record";
 export type { SweepProgress, RunRef } from "./sweep/progress";
-export type { ScheduleEntry } from "./sweep/schedules";
+export { checkEntries, type ScheduleEntry } from "./sweep/schedules";
 export { parseShard, type Shard } from "./sweep/plan";
 export type { EpochRecord } from "./train/run";
-export { SWEEP_DEFAULTS } from "./sweep/options";
+export { SWEEP_DEFAULTS, checkInteger, checkSeeds } from "./sweep/options";
 export { defaultSchedules, DEFAULT_PEAK } from "./builtin/defaultSweep";
 
 // statistics

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cosineDecay } from "@lrsched/ts-api";
+import { ReduceLROnPlateau } from "@lrsched/torch-compat";
+import { constant, cosineDecay, warmup } from "@lrsched/ts-api";
 import { describeSample, escapeHtml, loadTable, mergeSweeps, sweep, type SweepOptions, type SweepResult, type Table } from "../src/index";
 import { blobModel, blobTopology, blobsCsv, CLASSES } from "./blobs";
 
@@ -148,5 +149,38 @@ describe("bad options: one error naming the option", () => {
   ];
   it.each(cases)("%s", async (_what, over, message) => {
     await expect(sweep(options(over))).rejects.toThrow(message);
+  });
+});
+
+describe("the plateau policy in a sweep", () => {
+  it("reduces where PyTorch's ReduceLROnPlateau says for the run's validation losses, after a per-step warm-up", async () => {
+    const plateau = { lr: 0.1, factor: 0.5, patience: 0, threshold: 0.3, warmup: { steps: { epochs: 1 }, initialLr: 0.01 } };
+    const r = await sweep(options({ epochs: 4, schedules: [{ label: "constant", spec: { type: "constant", value: 0.1 } }, { label: "plateau", plateau }] }));
+    const spec = r.schedules[1].spec as { plateau: Record<string, unknown> };
+    expect(spec.plateau).toMatchObject({ lr: 0.1, factor: 0.5, patience: 0, threshold: 0.3, thresholdMode: "rel", cooldown: 0, minLr: 0, monitor: "val_loss", mode: "min", warmup: { steps: 8, initialLr: 0.01, shape: "linear" } });
+    let reductions = 0;
+    for (const run of r.runs.filter((x) => x.label === "plateau")) {
+      // the warm-up: ts-api's ramp on every step of the first epoch
+      const ramp = warmup(constant({ value: 0.1 }), { warmupSteps: 8, initialLr: 0.01 });
+      expect(run.steps.lr.slice(0, 8)).toEqual(Array.from({ length: 8 }, (_, i) => ramp.at(i)));
+      // then torch-compat's ReduceLROnPlateau fed the same validation losses; epoch 1 ended inside the warm-up
+      const group = { lr: 0.1 };
+      const reference = new ReduceLROnPlateau({ paramGroups: [group] }, { factor: 0.5, patience: 0, threshold: 0.3 });
+      for (let e = 1; e < 4; e++) {
+        expect(run.steps.lr.slice(e * 8, (e + 1) * 8)).toEqual(new Array(8).fill(group.lr));
+        reference.step(run.epochs[e].valLoss);
+      }
+      reductions += run.steps.lr.filter((v, i) => i > 8 && v < run.steps.lr[i - 1]).length;
+    }
+    expect(reductions).toBeGreaterThan(0);
+    expect(r.summary.map((s) => s.label)).toEqual(["constant", "plateau"]);
+  });
+
+  it("bad plateau options: one error naming the field", async () => {
+    const bad = (plateau: unknown) => sweep(options({ schedules: [{ label: "p", plateau: plateau as never }] }));
+    await expect(bad({ lr: 0.1, factor: 2 })).rejects.toThrow("schedules[0].plateau.factor must be < 1 (PyTorch: factor should be < 1.0), got 2");
+    await expect(bad({ factor: 0.5 })).rejects.toThrow("schedules[0].plateau.lr must be a finite number > 0 (the rate it starts from)");
+    await expect(bad({ lr: 0.1, monitor: "val_acc" })).rejects.toThrow("schedules[0].plateau.monitor must be one of val_loss, val_metric, loss, metric, got \"val_acc\"");
+    await expect(bad({ lr: 0.1, patience: 1.5 })).rejects.toThrow(/^schedules\[0\]\.plateau\.patience /);
   });
 });

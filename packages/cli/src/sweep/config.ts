@@ -2,7 +2,20 @@
 // long, and under which schedules. Validated field by field so a mistake is one line naming the field.
 import { dirname, resolve } from "node:path";
 import { LrschedError } from "@lrsched/ts-api";
-import { DEFAULT_PEAK, METRICS, MNIST_MIN_PER_DIGIT, OPTIMIZERS, defaultSchedules, lossName, normalizeOptimizer, type MetricName, type ScheduleEntry } from "@lrsched/explore";
+import {
+  DEFAULT_PEAK,
+  METRICS,
+  MNIST_MIN_PER_DIGIT,
+  OPTIMIZERS,
+  checkEntries,
+  checkInteger as integer,
+  checkSeeds,
+  defaultSchedules,
+  lossName,
+  normalizeOptimizer,
+  type MetricName,
+  type ScheduleEntry,
+} from "@lrsched/explore";
 import { UsageError } from "../errors";
 
 /** The built-in data set, or a file of yours with its target column. */
@@ -31,9 +44,9 @@ export interface SweepConfig {
   readonly schedules: readonly ScheduleEntry[];
 }
 
-/** The built-in sweep: seven schedules at one peak rate on an MNIST MLP, three seeds. */
+/** The built-in sweep: seven schedules and the plateau policy at one peak rate on an MNIST MLP, three seeds. */
 export const DEFAULT_SWEEP: SweepConfig = {
-  name: "Seven learning-rate schedules on MNIST, one peak rate",
+  name: "Eight learning-rate schedules on MNIST, one peak rate",
   data: { dataset: "mnist", train: 8000, validation: 2000 },
   model: { hidden: [128] },
   optimizer: { name: "momentum", momentum: 0.9 },
@@ -44,8 +57,8 @@ export const DEFAULT_SWEEP: SweepConfig = {
   schedules: defaultSchedules(DEFAULT_PEAK),
 };
 
-/** What --quick changes on the built-in sweep: small data, a small model, 3 epochs, 2 seeds. */
-export const QUICK = { data: { dataset: "mnist", train: 2000, validation: 500 }, hidden: [32], epochs: 3, seeds: [1, 2] } as const;
+/** What --quick changes on the built-in sweep: small data, a small model, 3 epochs, 2 seeds, plateau patience 1. */
+export const QUICK = { data: { dataset: "mnist", train: 2000, validation: 500 }, hidden: [32], epochs: 3, seeds: [1, 2], patience: 1 } as const;
 
 const TOP_KEYS = ["name", "data", "model", "optimizer", "loss", "metric", "epochs", "batchSize", "seed", "seeds", "baseline", "schedules"] as const;
 
@@ -58,11 +71,6 @@ function object(path: string, v: unknown, keys: readonly string[]): Record<strin
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!keys.includes(k)) fail(path ? `${path}.${k}` : k, `is not an option; expected one of ${keys.join(", ")}`);
   return o;
-}
-
-function integer(path: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) fail(path, `must be an integer in ${min}..${max}`, v);
-  return v as number;
 }
 
 function text(path: string, v: unknown): string {
@@ -135,27 +143,8 @@ export function validateConfig(raw: unknown, defaults: SweepConfig, file?: strin
   if (o.seed !== undefined && o.seeds !== undefined) fail("seeds", "cannot be given together with seed");
   let seeds = defaults.seeds;
   if (o.seed !== undefined) seeds = [integer("seed", o.seed, 0, 2 ** 31 - 1)];
-  if (o.seeds !== undefined) {
-    if (!Array.isArray(o.seeds) || o.seeds.length === 0) fail("seeds", "must be a non-empty array of integers", o.seeds);
-    seeds = (o.seeds as unknown[]).map((s, i) => integer(`seeds[${i}]`, s, 0, 2 ** 31 - 1));
-    if (new Set(seeds).size !== seeds.length) fail("seeds", "must not repeat a seed");
-  }
-  let schedules = defaults.schedules;
-  if (o.schedules !== undefined) {
-    if (!Array.isArray(o.schedules) || o.schedules.length === 0) fail("schedules", "must be a non-empty array of {label, spec}", o.schedules);
-    if ((o.schedules as unknown[]).length > 20) fail("schedules", "must have at most 20 entries", o.schedules);
-    schedules = (o.schedules as unknown[]).map((s, i) => {
-      const e = object(`schedules[${i}]`, s, ["label", "spec"]);
-      if (typeof e.label !== "string" || e.label.trim() === "" || e.label.length > 60) fail(`schedules[${i}].label`, "must be a non-empty string of at most 60 characters", e.label);
-      if (e.spec === undefined) fail(`schedules[${i}].spec`, "is required: an lrsched schedule spec such as {\"type\": \"constant\", \"value\": 0.05}");
-      return { label: (e.label as string).trim(), spec: e.spec };
-    });
-    const seen = new Set<string>();
-    schedules.forEach((s, i) => {
-      if (seen.has(s.label)) fail(`schedules[${i}].label`, "must be unique", s.label);
-      seen.add(s.label);
-    });
-  }
+  if (o.seeds !== undefined) seeds = checkSeeds(o.seeds);
+  const schedules = o.schedules === undefined ? defaults.schedules : checkEntries(o.schedules);
   let baseline = o.schedules === undefined ? defaults.baseline : schedules.find((s) => "spec" in s && (s.spec as { type?: unknown })?.type === "constant")?.label;
   if (o.baseline !== undefined) {
     if (typeof o.baseline !== "string" || !schedules.some((s) => s.label === o.baseline)) {

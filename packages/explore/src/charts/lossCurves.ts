@@ -52,7 +52,7 @@ export function lossCurvesSpec(series: readonly LossSeries[], o: { title?: strin
     encoding: {
       x: { field: "step", type: "quantitative", title: `step (${o.stepsPerEpoch} per epoch)`, axis: { format: "~s" }, scale: { nice: false } },
       y: { field: "loss", type: "quantitative", title: "training loss (log scale)", scale: { type: "log", nice: false }, axis: { format: "~g" } },
-      color: { field: "series", type: "nominal", title: null, scale: scheduleColors(labels), legend: { orient: "bottom", direction: "horizontal", columns: 4, labelLimit: 240 } },
+      color: { field: "series", type: "nominal", title: null, scale: scheduleColors(labels), legend: { orient: "bottom", direction: "horizontal", columns: 4, labelLimit: 240, symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } },
     },
   };
 }

@@ -1,19 +1,19 @@
-// The learning rate of every step, one small panel per schedule on shared axes: shapes compare at a
-// glance, and no line hides another.
+// The learning rate of every step as trained, one small panel per schedule on shared axes: shapes
+// compare at a glance, no line hides another, and a policy that reacts to the run shows every seed.
 import { envelope } from "./downsample";
 import { chartBase } from "./frame";
 import { scheduleColors } from "./palette";
 
 export interface RateSeries {
   readonly label: string;
-  /** Rate of each step. */
-  readonly lr: ArrayLike<number>;
+  /** Per run (seed), the rate of each step; runs of a closed-form schedule coincide, a plateau policy's differ. */
+  readonly runs: readonly ArrayLike<number>[];
 }
 
 /** A faceted vega-lite spec: `columns` panels per row, each `width` x `height` pixels. */
 export function lrPanelsSpec(series: readonly RateSeries[], o: { title?: string; columns?: number; width?: number; height?: number } = {}): Record<string, unknown> {
   const labels = series.map((s) => s.label);
-  const values = series.flatMap((s) => envelope(s.lr, 120).map((p) => ({ series: s.label, step: p.x, lr: p.y })));
+  const values = series.flatMap((s) => s.runs.flatMap((lr, run) => envelope(lr, 120).map((p) => ({ series: s.label, run, step: p.x, lr: p.y }))));
   return {
     ...chartBase(),
     ...(o.title ? { title: o.title } : {}),
@@ -29,6 +29,7 @@ export function lrPanelsSpec(series: readonly RateSeries[], o: { title?: string;
         x: { field: "step", type: "quantitative", title: "step", axis: { format: "~s", tickCount: 4 }, scale: { nice: false } },
         y: { field: "lr", type: "quantitative", title: "learning rate", axis: { format: "~g", tickCount: 4 }, scale: { zero: true } },
         color: { field: "series", type: "nominal", scale: scheduleColors(labels), legend: null },
+        detail: { field: "run", type: "nominal" },
       },
     },
     resolve: { scale: { x: "shared", y: "shared" } },

@@ -41,7 +41,7 @@ export function metricBandsSpec(
   o: { title?: string; yTitle: string; percent?: boolean; format: (v: number) => string; width?: number; height?: number },
 ): Record<string, unknown> {
   const labels = series.map((s) => s.label);
-  const color = { field: "series", type: "nominal", title: null, scale: scheduleColors(labels), legend: { orient: "bottom", direction: "horizontal", columns: 4, labelLimit: 240 } };
+  const color = { field: "series", type: "nominal", title: null, scale: scheduleColors(labels), legend: { orient: "bottom", direction: "horizontal", columns: 4, labelLimit: 240, symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } };
   const x = { field: "epoch", type: "quantitative", title: "epoch", axis: { tickMinStep: 1, format: "d" }, scale: { zero: false, nice: false } };
   const axis = o.percent ? { format: ".1%" } : { format: "~g" };
   const several = series.some((s) => s.runs.length > 1);

@@ -23,7 +23,7 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 th, td { padding: 0.3em 0.5em; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 td { white-space: nowrap; } .seeds { display: block; font-weight: normal; }
-tr.best { font-weight: 600; } tr.baseline td:first-child::after { content: " (baseline)"; font-weight: normal; color: #555; }
+tr.best { font-weight: 600; } .tag { font-weight: normal; color: #555; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 2px; vertical-align: baseline; }
 .verdict { font-size: 1.1em; padding: 0.6em 0.8em; border-left: 4px solid #999; background: #f6f6f6; }
 .verdict.significant { border-color: #2ca02c; background: #eef7ee; }
@@ -45,7 +45,7 @@ function summaryTable(r: SweepResult, colors: readonly string[]): string {
     const classes = [s.label === r.verdict?.best ? "best" : "", s.label === base ? "baseline" : ""].filter(Boolean).join(" ");
     const vs = base ? (s.vsBaseline ? `<td>${formatDiff(m, s.vsBaseline.meanDiff)}</td><td>${interval(m, s.vsBaseline.ci95, true)}</td>` : "<td>–</td><td>–</td>") : "";
     const seconds = r.timing[i]?.seconds ?? NaN;
-    return `<tr data-schedule="${escape(s.label)}"${classes ? ` class="${classes}"` : ""}><td><span class="swatch" style="background:${colors[i]}"></span>${escape(s.label)}<span class="seeds">${perSeed}</span></td><td>${formatMetric(m, s.mean)}</td><td>${interval(m, s.ci95)}</td><td>${s.std === null ? "n/a" : formatDiff(m, s.std).replace(/^[+±]/, "")}</td>${vs}<td>${Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : "n/a"}</td></tr>`;
+    return `<tr data-schedule="${escape(s.label)}"${classes ? ` class="${classes}"` : ""}><td><span class="swatch" style="background:${colors[i]}"></span>${escape(s.label)}${s.label === base ? ' <span class="tag">(baseline)</span>' : ""}<span class="seeds">${perSeed}</span></td><td>${formatMetric(m, s.mean)}</td><td>${interval(m, s.ci95)}</td><td>${s.std === null ? "n/a" : formatDiff(m, s.std).replace(/^[+±]/, "")}</td>${vs}<td>${Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : "n/a"}</td></tr>`;
   });
   return `<table id="summary">\n<thead>${head}</thead>\n<tbody>\n${body.join("\n")}\n</tbody>\n</table>`;
 }
@@ -71,7 +71,7 @@ ${charts.valLoss ? figure("val-loss", charts.valLoss, `Validation loss after eac
 <h2>Training loss</h2>
 ${figure("train-loss", charts.trainLoss, "The loss of every training batch, averaged over seeds and smoothed with an exponential moving average spanning about a fiftieth of the run (bias-corrected).")}
 <h2>Learning rates</h2>
-${figure("lr", charts.lr, "The rate of every optimizer step as trained, one panel per schedule on shared axes.")}
+${figure("lr", charts.lr, "The rate of every optimizer step as trained, one panel per schedule on shared axes (a plateau policy reacts to each run: one line per seed).")}
 <h2>Configuration</h2>
 <details><summary>Schedules as trained (step fields resolved)</summary><pre>${escape(JSON.stringify(r.schedules, null, 2))}</pre></details>
 ${TOOLTIP_SCRIPT}

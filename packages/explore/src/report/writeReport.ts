@@ -16,12 +16,11 @@ export async function reportCharts(r: SweepResult): Promise<ReportCharts> {
   const m = r.task.metric;
   const byLabel = (f: (run: SweepResult["runs"][number]) => readonly number[]) =>
     r.schedules.map((s) => ({ label: s.label, runs: r.runs.filter((x) => x.label === s.label).map(f) }));
-  const lrOf = (label: string) => r.runs.find((x) => x.label === label)?.steps.lr ?? [];
   const [metric, valLoss, trainLoss, lr] = await Promise.all([
     renderSvg(metricBandsSpec(byLabel((x) => x.epochs.map((e) => e.valMetric)), { yTitle: metricTitle(m), percent: m === "accuracy", format: (v) => formatMetric(m, v) })),
     m === "loss" ? Promise.resolve(null) : renderSvg(metricBandsSpec(byLabel((x) => x.epochs.map((e) => e.valLoss)), { yTitle: "validation loss", format: (v) => formatMetric("loss", v), height: 240 })),
     renderSvg(lossCurvesSpec(byLabel((x) => x.steps.loss), { stepsPerEpoch: r.settings.stepsPerEpoch })),
-    renderSvg(lrPanelsSpec(r.schedules.map((s) => ({ label: s.label, lr: lrOf(s.label) })))),
+    renderSvg(lrPanelsSpec(byLabel((x) => x.steps.lr))),
   ]);
   return { metric, valLoss, trainLoss, lr };
 }

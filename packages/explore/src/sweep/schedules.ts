@@ -1,16 +1,25 @@
 // The schedules of a sweep: checked entries, relative step fields resolved for the run's length, and
 // every rate of the run checked before any training starts.
 import { LrschedError, fromSpec, type Schedule } from "@lrsched/ts-api";
+import { plateauControl, scheduleControl, type RateControl } from "../train/rates";
+import { resolvePlateau, type PlateauOptions } from "./plateau";
 
-/** One schedule of a sweep: a spec (step fields may be `{epochs: n}` or `{fraction: f}`) or a built schedule. */
-export type ScheduleEntry = { readonly label: string; readonly spec: unknown } | { readonly label: string; readonly schedule: Schedule };
+/**
+ * One schedule of a sweep: a spec (step fields may be `{epochs: n}` or `{fraction: f}`), a built
+ * schedule, or the plateau policy (PyTorch's ReduceLROnPlateau, stepped per epoch).
+ */
+export type ScheduleEntry =
+  | { readonly label: string; readonly spec: unknown }
+  | { readonly label: string; readonly schedule: Schedule }
+  | { readonly label: string; readonly plateau: PlateauOptions };
 
 /** A schedule ready to train with. */
 export interface ResolvedSchedule {
   readonly label: string;
-  readonly schedule: Schedule;
-  /** The spec actually trained (`schedule.toSpec()`): what its runs are cached under. */
+  /** What is trained, as JSON: the schedule's `toSpec()`, or `{plateau: {...}}` with every option resolved. Runs are cached under it. */
   readonly spec: unknown;
+  /** A fresh rate source for a run. */
+  control(): RateControl;
 }
 
 const fail = (path: string, rule: string, got?: unknown): never => {
@@ -30,7 +39,7 @@ export function checkEntries(entries: unknown, path = "schedules"): ScheduleEntr
     const at = `${path}[${i}]`;
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail(at, "must be an object {label, spec}", raw);
     const e = raw as Record<string, unknown>;
-    for (const k of Object.keys(e)) if (k !== "label" && k !== "spec" && k !== "schedule") fail(`${at}.${k}`, "is not an option; expected label, spec (or schedule)");
+    for (const k of Object.keys(e)) if (k !== "label" && k !== "spec" && k !== "schedule" && k !== "plateau") fail(`${at}.${k}`, "is not an option; expected label and one of spec, schedule, plateau");
     if (typeof e.label !== "string" || e.label.trim() === "" || e.label.length > 60) fail(`${at}.label`, "must be a non-empty string of at most 60 characters", e.label);
     const label = (e.label as string).trim();
     if (seen.has(label)) fail(`${at}.label`, "must be unique", label);
@@ -39,6 +48,10 @@ export function checkEntries(entries: unknown, path = "schedules"): ScheduleEntr
       const s = e.schedule as Partial<Schedule>;
       if (typeof s?.at !== "function" || typeof s?.toSpec !== "function") fail(`${at}.schedule`, "must be an lrsched Schedule (with at() and toSpec())", e.schedule);
       return { label, schedule: e.schedule as Schedule };
+    }
+    if (e.plateau !== undefined) {
+      if (e.spec !== undefined) fail(`${at}.plateau`, "cannot be given together with spec");
+      return { label, plateau: e.plateau as PlateauOptions };
     }
     if (e.spec === undefined) fail(`${at}.spec`, 'is required: an lrsched schedule spec such as {"type": "constant", "value": 0.05}');
     return { label, spec: e.spec };
@@ -65,12 +78,17 @@ export function resolveSteps(spec: unknown, perEpoch: number, total: number, pat
 
 /**
  * Builds every schedule for a run of `epochs x perEpoch` steps and checks that each gives a finite
- * rate >= 0 at every step it will be asked for.
+ * rate >= 0 at every step it will be asked for (a plateau policy's options are checked instead: its
+ * rates depend on the run). `higherIsBetter` tells a plateau policy watching the metric which way is up.
  */
-export function resolveSchedules(entries: readonly ScheduleEntry[], perEpoch: number, epochs: number, path = "schedules"): ResolvedSchedule[] {
+export function resolveSchedules(entries: readonly ScheduleEntry[], perEpoch: number, epochs: number, higherIsBetter = false, path = "schedules"): ResolvedSchedule[] {
   const total = perEpoch * epochs;
   return entries.map((entry, i) => {
     const at = `${path}[${i}]`;
+    if ("plateau" in entry) {
+      const policy = resolvePlateau(entry.plateau, perEpoch, total, higherIsBetter, `${at}.plateau`);
+      return { label: entry.label, spec: { plateau: policy }, control: () => plateauControl(policy, perEpoch) };
+    }
     let schedule: Schedule;
     if ("schedule" in entry) schedule = entry.schedule;
     else {
@@ -92,6 +110,6 @@ export function resolveSchedules(entries: readonly ScheduleEntry[], perEpoch: nu
       }
       if (!(lr >= 0) || !Number.isFinite(lr)) fail(where, `must give a finite rate >= 0 at every step of the run; at step ${step} it gives`, lr);
     }
-    return { label: entry.label, schedule, spec: schedule.toSpec() };
+    return { label: entry.label, spec: schedule.toSpec(), control: () => scheduleControl(schedule) };
   });
 }

@@ -1,5 +1,6 @@
 // sweep(): train one model under several schedules, every schedule with every seed (same initial
 // weights and batch order per seed), cache each finished run, and say what the runs show.
+import { basename } from "node:path";
 import type { LayersModel } from "@tensorflow/tfjs";
 import { LrschedError } from "@lrsched/ts-api";
 import { defaultSchedules } from "../builtin/defaultSweep";
@@ -9,7 +10,7 @@ import type { LossName } from "../model/losses";
 import { makeOptimizer, type OptimizerChoice } from "../model/optimizer";
 import { prepareModel, type ModelSource, type PreparedModel } from "../model/source";
 import { writeSweepReport } from "../report/writeReport";
-import type { MetricName } from "../stats/metrics";
+import { higherIsBetter, type MetricName } from "../stats/metrics";
 import { trainRun, stepsPerEpoch, type RunData } from "../train/run";
 import { loadTraining, type Training } from "../train/tfjs";
 import { warmUp } from "../train/warmup";
@@ -65,7 +66,10 @@ function runData(training: Training, data: PreparedData, fraction: number, seed:
   return { x: data.train.x, y: data.train.y, vx: data.train.x, vy: data.train.y, ...split };
 }
 
-/** " (target 'species')" and the like: where the data came from. */
+/** The file the (training) data came from, if it came from one. */
+const dataFile = (data: SweepData) => (("train" in data ? data.train : data) as { file?: string }).file;
+
+/** "train.csv, target 'species'" and the like: where the data came from. */
 function describeData(data: SweepData): string {
   const part = ("train" in data ? data.train : data) as { file?: string; target?: string };
   if (!part.file) return "arrays";
@@ -109,11 +113,11 @@ async function runSweep(
   const trainRows = data.validation ? data.train.rows : data.train.rows - validationCount(data.train.rows, settings.validationFraction);
   const validationRows = data.validation ? data.validation.rows : data.train.rows - trainRows;
   const perEpoch = stepsPerEpoch(trainRows, settings.batchSize);
-  const schedules = resolveSchedules(entries, perEpoch, settings.epochs);
+  const schedules = resolveSchedules(entries, perEpoch, settings.epochs, higherIsBetter(metric));
   const baseline = baselineOf(options.baseline, schedules);
 
   const manifest: SweepManifest = {
-    name: options.name ?? `${schedules.length} learning-rate schedules, ${settings.seeds.length} seed${settings.seeds.length > 1 ? "s" : ""}`,
+    name: options.name ?? `${schedules.length} learning-rate schedules${dataFile(options.data) ? ` on ${basename(dataFile(options.data) as string)}` : ""}, ${settings.seeds.length} seed${settings.seeds.length > 1 ? "s" : ""}`,
     task: { ...task, metric },
     model: { description: model.description, parameters: model.parameters },
     data: {
@@ -184,7 +188,7 @@ async function runSweep(
     let trace;
     try {
       trace = await trainRun(training, m, runData(training, data, settings.validationFraction, t.seed), {
-        schedule: t.schedule.schedule,
+        rates: t.schedule.control(),
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         seed: t.seed,

@@ -1,8 +1,8 @@
 // One training run: a compiled model, a schedule setting the rate before every batch, batches in a
 // seeded order drawn from data held once, and the loss of every step and the metrics of every epoch.
 import type { LayersModel, Tensor } from "@tensorflow/tfjs";
-import type { Schedule } from "@lrsched/ts-api";
 import type { MetricName } from "../stats/metrics";
+import type { RateControl } from "./rates";
 import type { Training } from "./tfjs";
 
 /** What one epoch ended with. NaN when training diverged. */
@@ -33,7 +33,8 @@ export interface RunData {
 }
 
 export interface RunOptions {
-  readonly schedule: Schedule;
+  /** Sets the rate of every step (and hears the end of every epoch). */
+  readonly rates: RateControl;
   readonly epochs: number;
   readonly batchSize: number;
   readonly seed: number;
@@ -115,7 +116,7 @@ export async function trainRun(training: Training, model: LayersModel, data: Run
         const size = Math.min(o.batchSize, n - from);
         const rows = size === o.batchSize ? batch : new Int32Array(size);
         for (let i = 0; i < size; i++) rows[i] = data.train[order[from + i]];
-        lr = o.schedule.at(step);
+        lr = o.rates.at(step);
         adapter.setLearningRate(optimizer, lr);
         const index = tf.tensor1d(rows, "int32");
         const xb = tf.gather(data.x, index);
@@ -144,14 +145,15 @@ export async function trainRun(training: Training, model: LayersModel, data: Run
     if (diverged) {
       for (let s = losses.length; s < (e + 1) * perEpoch; s++) {
         losses.push(NaN);
-        lrs.push(o.schedule.at(s));
+        lrs.push(o.rates.at(s));
       }
-      record = { epoch: e + 1, lr: o.schedule.at((e + 1) * perEpoch - 1), loss: NaN, metric: NaN, valLoss: NaN, valMetric: NaN, seconds: (performance.now() - started) / 1000 };
+      record = { epoch: e + 1, lr: lrs[lrs.length - 1], loss: NaN, metric: NaN, valLoss: NaN, valMetric: NaN, seconds: (performance.now() - started) / 1000 };
     } else {
       const val = evaluateRows(training, model, data.vx, data.vy, data.validation, o.metric);
       record = { epoch: e + 1, lr, loss: lossSum / seen, metric: metricSum / seen, valLoss: val.loss, valMetric: val.metric, seconds: (performance.now() - started) / 1000 };
     }
     epochs.push(record);
+    if (!diverged) o.rates.endEpoch(e + 1, record);
     o.onEpoch?.(record);
   }
   return { epochs, steps: { loss: losses, lr: lrs } };
