@@ -1,6 +1,6 @@
 // A sweep on a data set made here, the way a team would run one on theirs: three interleaved spirals
 // (2 informative features, 6 noise features, 3000 rows) and an 8-32-32-3 MLP saved with tfjs, a range
-// test (400 batches) to pick the peak rate (its valley), the seven built-in schedules over five seeds, and the same sweep as
+// test (400 batches) to pick the peak rate (its valley), the built-in schedules (seven and the plateau policy) over five seeds, 20 epochs, and the same sweep as
 // three shards run at once and merged. Prints the verdict, the summary and the timings.
 // Run after a build: node tools/explore/demo-sweep.mjs [DIR]   (default: a temp directory)
 import { execFileSync, spawn } from "node:child_process";
@@ -51,7 +51,7 @@ const timed = (f) => {
 const find = timed(() => run(["find", ...common, "--batch-size", "32", "--batches", "400", "--quiet", "--json"]));
 const peak = Number(JSON.parse(find.out).valley.toPrecision(2));
 console.log(`range test: valley ${peak} (${find.seconds.toFixed(1)} s)`);
-const sweep = ["sweep", ...common, "--peak", String(peak), "--epochs", "8", "--batch-size", "32", "--seed", "1,2,3,4,5", "--quiet"];
+const sweep = ["sweep", ...common, "--peak", String(peak), "--epochs", "20", "--batch-size", "32", "--seed", "1,2,3,4,5", "--quiet"];
 const full = timed(() => run([...sweep, "--out", join(dir, "full")]));
 console.log(full.out);
 console.log(`unsharded sweep: ${full.seconds.toFixed(1)} s`);

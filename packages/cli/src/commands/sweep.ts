@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { DEFAULT_PEAK, LOSSES, METRICS, OPTIMIZERS, defaultSchedules, lossName, loadMnist, mergeSweeps, mlpTopology, parseShard, sweep, type SweepOptions, type SweepProgress, type SweepResult } from "@lrsched/explore";
 import { LrschedError } from "@lrsched/ts-api";
 import { parseNumberList, type Options } from "../args";
@@ -185,14 +185,16 @@ export const sweepCommand: Command = {
     makeDir(dir);
     const inputs = await sweepOptions(config);
     const progress = sweepProgress(quiet, say, (e) => epochLine(e, config.metric));
+    // the built-in sweep's title names MNIST: your data gets a title of its own
+    const named = !(config.name === DEFAULT_SWEEP.name && "file" in config.data);
+    const title = named ? config.name : basename((config.data as { file: string }).file);
     let trained = 0;
     const started = performance.now();
     let result: SweepResult;
     try {
       result = await sweep({
         ...inputs,
-        // the built-in sweep's title names MNIST: your data gets a title of its own
-        ...(config.name === DEFAULT_SWEEP.name && "file" in config.data ? {} : { name: config.name }),
+        ...(named ? { name: config.name } : {}),
         schedules: config.schedules,
         ...(config.baseline === undefined ? {} : { baseline: config.baseline }),
         epochs: config.epochs,
@@ -205,7 +207,7 @@ export const sweepCommand: Command = {
         ...(shard ? { shard } : {}),
         onProgress: (e) => {
           if (e.type === "plan") {
-            say(`${config.name}: ${e.runs} runs (${config.schedules.length} schedules x ${config.seeds.length} seeds)${shard ? `, shard ${shard.index}/${shard.count}` : ""}: ${e.toTrain} to train, ${e.cached} cached${e.otherShards ? `, ${e.otherShards} for other shards` : ""}`);
+            say(`${title}: ${e.runs} runs (${config.schedules.length} schedules x ${config.seeds.length} seeds)${shard ? `, shard ${shard.index}/${shard.count}` : ""}: ${e.toTrain} to train, ${e.cached} cached${e.otherShards ? `, ${e.otherShards} for other shards` : ""}`);
           }
           if (e.type === "done") trained = e.trained;
           progress.onProgress(e);

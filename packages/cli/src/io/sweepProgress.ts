@@ -58,7 +58,7 @@ export function sweepProgress(
           const width = 20;
           const filled = Math.round((Math.min(done, total) / Math.max(1, total)) * width);
           const line = `run ${e.run.n}/${e.run.of} ${e.run.label} (seed ${e.run.seed}) [${"#".repeat(filled)}${"-".repeat(width - filled)}] epoch ${e.epoch}/${e.epochs} loss ${Number.isFinite(e.loss) ? e.loss.toFixed(4) : "NaN"} eta ${duration(eta)}`;
-          stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
+          stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 100) - 1))}\x1b[K`);
           shown = true;
           return;
         }

@@ -5,7 +5,7 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(2)} %` : "
 const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : "n/a");
 const signed = (accuracy: boolean) => (v: number) => {
   if (!Number.isFinite(v)) return "n/a";
-  const sign = v > 0 ? "+" : v < 0 ? "-" : "±";
+  const sign = v > 0 ? "+" : v < 0 ? "-" : "";
   return accuracy ? `${sign}${Math.abs(v * 100).toFixed(2)} pt` : `${sign}${num(Math.abs(v))}`;
 };
 

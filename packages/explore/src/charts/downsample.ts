@@ -37,3 +37,6 @@ export function thin(ys: ArrayLike<number>, points: number): XY[] {
   if (n > 0 && (n - 1) % k !== 0) out.push({ x: n - 1, y: ys[n - 1] });
   return out;
 }
+
+/** Axis format of step counts: plain integers up to 10,000 (vega's SI format would write 100 as 0.1k next to 1.2k), SI above. */
+export const stepFormat = (steps: number) => (steps <= 10_000 ? "d" : "~s");

@@ -1,5 +1,5 @@
 // Training loss of every step, averaged over seeds and smoothed: one line per schedule.
-import { thin } from "./downsample";
+import { stepFormat, thin } from "./downsample";
 import { chartBase } from "./frame";
 import { scheduleColors } from "./palette";
 
@@ -50,7 +50,7 @@ export function lossCurvesSpec(series: readonly LossSeries[], o: { title?: strin
     data: { values },
     mark: { type: "line", strokeWidth: 1.5, clip: true },
     encoding: {
-      x: { field: "step", type: "quantitative", title: `step (${o.stepsPerEpoch} per epoch)`, axis: { format: "~s" }, scale: { nice: false } },
+      x: { field: "step", type: "quantitative", title: `step (${o.stepsPerEpoch} per epoch)`, axis: { format: stepFormat(steps) }, scale: { nice: false } },
       y: { field: "loss", type: "quantitative", title: "training loss (log scale)", scale: { type: "log", nice: false }, axis: { format: "~g" } },
       color: { field: "series", type: "nominal", title: null, scale: scheduleColors(labels), legend: { orient: "bottom", direction: "horizontal", columns: 4, labelLimit: 240, symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } },
     },

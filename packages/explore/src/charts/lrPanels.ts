@@ -1,6 +1,6 @@
 // The learning rate of every step as trained, one small panel per schedule on shared axes: shapes
 // compare at a glance, no line hides another, and a policy that reacts to the run shows every seed.
-import { envelope } from "./downsample";
+import { envelope, stepFormat } from "./downsample";
 import { chartBase } from "./frame";
 import { scheduleColors } from "./palette";
 
@@ -26,7 +26,7 @@ export function lrPanelsSpec(series: readonly RateSeries[], o: { title?: string;
       // a rate holds from its step to the next one, so the line steps rather than slopes
       mark: { type: "line", strokeWidth: 1.5, interpolate: "step-after" },
       encoding: {
-        x: { field: "step", type: "quantitative", title: "step", axis: { format: "~s", tickCount: 4 }, scale: { nice: false } },
+        x: { field: "step", type: "quantitative", title: "step", axis: { format: stepFormat(Math.max(0, ...series.flatMap((s) => s.runs.map((r) => r.length)))), tickCount: 4 }, scale: { nice: false } },
         y: { field: "lr", type: "quantitative", title: "learning rate", axis: { format: "~g", tickCount: 4 }, scale: { zero: true } },
         color: { field: "series", type: "nominal", scale: scheduleColors(labels), legend: null },
         detail: { field: "run", type: "nominal" },

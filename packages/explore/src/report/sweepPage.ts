@@ -45,7 +45,7 @@ function summaryTable(r: SweepResult, colors: readonly string[]): string {
     const classes = [s.label === r.verdict?.best ? "best" : "", s.label === base ? "baseline" : ""].filter(Boolean).join(" ");
     const vs = base ? (s.vsBaseline ? `<td>${formatDiff(m, s.vsBaseline.meanDiff)}</td><td>${interval(m, s.vsBaseline.ci95, true)}</td>` : "<td>–</td><td>–</td>") : "";
     const seconds = r.timing[i]?.seconds ?? NaN;
-    return `<tr data-schedule="${escape(s.label)}"${classes ? ` class="${classes}"` : ""}><td><span class="swatch" style="background:${colors[i]}"></span>${escape(s.label)}${s.label === base ? ' <span class="tag">(baseline)</span>' : ""}<span class="seeds">${perSeed}</span></td><td>${formatMetric(m, s.mean)}</td><td>${interval(m, s.ci95)}</td><td>${s.std === null ? "n/a" : formatDiff(m, s.std).replace(/^[+±]/, "")}</td>${vs}<td>${Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : "n/a"}</td></tr>`;
+    return `<tr data-schedule="${escape(s.label)}"${classes ? ` class="${classes}"` : ""}><td><span class="swatch" style="background:${colors[i]}"></span>${escape(s.label)}${s.label === base ? ' <span class="tag">(baseline)</span>' : ""}<span class="seeds">${perSeed}</span></td><td>${formatMetric(m, s.mean)}</td><td>${interval(m, s.ci95)}</td><td>${s.std === null ? "n/a" : formatDiff(m, s.std).replace(/^\+/, "")}</td>${vs}<td>${Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : "n/a"}</td></tr>`;
   });
   return `<table id="summary">\n<thead>${head}</thead>\n<tbody>\n${body.join("\n")}\n</tbody>\n</table>`;
 }

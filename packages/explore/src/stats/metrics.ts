@@ -19,6 +19,6 @@ export function formatMetric(metric: MetricName, v: number): string {
 /** A difference of the metric, signed: +0.42 pt for accuracy, +0.0123 otherwise. */
 export function formatDiff(metric: MetricName, v: number): string {
   if (!Number.isFinite(v)) return "n/a";
-  const sign = v > 0 ? "+" : v < 0 ? "−" : "±";
+  const sign = v > 0 ? "+" : v < 0 ? "−" : "";
   return metric === "accuracy" ? `${sign}${Math.abs(v * 100).toFixed(2)} pt` : `${sign}${formatNumber(Math.abs(v), 3)}`;
 }
