@@ -37,6 +37,11 @@ describe("bench options", () => {
     expect(script).not.toMatch(/--write|--out/);
   });
 
+  it("the README's --quick: 3 rounds per schedule", () => {
+    expect(readText("tools/bench/README.md")).toContain("node tools/bench/run.mjs --quick               # 3 rounds per schedule");
+    expect(readText("tools/bench/run.mjs")).toMatch(/quick\s*\?\s*\{ quick, curve: \{ budgetMs: \d+, minRounds: 3, maxRounds: 3 \}/);
+  });
+
   it("run.mjs writes its report only through deliverReport", () => {
     const run = readText("tools/bench/run.mjs");
     expect(run).toMatch(/deliverReport\(report, outFile, log\)/);
