@@ -241,7 +241,7 @@ export class Playground {
     put("export-keras", kerasExport(e));
     put("export-torch", torchExport(e, () => {
       if (e.torch !== undefined) return e.torch;
-      throw new LrschedError(String(e.spec.type), "has no PyTorch converter here; PyTorch configs can be imported, and lrsched export --to spec reads them");
+      throw new LrschedError(String(e.spec.type), "has no PyTorch equivalent here (only schedules imported from a PyTorch config export back to one); export it as a spec");
     }));
     put("export-cli", cliExport(this.entries, this.view, this.steps()));
   }

@@ -96,6 +96,9 @@ export class Chart {
     this.frame = { series, range, x, y, width, height };
     this.hover(undefined);
     const ms = performance.now() - t0;
+    // for automation: what the chart shows now, and how long drawing it took
+    this.svg.dataset.start = String(range.start);
+    this.svg.dataset.steps = String(range.steps);
     this.svg.dataset.renderMs = ms.toFixed(1);
     return ms;
   }

@@ -10,10 +10,8 @@ export interface ExportText {
 }
 
 const json = (value: unknown): ExportText => ({ text: JSON.stringify(value, null, 2), ok: true });
-const none = (form: string, e: unknown): ExportText => ({
-  text: `No ${form} equivalent: ${e instanceof Error ? e.message : String(e)}`,
-  ok: false,
-});
+/** The reason a form has no counterpart, as ts-api words it (it names the type and the way out). */
+const none = (e: LrschedError): ExportText => ({ text: e.message, ok: false });
 
 export const specExport = (entry: Entry): ExportText => json(entry.spec);
 
@@ -21,7 +19,7 @@ export function kerasExport(entry: Entry): ExportText {
   try {
     return json(fromSpec(entry.spec).toKeras());
   } catch (e) {
-    if (e instanceof LrschedError) return none("Keras", e);
+    if (e instanceof LrschedError) return none(e);
     throw e;
   }
 }
@@ -31,7 +29,7 @@ export function torchExport(entry: Entry, convert: (spec: Entry["spec"]) => unkn
   try {
     return json(convert(entry.spec));
   } catch (e) {
-    if (e instanceof LrschedError) return none("PyTorch", e);
+    if (e instanceof LrschedError) return none(e);
     throw e;
   }
 }
