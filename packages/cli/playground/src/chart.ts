@@ -4,7 +4,7 @@
 import type { Schedule } from "@lrsched/ts-api";
 import { bucketize, linePoints, type Buckets, type Point } from "../../src/plot/buckets";
 import { formatDecade, formatRateTick, formatStepTick, linearAxis, logAxis, logFloor } from "../../src/plot/ticks";
-import { formatNumber } from "../../src/plot/numbers";
+import { formatNumber } from "../../../explore/src/charts/numbers";
 import { s } from "./dom";
 
 export interface ChartSeries {

@@ -1,7 +1,7 @@
 // The `lrsched compare` table in the page: per schedule, the rate at chosen steps, the mean, the
 // area under the curve, the peak, the minimum and the steps spent near the peak.
 import type { Schedule } from "@lrsched/ts-api";
-import { formatNumber, formatSteps } from "../../src/plot/numbers";
+import { formatNumber, formatSteps } from "../../../explore/src/charts/numbers";
 import { summarize } from "../../src/stats/summary";
 import { stepsWithin } from "./chart";
 import { h } from "./dom";
