@@ -112,14 +112,14 @@ export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}):
         field: xField,
         type: "quantitative",
         title: labels ? o.xTitle ?? (per === 1 ? "step" : "epoch") : null,
-        axis: axis(x, { labelFlush: true, grid: true }),
+        axis: axis(x, { grid: true, labelFlush: false }),
         scale: { domain: x.domain, nice: false, zero: false },
       },
       y: {
         field: "lr",
         type: "quantitative",
         title: labels ? o.yTitle ?? "learning rate" : null,
-        axis: axis(y, { grid: true }),
+        axis: axis(y, { grid: true, labelFlush: false }),
         scale: o.log ? { type: "log", domain: y.domain, nice: false } : { domain: y.domain, nice: false, zero: false },
       },
       color: {
