@@ -83,7 +83,7 @@ export async function drawChart(schedules: readonly Labeled[], s: Sampling, o: D
   if (o.target === "vega-lite") return `${JSON.stringify(spec, null, 2)}\n`;
   const svg = await renderSvg(spec);
   if (o.target === "svg") return svg;
-  return o.target === "pdf" ? renderPdf(svg) : renderPng(svg, o.scale ?? 1);
+  return o.target === "pdf" ? renderPdf(svg, { title: o.title }) : renderPng(svg, o.scale ?? 1);
 }
 
 /**

@@ -62,13 +62,19 @@ export function formatDecade(v: number): string {
   return `1e${k}`;
 }
 
-/** Digits after the point that show multiples of `step` exactly. */
-const decimalsOf = (step: number) => Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+/** Digits after the point that show multiples of `step` exactly (0.01 -> 2, 0.025 -> 3, 500 -> 0). */
+function decimalsOf(step: number): number {
+  for (let d = 0; d < 12; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * scaled) return d;
+  }
+  return 12;
+}
 
 /** A rate tick: fixed-point for steps of 0.001 and up (0, 0.025, 0.05), else `2.5e-5`. */
 export function formatRateTick(v: number, step: number): string {
   if (v === 0 || Math.abs(v) < step * 1e-6) return "0";
-  if (step >= 1e-3 && Math.abs(v) < 1e6) return v.toFixed(Math.min(decimalsOf(step), 3));
+  if (step >= 1e-3 && Math.abs(v) < 1e6) return v.toFixed(decimalsOf(step));
   const e = Math.floor(Math.log10(Math.abs(v)) + 1e-9);
   const mantissa = v / 10 ** e;
   const digits = Math.min(6, Math.max(0, decimalsOf(step / 10 ** e)));
