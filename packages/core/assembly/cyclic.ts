@@ -6,11 +6,12 @@
 // Within a half cycle the rate is affine in s, so each half cycle is one exact affine run;
 // exp_range multiplies the triangle by the geometric factor gamma^s.
 import { at, affine, firstAtOrAbove } from "./buffer";
+import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
 import { geometric } from "./geometric";
 
 export function cyclic(
-  out: usize, tmp: usize, n: i32, s0: f64, o: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
+  out: usize, f32: bool, tmp: usize, n: i32, s0: f64, o: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
 ): void {
   const total = up + down;
   const height = maxLr - baseLr;
@@ -25,12 +26,12 @@ export function cyclic(
     const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
-    if (peak > i) affine(at(out, i), min(peak, next) - i, s, origin, base, height * f / up);
-    if (next > peak) affine(at(out, peak), next - peak, s0 + <f64>peak, origin, base + height * f * total / down, -height * f / down);
+    if (peak > i) affine(slot(out, i, f32), f32, min(peak, next) - i, s, origin, base, height * f / up);
+    if (next > peak) affine(slot(out, peak, f32), f32, next - peak, s0 + <f64>peak, origin, base + height * f * total / down, -height * f / down);
     i = next;
   }
   if (exp) {
-    geometric(tmp, n, s0, o, 1.0, Math.log(gamma));
+    geometric(tmp, false, n, s0, o, 1.0, Math.log(gamma));
     const vb = f64x2.splat(baseLr);
     let j = 0;
     for (; j + 2 <= n; j += 2) {

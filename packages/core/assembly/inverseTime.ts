@@ -1,14 +1,15 @@
 // Inverse-time decay: lr / (1 + rate * p), p = x / D (or floor(x / D) with staircase), x = s - o.
-import { at, fill, runLength } from "./buffer";
+import { runLength } from "./buffer";
+import { fillOut, put, put2, slot } from "./output";
 
-export function inverseTime(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, rate: f64, staircase: bool): void {
+export function inverseTime(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, rate: f64, staircase: bool): void {
   if (staircase) {
     let i = 0;
     while (i < n) {
       const s = s0 + <f64>i;
       const q = Math.floor((s - o) / d);
       const len = runLength(s, o, d, q, n - i);
-      fill(at(out, i), len, lr / (1.0 + rate * q));
+      fillOut(slot(out, i, f32), f32, len, lr / (1.0 + rate * q));
       i += len;
     }
     return;
@@ -22,8 +23,8 @@ export function inverseTime(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64
   let s = f64x2(s0, s0 + 1.0);
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), f64x2.div(vlr, f64x2.add(one, f64x2.mul(vk, f64x2.sub(s, vo)))));
+    put2(out, i, f32, f64x2.div(vlr, f64x2.add(one, f64x2.mul(vk, f64x2.sub(s, vo)))));
     s = f64x2.add(s, two);
   }
-  if (i < n) store<f64>(at(out, i), lr / (1.0 + (rate / d) * ((s0 + <f64>i) - o)));
+  if (i < n) put(out, i, f32, lr / (1.0 + (rate / d) * ((s0 + <f64>i) - o)));
 }

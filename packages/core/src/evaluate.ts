@@ -24,7 +24,7 @@ const MIN_FILL_RUN = 2048;
 function layout(wasm: CoreExports, plan: CompiledPlan) {
   const planPtr = align16(wasm.heapBase());
   const scratch = align16(planPtr + plan.words.byteLength);
-  // one output level, the plan's own levels, one more for the f32 conversion
+  // the plan's own levels, one to stage f64 values for an f32 output, one spare
   const out = scratch + (plan.levels + 2) * CHUNK * 8;
   if (!wasm.ensureBytes(out + CHUNK * 8)) throw new RangeError("lrsched core: cannot grow memory");
   new Float64Array(wasm.memory.buffer, planPtr, plan.words.length).set(plan.words);
@@ -37,7 +37,8 @@ function allocate(dtype: Dtype, count: number): CurveArray {
 
 /**
  * Values of steps [start, start + count) into `out` (or a new array), computed in the core chunk
- * by chunk. The plan is re-written per call, so interleaved calls for different plans are safe.
+ * by chunk: the core writes each chunk in the output's own type, and the host copies it. The plan
+ * is re-written per call, so interleaved calls for different plans are safe.
  */
 export function evaluatePlan(
   plan: CompiledPlan,
@@ -66,9 +67,8 @@ export function evaluatePlan(
     }
     const n = Math.min(CHUNK, count - done);
     if (wasm.run(planPtr, scratch, outPtr, start + done, n, asF32)) {
-      // one repeated value (a piecewise-constant stretch): a native fill beats a copy; storing
-      // the f64 into a Float32Array rounds it exactly as the core's conversion would
-      result.fill(first[0], done, done + n);
+      // one repeated value (a piecewise-constant stretch): a native fill beats a copy
+      result.fill(view[0]!, done, done + n);
     } else {
       result.set(n === CHUNK ? view : view.subarray(0, n), done);
     }

@@ -1,0 +1,81 @@
+// A block of a smooth shape written as the cubic y0 + t (c1 + t (c2 + t c3)) in the offset t
+// from the block's centre: f32 output in four lanes (three multiplies and three adds per four
+// steps), when f32 arithmetic keeps the contract.
+//
+// Why f32 arithmetic is safe here, and when: every operation rounds with a relative error of at
+// most u = 2^-24, so evaluating y0 + d(t) costs at most u (2 |y0| + 7 D) in absolute terms, with
+// D = |c1| h + |c2| h^2 + |c3| h^3 the largest |d(t)| over the block (|t| <= h). The contract
+// allows 1e-6 x max(|y|, floor) and |y| >= m = |y0| - D - err on the block; so f32 lanes are
+// taken when 2 |y0| + 7 D <= 10 m (at most 6e-7 of m), which holds wherever the shape changes
+// by less than about 45% of its value across the block. Elsewhere (near a zero crossing) the
+// same cubic is evaluated in f64 and narrowed. Offsets are exact integers in f32, every lane
+// runs the same operations, and a lone step runs them in a splat: a value never depends on the
+// chunk it is computed in.
+import { put2 } from "./output";
+
+/** Largest approximation error accepted, relative to m: the rest of the contract is rounding. */
+const APPROX: f64 = 1e-7;
+
+@inline function cubic4(t: v128, y0: v128, c1: v128, c2: v128, c3: v128): v128 {
+  return f32x4.add(y0, f32x4.mul(t, f32x4.add(c1, f32x4.mul(t, f32x4.add(c2, f32x4.mul(t, c3))))));
+}
+
+@inline function cubic2(t: v128, y0: v128, c1: v128, c2: v128, c3: v128): v128 {
+  return f64x2.add(y0, f64x2.mul(t, f64x2.add(c1, f64x2.mul(t, f64x2.add(c2, f64x2.mul(t, c3))))));
+}
+
+/**
+ * Writes block offsets [from, to) of a block whose centre is offset `half` (`p` addresses offset
+ * 0) from the cubic, in f32 (`f32`) or f64; `err` bounds |cubic - shape| on the block and
+ * `floor` is 1e-6 x the shape's peak (0 when unknown). Returns false, writing nothing, when the
+ * cubic is not within APPROX of the shape.
+ */
+export function cubicBlock(
+  p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64,
+): bool {
+  const h = <f64>half;
+  const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
+  const m = Math.max(Math.abs(y0) - d - err, floor);
+  if (!(err <= APPROX * m)) return false;
+  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m) {
+    lanes(p, from, to, half, y0, c1, c2, c3);
+    return true;
+  }
+  const v0 = f64x2.splat(y0), v1 = f64x2.splat(c1), v2 = f64x2.splat(c2), v3 = f64x2.splat(c3);
+  const two = f64x2.splat(2.0);
+  let t = f64x2(<f64>(from - half), <f64>(from - half + 1));
+  let k = from;
+  for (; k + 2 <= to; k += 2) {
+    put2(p, k, f32, cubic2(t, v0, v1, v2, v3));
+    t = f64x2.add(t, two);
+  }
+  if (k < to) {
+    const v = f64x2.extract_lane(cubic2(f64x2.splat(<f64>(k - half)), v0, v1, v2, v3), 0);
+    if (f32) store<f32>(p + (<usize>k << 2), <f32>v);
+    else store<f64>(p + (<usize>k << 3), v);
+  }
+  return true;
+}
+
+/** The f32 lanes: eight steps per iteration in two independent groups of four. */
+function lanes(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
+  const v0 = f32x4.splat(<f32>y0), v1 = f32x4.splat(<f32>c1), v2 = f32x4.splat(<f32>c2), v3 = f32x4.splat(<f32>c3);
+  const four = f32x4.splat(4.0);
+  const first = <f32>(from - half);
+  let t = f32x4(first, first + 1.0, first + 2.0, first + 3.0);
+  let k = from;
+  for (; k + 8 <= to; k += 8) {
+    const t1 = f32x4.add(t, four);
+    const q = p + (<usize>k << 2);
+    v128.store(q, cubic4(t, v0, v1, v2, v3));
+    v128.store(q, cubic4(t1, v0, v1, v2, v3), 16);
+    t = f32x4.add(t1, four);
+  }
+  if (k + 4 <= to) {
+    v128.store(p + (<usize>k << 2), cubic4(t, v0, v1, v2, v3));
+    k += 4;
+  }
+  for (; k < to; k++) {
+    store<f32>(p + (<usize>k << 2), f32x4.extract_lane(cubic4(f32x4.splat(<f32>(k - half)), v0, v1, v2, v3), 0));
+  }
+}
