@@ -14,7 +14,7 @@ import { put, put2 } from "./output";
 
 /** out[i] = a + b * (s0 + i - o), an affine ramp in the local step, into an f32 or f64 output. */
 export function affine(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
-  if (f32) blocks(out, n, s0, o, Shape.Affine, a, b, 0.0, 0.0, 0.0, 0.0);
+  if (f32) blocks(out, true, n, s0, o, Shape.Affine, a, b, 0.0, 0.0, 0.0, 0.0);
   else line(out, false, n, s0, o, a, b);
 }
 

@@ -13,8 +13,12 @@
 // chunk it is computed in.
 import { put2 } from "./output";
 
-/** Largest approximation error accepted, relative to m: the rest of the contract is rounding. */
-const APPROX: f64 = 1e-7;
+/**
+ * Largest approximation error accepted, relative to m: for f32 output the rest of the contract
+ * is rounding; f64 output is held to the interpolants' 1e-10 (smooth.ts).
+ */
+const APPROX_F32: f64 = 1e-7;
+const APPROX_F64: f64 = 1e-10;
 
 @inline function cubic4(t: v128, y0: v128, c1: v128, c2: v128, c3: v128): v128 {
   return f32x4.add(y0, f32x4.mul(t, f32x4.add(c1, f32x4.mul(t, f32x4.add(c2, f32x4.mul(t, c3))))));
@@ -28,7 +32,7 @@ const APPROX: f64 = 1e-7;
  * Writes block offsets [from, to) of a block whose centre is offset `half` (`p` addresses offset
  * 0) from the cubic, in f32 (`f32`) or f64; `err` bounds |cubic - shape| on the block and
  * `floor` is 1e-6 x the shape's peak (0 when unknown). Returns false, writing nothing, when the
- * cubic is not within APPROX of the shape.
+ * cubic is not close enough to the shape for the output's type.
  */
 export function cubicBlock(
   p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64,
@@ -36,7 +40,7 @@ export function cubicBlock(
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
   const m = Math.max(Math.abs(y0) - d - err, floor);
-  if (!(err <= APPROX * m)) return false;
+  if (!(err <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
   if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m) {
     lanes(p, from, to, half, y0, c1, c2, c3);
     return true;

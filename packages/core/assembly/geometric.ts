@@ -7,9 +7,12 @@ import { ANCHOR, blockSkip } from "./anchor";
 import { Shape, blocks } from "./blocks";
 import { put, put2 } from "./output";
 
-/** Into an f32 output: cubic blocks (blocks.ts), the recurrence where they do not fit. */
+/**
+ * f32 output as cubic blocks (blocks.ts: four f32 lanes), the recurrence below where they do not
+ * fit; f64 output by the recurrence, one multiply per two steps.
+ */
 export function geometric(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, k: f64): void {
-  if (f32) blocks(out, n, s0, o, Shape.Geometric, a, k, 0.0, 0.0, 0.0, 0.0);
+  if (f32) blocks(out, true, n, s0, o, Shape.Geometric, a, k, 0.0, 0.0, 0.0, 0.0);
   else recurrence(out, false, n, s0, o, a, k);
 }
 

@@ -70,3 +70,4 @@ export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
   normals(out, n, first, seed);
 }
 
+

@@ -1,8 +1,14 @@
 // Inverse square-root decay (the Transformer schedule after warm-up), x = s - o:
 //   lr / sqrt((x + shift) / timescale)
+import { Shape, blocks } from "./blocks";
 import { put, put2 } from "./output";
 
 export function inverseSqrt(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, timescale: f64, shift: f64): void {
+  if (f32) {
+    // lr sqrt(timescale) (shift + x)^-1/2 as power blocks
+    blocks(out, true, n, s0, o, Shape.Power, lr * Math.sqrt(timescale), 1.0, -0.5, shift, 0.0, 0.0);
+    return;
+  }
   const vlr = f64x2.splat(lr);
   const vk = f64x2.splat(1.0 / timescale);
   const vshift = f64x2.splat(shift);

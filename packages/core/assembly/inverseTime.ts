@@ -1,5 +1,6 @@
 // Inverse-time decay: lr / (1 + rate * p), p = x / D (or floor(x / D) with staircase), x = s - o.
 import { runLength } from "./buffer";
+import { Shape, blocks } from "./blocks";
 import { fillOut, put, put2, slot } from "./output";
 
 export function inverseTime(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, rate: f64, staircase: bool): void {
@@ -14,7 +15,11 @@ export function inverseTime(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: 
     }
     return;
   }
-  // A SIMD divide per two steps is cheaper than any interpolant with an error check.
+  // f32: power blocks (lr (1 + k x)^-1); f64: a SIMD divide per two steps, exact to rounding
+  if (f32) {
+    blocks(out, true, n, s0, o, Shape.Power, lr, d / rate, -1.0, 1.0, 0.0, 0.0);
+    return;
+  }
   const vlr = f64x2.splat(lr);
   const one = f64x2.splat(1.0);
   const vk = f64x2.splat(rate / d);

@@ -5,7 +5,7 @@
 // through unchanged and move the origin, so every value depends on its position alone, never on
 // the chunk it is computed in. Nodes that combine f64 intermediates (products, clamps) stage
 // their values in f64 one level up and narrow them into an f32 output as they copy.
-import { Op, CHUNK, CyclicMode } from "./opcodes";
+import { Op, CHUNK } from "./opcodes";
 import { at, firstAtOrAbove } from "./buffer";
 import { fillOut, narrowOut, slot } from "./output";
 import { exponential } from "./exponential";
@@ -31,8 +31,7 @@ const LEVEL: usize = <usize>CHUNK << 3;
 
 /** Nodes whose kernels combine f64 buffers and cannot write an f32 output themselves. */
 function stagesInF64(node: usize, op: i32): bool {
-  return op == Op.Multiply || op == Op.Clamp || op == Op.LinearCosine || op == Op.NoisyLinearCosine ||
-    (op == Op.Cyclic && <i32>word(node, 6) == CyclicMode.ExpRange);
+  return op == Op.Multiply || op == Op.Clamp || op == Op.NoisyLinearCosine;
 }
 
 export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
@@ -67,7 +66,7 @@ export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n:
       cosineRestarts(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6), word(node, 7));
       break;
     case Op.LinearCosine:
-      linearCosine(out, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
+      linearCosine(out, f32, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
       break;
     case Op.NoisyLinearCosine:
       noisyLinearCosine(

@@ -6,6 +6,7 @@
 // with p = x / steps. Ramps are used inside joins, which only ask for x in [0, steps].
 import { RampShape } from "./opcodes";
 import { affine } from "./buffer";
+import { Shape, blocks } from "./blocks";
 import { put, put2 } from "./output";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
@@ -16,6 +17,8 @@ export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, 
     cosWave(out, f32, n, s0, o, to + b, b, Math.PI / steps, 0.0, 2.0 * steps);
   } else if (shape == RampShape.Exponential) {
     geometric(out, f32, n, s0, o, from, Math.log(to / from) / steps);
+  } else if (shape == RampShape.Sqrt && f32) {
+    blocks(out, true, n, s0, o, Shape.Power, to - from, steps, 0.5, 0.0, from, 1e-6 * Math.max(Math.abs(from), Math.abs(to)));
   } else if (shape == RampShape.Sqrt) {
     const vf = f64x2.splat(from);
     const vd = f64x2.splat(to - from);

@@ -11,14 +11,13 @@ import { Shape, blocks } from "./blocks";
 import { put, put4 } from "./output";
 
 /**
- * The wave into an f32 (`f32`) or f64 output. f64 takes the rotation below; f32 takes cubic
- * blocks (blocks.ts), four lanes at a time, falling back to the rotation where a block's cubic
- * is not accurate enough. `period` (local steps per cycle of cos(w x), 0 if none) lets anchors
+ * The wave into an f32 (`f32`) or f64 output, as cubic blocks (blocks.ts: four f32 lanes or two
+ * f64 lanes), falling back to the rotation below where a block's cubic is not accurate enough
+ * for the output's type. `period` (local steps per cycle of cos(w x), 0 if none) lets anchors
  * reduce x exactly before multiplying by w, so the phase stays exact far beyond the first cycles.
  */
 export function cosWave(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64, period: f64): void {
-  if (f32) blocks(out, n, s0, o, Shape.Wave, a, b, w, phi, period, 1e-6 * (Math.abs(a) + Math.abs(b)));
-  else rotation(out, false, n, s0, o, a, b, w, phi, period);
+  blocks(out, f32, n, s0, o, Shape.Wave, a, b, w, phi, period, 1e-6 * (Math.abs(a) + Math.abs(b)));
 }
 
 /** The wave by rotation, exact to < 1e-13 of the amplitude, into an f32 or f64 output. */
