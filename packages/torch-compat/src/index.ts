@@ -25,3 +25,10 @@ export { ChainedScheduler, type ChainedSchedulerOptions } from "./schedulers/Cha
 
 export { fromTorchConfig, TORCH_CLASSES } from "./fromTorchConfig";
 export { getScheduler, type GetSchedulerOptions, type LrPolicy } from "./getScheduler";
+
+export { GreedyLR, type GreedyLROptions } from "./transformers/GreedyLR";
+export {
+  transformersScheduler,
+  type StepCounts,
+  type TransformersSchedulerOptions,
+} from "./transformers/transformersScheduler";

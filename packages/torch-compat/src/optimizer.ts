@@ -24,6 +24,8 @@ export interface ParamGroup {
  */
 export interface Optimizer {
   readonly paramGroups: ParamGroup[];
+  /** PyTorch's `optimizer.defaults`: the constructor's rate, which transformers' lrEnd / minLr are relative to. */
+  readonly defaults?: { readonly lr?: number };
 }
 
 /** Checks the shape every scheduler relies on; returns the groups. */

@@ -35,7 +35,16 @@ export { sgdr, type SgdrOptions } from "./schedules/sgdr";
 export { warmupStableDecay, type WarmupStableDecayOptions } from "./schedules/warmupStableDecay";
 export { inverseSqrt, type InverseSqrtOptions } from "./schedules/inverseSqrt";
 export { kDecay, type KDecayOptions } from "./schedules/kDecay";
-export { transformers, TRANSFORMERS_NAMES, type TransformersName, type TransformersOptions } from "./schedules/transformers";
+export {
+  transformers,
+  transformersLambda,
+  checkTransformersArgs,
+  TRANSFORMERS_NAMES,
+  TRANSFORMERS_METRIC_NAMES,
+  type TransformersName,
+  type TransformersMetricName,
+  type TransformersOptions,
+} from "./schedules/transformers";
 export { join, type JoinOptions } from "./schedules/join";
 export { multiply, type MultiplyOptions } from "./schedules/multiply";
 export { clamp, type ClampOptions } from "./schedules/clamp";

@@ -3,7 +3,7 @@ import { UsageError } from "../errors";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { writeOutput } from "../io/output";
 import { drawChart, useColor } from "../plot/draw";
-import { formatNumber, formatSteps } from "../plot/numbers";
+import { formatNumber, formatSteps } from "@lrsched/explore";
 import { sampleCount } from "../sample";
 import { summarize } from "../stats/summary";
 import { CHART_OPTIONS, chartSize, targetOf } from "./plot";

@@ -1,4 +1,5 @@
 // The vega-lite specification of a learning-rate chart: one line per schedule.
+import { chartBase } from "@lrsched/explore";
 import type { Point } from "./buckets";
 
 export interface ChartSeries {
@@ -16,19 +17,6 @@ export interface ChartOptions {
   /** Title of the x axis. Default "step". */
   readonly xTitle?: string;
 }
-
-/** Fonts tried in order: the SVG names them and the PNG rasteriser resolves the first installed one. */
-export const FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
-
-/**
- * What every lrsched chart spec starts with: the schema, a white background, fonts, a light frame
- * (a fresh object per spec, so no spec shares its config with another).
- */
-export const chartBase = () => ({
-  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-  background: "white",
-  config: { font: FONT, view: { stroke: "#ddd" } },
-});
 
 /** A vega-lite spec (plain JSON) for `series` on one chart. */
 export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {

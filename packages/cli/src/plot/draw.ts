@@ -4,7 +4,7 @@ import { progress } from "../io/progress";
 import { sampleCount, type Sampling } from "../sample";
 import { bucketize, linePoints, type Buckets } from "./buckets";
 import { chartSpec } from "./chart";
-import { renderPng, renderSvg } from "./render";
+import { renderPng, renderSvg } from "@lrsched/explore";
 import { terminalChart } from "./terminal";
 
 export type ChartTarget = "svg" | "png" | "terminal" | "vega-lite";

@@ -1,7 +1,7 @@
 // Charts drawn with Unicode braille: each character cell holds a 2x4 grid of dots, so a terminal
 // of 80 columns gives 160 horizontal pixels. Each pixel column draws its whole min..max range.
 import type { Buckets } from "./buckets";
-import { formatNumber, formatSteps } from "./numbers";
+import { formatNumber, formatSteps } from "@lrsched/explore";
 
 /** One curve to draw, already reduced to `2 * width` buckets. */
 export interface TerminalSeries {

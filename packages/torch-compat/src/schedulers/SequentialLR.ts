@@ -1,10 +1,11 @@
 import { LrschedError, join, type Schedule } from "@lrsched/ts-api";
-import { checkOptions, lastEpochOf, num } from "../checks";
+import { bool, checkOptions, lastEpochOf, num } from "../checks";
 import { checkOptimizer, groupNumber, type Optimizer, type ParamGroup } from "../optimizer";
 import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
+import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
 export interface SequentialLROptions {
   /** Schedulers of the same optimizer, run one after another. */
@@ -14,9 +15,16 @@ export interface SequentialLROptions {
   readonly lastEpoch?: number;
   /** Accepted for PyTorch compatibility; SequentialLR itself prints nothing. */
   readonly verbose?: boolean;
+  /**
+   * An extension PyTorch does not have (it refuses ReduceLROnPlateau in SequentialLR): the last
+   * scheduler may be a ReduceLROnPlateau. From the last milestone on, `step(metric)` hands the
+   * metric to it (the rates first go back to the groups' initial rates at the milestone, as every
+   * incoming scheduler restarts); before, the metric is ignored. Default false.
+   */
+  readonly plateauLast?: boolean;
 }
 
-export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined): Scheduler[] {
+export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined, plateauLast = false): Scheduler[] {
   if (!Array.isArray(v) || v.length === 0) throw new LrschedError("schedulers", "must be a non-empty array of schedulers", v);
   const first = optimizer ?? (v[0] as Scheduler | undefined)?.optimizer;
   // an index loop: forEach would skip the holes of a sparse array
@@ -28,8 +36,12 @@ export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | 
     if ((s as Scheduler).optimizer !== first) {
       throw new LrschedError(`schedulers[${i}]`, `must belong to the same optimizer (PyTorch: ${cls} expects all schedulers to belong to the same optimizer)`);
     }
-    if ((s as Scheduler).className === "ReduceLROnPlateau") {
-      throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)`);
+    if ((s as Scheduler).className === "ReduceLROnPlateau" && !(plateauLast && i === v.length - 1 && i > 0)) {
+      const hint = cls === "SequentialLR" ? "; as the last of several, pass plateauLast: true" : "";
+      throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)${hint}`);
+    }
+    if ((s as { plateauLast?: unknown }).plateauLast === true) {
+      throw new LrschedError(`schedulers[${i}]`, `cannot be a SequentialLR ending in a ReduceLROnPlateau: ${cls} steps without a metric`);
     }
   }
   return v as Scheduler[];
@@ -60,7 +72,9 @@ export class SequentialLR implements SequenceableScheduler {
   readonly className: string = "SequentialLR";
   readonly optimizer: Optimizer;
   lastEpoch: number;
-  readonly schedulers: SequenceableScheduler[];
+  /** Every scheduler but a plateauLast ReduceLROnPlateau is sequenceable. */
+  readonly schedulers: (SequenceableScheduler | ReduceLROnPlateau)[];
+  readonly plateauLast: boolean;
   milestones: number[];
   private lastLr: number[];
   /** Set only when an enclosing SequentialLR re-runs this one's initial step (as in PyTorch). */
@@ -73,14 +87,15 @@ export class SequentialLR implements SequenceableScheduler {
   constructor(optimizer: Optimizer, options: SequentialLROptions) {
     this.groups = checkOptimizer(optimizer);
     this.optimizer = optimizer;
-    const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose"]);
-    const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer);
+    const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose", "plateauLast"]);
+    this.plateauLast = o.plateauLast === undefined ? false : bool("plateauLast", o.plateauLast);
+    const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer, this.plateauLast);
     schedulers.forEach((s, i) => {
-      if (!isSequenceable(s)) {
+      if (!isSequenceable(s) && !(s instanceof ReduceLROnPlateau)) {
         throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);
       }
     });
-    this.schedulers = schedulers as SequenceableScheduler[];
+    this.schedulers = schedulers as (SequenceableScheduler | ReduceLROnPlateau)[];
     this.milestones = checkMilestones("milestones", o.milestones, schedulers.length - 1);
     this.constructedLastEpoch = lastEpochOf(o.lastEpoch);
     const initial = this.groups.map((g, i) => groupNumber(g, i, "initialLr", "(set by the wrapped schedulers)"));
@@ -88,21 +103,37 @@ export class SequentialLR implements SequenceableScheduler {
     this.lastEpoch = this.constructedLastEpoch + 1;
     // back to the initial rates, undo every scheduler's own initial step, redo only the first
     this.groups.forEach((g, i) => (g.lr = initial[i]));
-    for (const s of this.schedulers) s.lastEpoch -= 1;
-    this.schedulers[0].initialStep();
+    for (const s of this.schedulers) if (!(s instanceof ReduceLROnPlateau)) s.lastEpoch -= 1;
+    (this.schedulers[0] as SequenceableScheduler).initialStep();
     this.lastLr = this.schedulers[0].getLastLr();
   }
 
-  /** Next epoch: the scheduler whose span contains it steps (restarting with step(0) at its milestone). */
-  step(epoch?: number): void {
-    if (epoch !== undefined) {
-      throw new LrschedError("epoch", "is not accepted by SequentialLR.step() (PyTorch raises TypeError)", epoch);
-    }
-    this.lastEpoch += 1;
-    const idx = bisectRight(this.milestones, this.lastEpoch);
+  /**
+   * Next epoch: the scheduler whose span contains it steps (restarting with step(0) at its
+   * milestone). With plateauLast the argument is the epoch's metric, required from the last
+   * milestone on.
+   */
+  step(metric?: number): void {
+    const epoch = this.lastEpoch + 1;
+    const idx = bisectRight(this.milestones, epoch);
     const s = this.schedulers[idx];
-    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) s.step(0);
-    else s.step();
+    const atMilestone = idx > 0 && this.milestones[idx - 1] === epoch;
+    if (s instanceof ReduceLROnPlateau) {
+      if (typeof metric !== "number") {
+        throw new LrschedError("metric", `must be a number from epoch ${this.milestones[idx - 1]} on: SequentialLR.step(metric) hands it to the ReduceLROnPlateau`, metric);
+      }
+      this.lastEpoch = epoch;
+      // the plateau restarts from the initial rates, as every incoming scheduler does
+      if (atMilestone) this.groups.forEach((g, i) => (g.lr = this.initialLrs[i]));
+      s.step(metric);
+    } else {
+      if (metric !== undefined && !this.plateauLast) {
+        throw new LrschedError("epoch", "is not accepted by SequentialLR.step() (PyTorch raises TypeError)", metric);
+      }
+      this.lastEpoch = epoch;
+      if (atMilestone) s.step(0);
+      else s.step();
+    }
     this.lastLr = s.getLastLr();
   }
 
@@ -172,6 +203,7 @@ export class SequentialLR implements SequenceableScheduler {
     this.prepareLoad(stateDict, "stateDict")();
   }
 
+  /** PyTorch's constructor call; with plateauLast, `plateau_last: true` (lrsched's extension) too. */
   toTorchConfig(): TorchConfig {
     return {
       _target_: TORCH_PREFIX + this.className,
@@ -179,6 +211,7 @@ export class SequentialLR implements SequenceableScheduler {
       milestones: this.milestones.slice(),
       last_epoch: this.constructedLastEpoch,
       verbose: false,
+      ...(this.plateauLast ? { plateau_last: true } : {}),
     };
   }
 }
