@@ -5,7 +5,7 @@
 // offset (period starts, one-cycle phases). Computing x from the exact s and a fixed o makes
 // every value a function of s alone, whatever chunk it is computed in.
 import { Shape, blocks } from "./blocks";
-import { put, put2 } from "./output";
+import { store1, store2 } from "./output";
 
 /** Address of element `i` of an f64 buffer. */
 @inline export function at(buf: usize, i: i32): usize {
@@ -20,6 +20,11 @@ export function affine(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b
 
 /** The same ramp in f64 arithmetic, exact to rounding. */
 export function line(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
+  if (f32) lineOf<f32>(out, n, s0, o, a, b);
+  else lineOf<f64>(out, n, s0, o, a, b);
+}
+
+function lineOf<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
   let s = f64x2(s0, s0 + 1.0);
   const two = f64x2.splat(2.0);
   const vo = f64x2.splat(o);
@@ -27,10 +32,10 @@ export function line(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: 
   const vb = f64x2.splat(b);
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    put2(out, i, f32, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
+    store2<T>(out, i, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
     s = f64x2.add(s, two);
   }
-  if (i < n) put(out, i, f32, a + b * ((s0 + <f64>i) - o));
+  if (i < n) store1<T>(out, i, a + b * ((s0 + <f64>i) - o));
 }
 
 /**

@@ -11,7 +11,7 @@
 // same cubic is evaluated in f64 and narrowed. Offsets are exact integers in f32, every lane
 // runs the same operations, and a lone step runs them in a splat: a value never depends on the
 // chunk it is computed in.
-import { put2 } from "./output";
+import { store1, store2 } from "./output";
 
 /**
  * Largest approximation error accepted, relative to m: for f32 output the rest of the contract
@@ -45,39 +45,55 @@ export function cubicBlock(
     lanes(p, from, to, half, y0, c1, c2, c3);
     return true;
   }
-  const v0 = f64x2.splat(y0), v1 = f64x2.splat(c1), v2 = f64x2.splat(c2), v3 = f64x2.splat(c3);
-  const two = f64x2.splat(2.0);
-  let t = f64x2(<f64>(from - half), <f64>(from - half + 1));
-  let k = from;
-  for (; k + 2 <= to; k += 2) {
-    put2(p, k, f32, cubic2(t, v0, v1, v2, v3));
-    t = f64x2.add(t, two);
-  }
-  if (k < to) {
-    const v = f64x2.extract_lane(cubic2(f64x2.splat(<f64>(k - half)), v0, v1, v2, v3), 0);
-    if (f32) store<f32>(p + (<usize>k << 2), <f32>v);
-    else store<f64>(p + (<usize>k << 3), v);
-  }
+  if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
+  else wide<f64>(p, from, to, half, y0, c1, c2, c3);
   return true;
 }
 
-/** The f32 lanes: eight steps per iteration in two independent groups of four. */
+/**
+ * The cubic in f64 arithmetic, stored as T (narrowed when T is f32): eight steps per iteration
+ * in four independent pairs of lanes, then pairs.
+ */
+function wide<T>(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
+  const v0 = f64x2.splat(y0), v1 = f64x2.splat(c1), v2 = f64x2.splat(c2), v3 = f64x2.splat(c3);
+  const two = f64x2.splat(2.0), four = f64x2.splat(4.0), six = f64x2.splat(6.0), eight = f64x2.splat(8.0);
+  let t = f64x2(<f64>(from - half), <f64>(from - half + 1));
+  let k = from;
+  for (; k + 8 <= to; k += 8) {
+    store2<T>(p, k, cubic2(t, v0, v1, v2, v3));
+    store2<T>(p, k + 2, cubic2(f64x2.add(t, two), v0, v1, v2, v3));
+    store2<T>(p, k + 4, cubic2(f64x2.add(t, four), v0, v1, v2, v3));
+    store2<T>(p, k + 6, cubic2(f64x2.add(t, six), v0, v1, v2, v3));
+    t = f64x2.add(t, eight);
+  }
+  for (; k + 2 <= to; k += 2) {
+    store2<T>(p, k, cubic2(t, v0, v1, v2, v3));
+    t = f64x2.add(t, two);
+  }
+  if (k < to) store1<T>(p, k, f64x2.extract_lane(cubic2(f64x2.splat(<f64>(k - half)), v0, v1, v2, v3), 0));
+}
+
+/**
+ * The f32 lanes: sixteen steps per iteration in four independent groups of four, whose offsets
+ * all come from one carried vector (one add per iteration on the loop's critical path).
+ */
 function lanes(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
   const v0 = f32x4.splat(<f32>y0), v1 = f32x4.splat(<f32>c1), v2 = f32x4.splat(<f32>c2), v3 = f32x4.splat(<f32>c3);
-  const four = f32x4.splat(4.0);
+  const four = f32x4.splat(4.0), eight = f32x4.splat(8.0), twelve = f32x4.splat(12.0), sixteen = f32x4.splat(16.0);
   const first = <f32>(from - half);
   let t = f32x4(first, first + 1.0, first + 2.0, first + 3.0);
   let k = from;
-  for (; k + 8 <= to; k += 8) {
-    const t1 = f32x4.add(t, four);
+  for (; k + 16 <= to; k += 16) {
     const q = p + (<usize>k << 2);
     v128.store(q, cubic4(t, v0, v1, v2, v3));
-    v128.store(q, cubic4(t1, v0, v1, v2, v3), 16);
-    t = f32x4.add(t1, four);
+    v128.store(q, cubic4(f32x4.add(t, four), v0, v1, v2, v3), 16);
+    v128.store(q, cubic4(f32x4.add(t, eight), v0, v1, v2, v3), 32);
+    v128.store(q, cubic4(f32x4.add(t, twelve), v0, v1, v2, v3), 48);
+    t = f32x4.add(t, sixteen);
   }
-  if (k + 4 <= to) {
+  for (; k + 4 <= to; k += 4) {
     v128.store(p + (<usize>k << 2), cubic4(t, v0, v1, v2, v3));
-    k += 4;
+    t = f32x4.add(t, four);
   }
   for (; k < to; k++) {
     store<f32>(p + (<usize>k << 2), f32x4.extract_lane(cubic4(f32x4.splat(<f32>(k - half)), v0, v1, v2, v3), 0));

@@ -5,7 +5,7 @@
 // independent of where a chunk starts.
 import { ANCHOR, blockSkip } from "./anchor";
 import { Shape, blocks } from "./blocks";
-import { put, put2 } from "./output";
+import { store1, store2 } from "./output";
 
 /**
  * f32 output as cubic blocks (blocks.ts: four f32 lanes), the recurrence below where they do not
@@ -18,6 +18,11 @@ export function geometric(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64
 
 /** The recurrence, into an f32 or f64 output. */
 export function recurrence(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, k: f64): void {
+  if (f32) recur<f32>(out, n, s0, o, a, k);
+  else recur<f64>(out, n, s0, o, a, k);
+}
+
+function recur<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, k: f64): void {
   const r1 = Math.exp(k);
   const r2 = f64x2.splat(Math.exp(2.0 * k));
   const base = Math.floor(o);
@@ -29,14 +34,14 @@ export function recurrence(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f6
     const end = min(ANCHOR, skip + (n - i));
     const v0 = a * Math.exp(k * ((g - <f64>skip) - frac));
     let v = f64x2(v0, v0 * r1);
-    const p = out + (<usize>(i - skip) << (f32 ? 2 : 3));
+    const p = out + (<usize>(i - skip) << alignof<T>());
     let j = 0;
     while (j < end) {
       if (j >= skip && j + 2 <= end) {
-        put2(p, j, f32, v);
+        store2<T>(p, j, v);
       } else {
-        if (j >= skip && j < end) put(p, j, f32, f64x2.extract_lane(v, 0));
-        if (j + 1 >= skip && j + 1 < end) put(p, j + 1, f32, f64x2.extract_lane(v, 1));
+        if (j >= skip && j < end) store1<T>(p, j, f64x2.extract_lane(v, 0));
+        if (j + 1 >= skip && j + 1 < end) store1<T>(p, j + 1, f64x2.extract_lane(v, 1));
       }
       v = f64x2.mul(v, r2);
       j += 2;

@@ -1,5 +1,7 @@
-// Entry points of the lrsched core. The host lays out memory: the plan at `heapBase()`, then
-// scratch levels and the output chunk; `ensureBytes` grows memory to fit that layout.
+// Entry points of the lrsched core. The host provides the memory (env.memory) and lays it out:
+// the plan at `heapBase()`, then scratch levels and the output chunk; `ensureBytes` grows memory
+// to fit that layout. A memory may also hold a caller's array after that layout, which the core
+// then writes in place.
 import { evaluate } from "./plan";
 import { constantRun as runOfOneValue } from "./constantRun";
 import { gaussian as normal, gaussians as normals } from "./noise";
@@ -58,6 +60,11 @@ export function constantRun(plan: usize, start: f64, limit: f64): f64 {
 export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): bool {
   evaluate(plan, out, asF32, start, 0.0, count, scratch);
   return count > 0 && uniform(out, count, asF32);
+}
+
+/** run() without the check: for an output that is the caller's array, where nothing is copied. */
+export function write(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
+  evaluate(plan, out, asF32, start, 0.0, count, scratch);
 }
 
 /** The standard normal sample the noisy schedules use at `step` (the host's twin is tested against it). */

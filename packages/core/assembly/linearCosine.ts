@@ -7,7 +7,6 @@ import { Shape, blocks } from "./blocks";
 import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
-import { Smooth, smooth } from "./smooth";
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -60,9 +59,9 @@ export function noisyLinearCosine(
   const amp = lr * Math.sqrt(variance);
   const p = -0.5 * varianceDecay;
   gaussians(tmp, n, Math.floor(s0 - o), seed);
-  if (m > 0) smooth(out, false, m, s0, o, Smooth.Power, amp, -1.0, p, 0.0, amp);
+  if (m > 0) blocks(out, false, m, s0, o, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp);
   if (m < n) {
-    smooth(at(out, m), false, 1, d, 0.0, Smooth.Power, amp, -1.0, p, 0.0, amp); // the frozen std(D)
+    blocks(at(out, m), false, 1, d, 0.0, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp); // the frozen std(D)
     fillOut(at(out, m + 1), false, n - m - 1, load<f64>(at(out, m)));
   }
   let i = 0;

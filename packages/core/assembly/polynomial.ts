@@ -3,17 +3,14 @@
 import { affine, ceilRunLength, firstAtOrAbove } from "./buffer";
 import { fillOut, put, slot } from "./output";
 import { Shape, blocks } from "./blocks";
-import { Smooth, smooth } from "./smooth";
 
 function decayRun(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64): void {
   if (power == 1.0) {
     affine(out, f32, n, s0, o, lr, -(lr - end) / d);
     return;
   }
-  const floor = 1e-6 * Math.max(Math.abs(lr), Math.abs(end));
-  // f32: power blocks, one pow per block; f64: the checked interpolants of smooth.ts
-  if (f32) blocks(out, true, n, s0, o, Shape.Power, lr - end, -d, power, 1.0, end, floor);
-  else smooth(out, false, n, s0, o, Smooth.Power, lr - end, d, power, end, Math.max(Math.abs(lr), Math.abs(end)));
+  // power blocks: one pow per block, exact values near x = D where the cubic does not fit
+  blocks(out, f32, n, s0, o, Shape.Power, lr - end, -d, power, 1.0, end, 1e-6 * Math.max(Math.abs(lr), Math.abs(end)));
 }
 
 export function polynomial(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64, cycle: bool): void {

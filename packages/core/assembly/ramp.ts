@@ -7,7 +7,6 @@
 import { RampShape } from "./opcodes";
 import { affine } from "./buffer";
 import { Shape, blocks } from "./blocks";
-import { put, put2 } from "./output";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
 
@@ -28,10 +27,10 @@ export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, 
     let s = f64x2(s0, s0 + 1.0);
     let i = 0;
     for (; i + 2 <= n; i += 2) {
-      put2(out, i, f32, f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(f64x2.sub(s, vo), vk)))));
+      v128.store(out + (<usize>i << 3), f64x2.add(vf, f64x2.mul(vd, f64x2.sqrt(f64x2.mul(f64x2.sub(s, vo), vk)))));
       s = f64x2.add(s, two);
     }
-    if (i < n) put(out, i, f32, from + (to - from) * Math.sqrt(((s0 + <f64>i) - o) * (1.0 / steps)));
+    if (i < n) store<f64>(out + (<usize>i << 3), from + (to - from) * Math.sqrt(((s0 + <f64>i) - o) * (1.0 / steps)));
   } else {
     affine(out, f32, n, s0, o, from, (to - from) / steps);
   }

@@ -11,3 +11,4 @@ export {
 export { gaussianNoise, gaussianSource } from "./gaussian";
 export { WASM_BYTES } from "./wasm-binary.generated";
 export { ready, init, isReady, CoreNotReadyError, type WasmSource } from "./instance";
+export { allocateCurve } from "./curveBuffer";

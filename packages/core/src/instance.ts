@@ -7,8 +7,10 @@ export interface CoreExports {
   ensureBytes(bytes: number): boolean;
   /** Steps from `start` (at most `limit`) over which the plan keeps one value; 0 if not known. */
   constantRun(plan: number, start: number, limit: number): number;
-  /** True when the chunk is one repeated value, left as an f64 at `out`. */
+  /** Writes the chunk at `out` (f32 or f64); true when it is one repeated value. */
   run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
+  /** The same without the check, for an output that is the caller's array. */
+  write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): void;
   gaussian(seed: number, step: number): number;
   gaussians(out: number, n: number, first: number, seed: number): void;
 }
@@ -41,13 +43,16 @@ let instance: CoreExports | undefined;
 let compiled: WebAssembly.Module | undefined;
 let pending: Promise<void> | undefined;
 
-const imports: WebAssembly.Imports = {
-  env: {
-    abort(): never {
-      throw new Error("lrsched core: abort");
-    },
-  },
-};
+/** Pages the module asks for at least (asconfig.json's initialMemory). */
+const MIN_PAGES = 4;
+
+function abort(): never {
+  throw new Error("lrsched core: abort");
+}
+
+/** The module's imports: its memory is the host's, so a caller's array can live in one. */
+const importsFor = (memory: WebAssembly.Memory): WebAssembly.Imports => ({ env: { abort, memory } });
+const imports = () => importsFor(new WebAssembly.Memory({ initial: MIN_PAGES }));
 
 function adopt(module: WebAssembly.Module, exports: WebAssembly.Exports): CoreExports {
   compiled ??= module;
@@ -71,7 +76,7 @@ export function core(): CoreExports {
     // Only the host's refusal lands here: the embedded bytes compile everywhere else.
     throw new CoreNotReadyError(e);
   }
-  return adopt(module, new WebAssembly.Instance(module, imports).exports);
+  return adopt(module, new WebAssembly.Instance(module, imports()).exports);
 }
 
 /** The compiled module of the running core (for worker threads that instantiate their own). */
@@ -80,20 +85,25 @@ export function coreModule(): WebAssembly.Module {
   return compiled!;
 }
 
+/** A further instance of the core on `memory`, which it never grows beyond its size. */
+export function instantiateCore(memory: WebAssembly.Memory): CoreExports {
+  return new WebAssembly.Instance(coreModule(), importsFor(memory)).exports as unknown as CoreExports;
+}
+
 const isBytes = (s: unknown): s is BufferSource => s instanceof ArrayBuffer || ArrayBuffer.isView(s);
 
 async function instantiate(source: WasmSource): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
   if (source instanceof WebAssembly.Module) {
-    return { module: source, instance: await WebAssembly.instantiate(source, imports) };
+    return { module: source, instance: await WebAssembly.instantiate(source, imports()) };
   }
-  if (isBytes(source)) return WebAssembly.instantiate(source, imports);
+  if (isBytes(source)) return WebAssembly.instantiate(source, imports());
   const response = await (typeof source === "string" || source instanceof URL ? fetch(source) : source);
   if (!response.ok) throw new Error(`lrsched core: fetching ${response.url || "the WASM module"} failed with HTTP ${response.status}`);
   // streaming compilation needs the wasm type; servers that send another get the buffered path
   if (typeof WebAssembly.instantiateStreaming === "function" && response.headers.get("content-type")?.startsWith("application/wasm")) {
-    return WebAssembly.instantiateStreaming(response, imports);
+    return WebAssembly.instantiateStreaming(response, imports());
   }
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports());
 }
 
 /**

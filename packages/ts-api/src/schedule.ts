@@ -128,7 +128,7 @@ function checkRange(count: unknown, start: unknown, maxStep: number): { count: n
   return { count: c, start: s };
 }
 
-function checkDtype(dtype: unknown): Dtype {
+export function checkDtype(dtype: unknown): Dtype {
   if (dtype !== "float32" && dtype !== "float64") {
     throw new LrschedError("dtype", "must be 'float32' or 'float64'", dtype);
   }

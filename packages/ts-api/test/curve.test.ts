@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   constant, cosineDecay, cosineDecayRestarts, cyclic, exponentialDecay, inverseTimeDecay, join, kDecay,
   linearCosineDecay, naturalExpDecay, noisyLinearCosineDecay, oneCycle, piecewiseConstantDecay, polynomialDecay,
-  sgdr, warmup, warmupCosine, warmupStableDecay, inverseSqrt, transformers, type Schedule,
+  sgdr, warmup, warmupCosine, warmupStableDecay, inverseSqrt, transformers, allocateCurve, LrschedError, type Schedule,
 } from "../src";
 import { maxRelErr } from "./support/compare";
 
@@ -72,6 +72,14 @@ describe.each(zoo)("%s", (_, s) => {
     }
   });
 
+  it("evaluates in place into an allocateCurve array, bit for bit what an ordinary array receives", () => {
+    for (const dtype of ["float32", "float64"] as const) {
+      const out = allocateCurve(N, dtype);
+      expect(s.curve(N, { out })).toBe(out);
+      expect(Array.from(out)).toEqual(Array.from(s.curve(N, { dtype })));
+    }
+  });
+
   it("fills a caller's buffer and leaves the rest alone", () => {
     const out = new Float64Array(N + 3).fill(-1);
     expect(s.curve(N, { out })).toBe(out);
@@ -81,6 +89,17 @@ describe.each(zoo)("%s", (_, s) => {
 
   it("values are finite", () => {
     expect(full.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("allocateCurve", () => {
+  it("refuses a bad count or dtype with one LrschedError naming the field", () => {
+    for (const [count, dtype, path] of [[-1, "float32", "count"], [1.5, "float32", "count"], [Number.NaN, "float32", "count"],
+      [2 ** 30, "float32", "count"], [10, "int8", "dtype"]] as const) {
+      const call = () => allocateCurve(count, dtype as "float32");
+      expect(call).toThrow(LrschedError);
+      expect(call).toThrow(new RegExp(`^${path}`));
+    }
   });
 });
 
