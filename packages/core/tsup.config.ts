@@ -20,6 +20,9 @@ const browserVariants = {
 const common: Options = { clean: false, sourcemap: true, target: "es2022" };
 
 export default defineConfig([
-  { ...common, entry: ["src/index.ts"], format: ["esm", "cjs"], dts: true },
+  // shims: the CJS build finds the helper threads' entry from import.meta.url too
+  { ...common, entry: ["src/index.ts"], format: ["esm", "cjs"], dts: true, shims: true },
+  // the helper threads of evaluatePlanParallel (ESM: the package is "type": "module")
+  { ...common, entry: ["src/parallelWorker.ts"], format: ["esm"] },
   { ...common, entry: { browser: "src/index.ts" }, format: ["esm"], platform: "browser", esbuildPlugins: [browserVariants] },
 ]);

@@ -18,6 +18,9 @@ export function compilePlan(root: PlanNode): CompiledPlan {
 
 const align16 = (n: number) => (n + 15) & ~15;
 
+/** A 32-bit WebAssembly memory holds at most 4 GiB. */
+const MAX_BYTES = 2 ** 32;
+
 /** Shorter runs of one value go through the chunk path: a fill call costs more than it saves. */
 const MIN_FILL_RUN = 2048;
 
@@ -38,7 +41,7 @@ function layout(wasm: CoreExports, plan: CompiledPlan, limit?: number): Layout |
   // the plan's own levels, one to stage f64 values for an f32 output, one spare
   const out = scratch + (plan.levels + 2) * CHUNK * 8;
   const end = out + CHUNK * 8;
-  if (limit !== undefined ? end > limit : !wasm.ensureBytes(end)) return undefined;
+  if (end > (limit ?? MAX_BYTES) || (limit === undefined && !wasm.ensureBytes(end))) return undefined;
   new Float64Array(wasm.memory.buffer, planPtr, plan.words.length).set(plan.words);
   return { planPtr, scratch, out };
 }
@@ -97,15 +100,16 @@ export function evaluatePlan(
   const result = out ?? allocate(dtype, count);
   const home = out && homeOf(out);
   const inPlace = home && layout(home, plan, out.byteOffset);
-  if (inPlace) {
-    fillChunks(home, inPlace, start, count, result, true);
-    return result;
-  }
-  const wasm = core();
+  if (inPlace) fillChunks(home, inPlace, start, count, result, true);
+  else evaluateOn(core(), plan, start, count, result);
+  return result;
+}
+
+/** evaluatePlan on a given instance of the core, copying into `result` (a worker's share). */
+export function evaluateOn(wasm: CoreExports, plan: CompiledPlan, start: number, count: number, result: CurveArray): void {
   const at = layout(wasm, plan);
   if (!at) throw new RangeError("lrsched core: cannot grow memory");
   fillChunks(wasm, at, start, count, result, false);
-  return result;
 }
 
 /**

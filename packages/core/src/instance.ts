@@ -85,9 +85,14 @@ export function coreModule(): WebAssembly.Module {
   return compiled!;
 }
 
-/** A further instance of the core on `memory`, which it never grows beyond its size. */
+/** A further instance of the core on `memory` (a fresh one by default), from `module`. */
+export function instanceOf(module: WebAssembly.Module, memory = new WebAssembly.Memory({ initial: MIN_PAGES })): CoreExports {
+  return new WebAssembly.Instance(module, importsFor(memory)).exports as unknown as CoreExports;
+}
+
+/** A further instance of the running core on `memory`, which it never grows beyond its size. */
 export function instantiateCore(memory: WebAssembly.Memory): CoreExports {
-  return new WebAssembly.Instance(coreModule(), importsFor(memory)).exports as unknown as CoreExports;
+  return instanceOf(coreModule(), memory);
 }
 
 const isBytes = (s: unknown): s is BufferSource => s instanceof ArrayBuffer || ArrayBuffer.isView(s);
