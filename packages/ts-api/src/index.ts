@@ -11,6 +11,7 @@ export {
   type ChunkOptions,
 } from "./schedule";
 export type { CurveArray, Dtype } from "@lrsched/core";
+export { allocateCurve } from "./curveBuffer";
 export type { Field, Fields } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
 export { scheduleTypes, scheduleType, fromSpec, fromKeras } from "./registry";
