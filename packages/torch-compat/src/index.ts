@@ -25,3 +25,7 @@ export { ChainedScheduler, type ChainedSchedulerOptions } from "./schedulers/Cha
 
 export { fromTorchConfig, TORCH_CLASSES } from "./fromTorchConfig";
 export { getScheduler, type GetSchedulerOptions, type LrPolicy } from "./getScheduler";
+
+export { fromTimmConfig } from "./timm/fromTimmConfig";
+export { TimmScheduler } from "./timm/TimmScheduler";
+export { TimmPlateauScheduler } from "./timm/TimmPlateauScheduler";
