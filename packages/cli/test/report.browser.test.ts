@@ -1,13 +1,14 @@
 // The sweep's report in a real browser: headless Chromium opens index.html from disk, and the page
 // must load without console errors, show the verdict as its headline, every chart and the whole
 // summary, and show a point's numbers on hover.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumFor } from "../../../tools/test/chromium";
 import { lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumFor("the sweep report in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 // the built-in schedules on a small slice of MNIST, two seeds: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 300, validation: 100 }, model: { hidden: [8] }, epochs: 2, batchSize: 50, seeds: [1, 2] });
@@ -22,7 +23,7 @@ beforeAll(() => {
   results = JSON.parse(readFileSync(join(dir, "results.json"), "utf8"));
 }, 300_000);
 
-describe.skipIf(!existsSync(CHROMIUM))("the sweep report in headless Chromium", () => {
+describe.skipIf(CHROMIUM === undefined)("the sweep report in headless Chromium", () => {
   it("loads offline with no console errors: verdict, every chart, the whole summary, hover text; keeps a screenshot", async () => {
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({

@@ -51,6 +51,7 @@ export { mlpTopology, describeMlp } from "./builtin/mlp";
 export { chartBase, FONT } from "./charts/frame";
 export { formatNumber, formatSteps } from "./charts/numbers";
 export { renderSvg, renderPng } from "./charts/render";
+export { renderPdf } from "./charts/pdf";
 export { rangeChartSpec, type RangeChartInput } from "./charts/rangeChart";
 export { scheduleColors } from "./charts/palette";
 export { escapeHtml, inlineSvg, htmlPage } from "./report/html";
