@@ -12,8 +12,11 @@ const COUNT = 400;
 let cases = 0;
 
 const rate = fc.double({ min: 1e-6, max: 10, noNaN: true });
-/** Decay lengths, fractions of a step included. */
-const length = fc.oneof(fc.double({ min: 1e-9, max: 1, noNaN: true }), fc.double({ min: 1, max: 500, noNaN: true }));
+/** Decay lengths, fractions of a step down to the smallest accepted (log-uniform) included. */
+const length = fc.oneof(
+  fc.double({ min: Math.log(1e-292), max: 0, noNaN: true }).map((x) => Math.max(1e-292, Math.exp(x))),
+  fc.double({ min: 1, max: 500, noNaN: true }),
+);
 const start = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 2 ** 40 }));
 
 const specs: Record<string, fc.Arbitrary<Record<string, unknown>>> = {

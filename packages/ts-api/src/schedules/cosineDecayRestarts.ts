@@ -88,7 +88,7 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
   summary: "Cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.",
   fields: {
     initialLearningRate,
-    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1e-9).", min: MIN_DECAY_STEPS },
+    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1e-292).", min: MIN_DECAY_STEPS },
     tMul: { kind: "number", doc: "Period growth factor (> 0; below 1 the periods shrink and the schedule ends).", above: 0, default: 2 },
     mMul: { kind: "number", doc: "Peak factor per restart (>= 0; above 1 the peaks grow).", min: 0, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
