@@ -33,3 +33,7 @@ export {
   type StepCounts,
   type TransformersSchedulerOptions,
 } from "./transformers/transformersScheduler";
+
+export { fromTimmConfig } from "./timm/fromTimmConfig";
+export { TimmScheduler } from "./timm/TimmScheduler";
+export { TimmPlateauScheduler } from "./timm/TimmPlateauScheduler";
