@@ -26,7 +26,9 @@ export function cyclic(
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
     if (peak > i) affine(at(out, i), min(peak, next) - i, s, origin, base, height * f / up);
-    if (next > peak) affine(at(out, peak), next - peak, s0 + <f64>peak, origin, base + height * f * total / down, -height * f / down);
+    // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
+    // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
+    if (next > peak) affine(at(out, peak), next - peak, s0 + <f64>peak, origin + total, base, -height * f / down);
     i = next;
   }
   if (exp) {

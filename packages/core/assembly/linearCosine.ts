@@ -20,7 +20,7 @@ export function linearCosine(
   if (len > 0) {
     // out = lr * (alpha + 1 - x / D), tmp = (1 + cos) / 2, then out = out * tmp + lr * beta
     affine(out, len, s0, o, lr * (alpha + 1.0), -lr / d);
-    cosWave(tmp, len, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
+    cosWave(tmp, len, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0, 0.0);
     const vb = f64x2.splat(lr * beta);
     let j = 0;
     for (; j + 2 <= len; j += 2) {
@@ -55,7 +55,7 @@ export function noisyLinearCosine(
   for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
   if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * load<f64>(at(tmp, i)));
   // tmp = cosine factor
-  if (m > 0) cosWave(tmp, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
+  if (m > 0) cosWave(tmp, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0, 0.0);
   if (m < n) fill(at(tmp, m), n - m, tailFactor(periods));
   // out = (lr (alpha + 1 - x / D) + noise) * cosine + lr * beta before D, lr * alpha in place of
   // the linear term after it

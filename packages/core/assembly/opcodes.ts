@@ -38,5 +38,15 @@ export enum CyclicMode {
   ExpRange = 2,
 }
 
+/** What the core's run() left at its output (the host acts on it). */
+export enum Run {
+  /** The values, as f32 or f64. */
+  Values = 0,
+  /** One value repeated over the chunk, as an f64 at `out`. */
+  Uniform = 1,
+  /** Some value is not finite, or for f32 output beyond f32 range; nothing converted. */
+  Refused = 2,
+}
+
 /** Steps per chunk: every scratch buffer holds this many f64 values. */
 export const CHUNK = 8192;

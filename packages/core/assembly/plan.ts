@@ -135,7 +135,9 @@ function repeat(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: usize): v
   let i = 0;
   while (i < n) {
     const s = s0 + <f64>i;
-    const origin = o + Math.floor((s - o) / period) * period; // start of this repetition
+    const q = Math.floor((s - o) / period);
+    // start of this repetition; beyond f64 range (periods far below a step) every step starts one
+    const origin = q < Infinity ? o + q * period : s;
     const len = max(1, firstAtOrAbove(s, origin, period, n - i));
     evaluate(child, at(out, i), s, origin, len, tmp);
     i += len;

@@ -31,6 +31,8 @@ export function polynomial(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64,
     const q = Math.ceil(x / d);
     const len = ceilRunLength(s, o, d, q, n - i);
     decayRun(at(out, i), len, s, o, lr, d * q, end, power);
+    // a cycle's last step (x = qD) is `end` exactly; the ramp's rounding could land below it
+    if ((s + <f64>(len - 1)) - o == d * q) store<f64>(at(out, i + len - 1), end);
     i += len;
   }
 }

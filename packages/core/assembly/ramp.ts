@@ -12,9 +12,20 @@ import { geometric } from "./geometric";
 export function ramp(out: usize, n: i32, s0: f64, o: f64, from: f64, to: f64, steps: f64, shape: i32): void {
   if (shape == RampShape.Cosine) {
     const b = 0.5 * (from - to);
-    cosWave(out, n, s0, o, to + b, b, Math.PI / steps, 0.0, 2.0 * steps);
+    cosWave(out, n, s0, o, to + b, b, Math.PI / steps, 0.0, 2.0 * steps, Math.min(from, to));
   } else if (shape == RampShape.Exponential) {
-    geometric(out, n, s0, o, from, Math.log(to / from) / steps);
+    // ln(to / from), also when the quotient overflows; a ratio beyond e^700 is written from the
+    // far end (factors <= 1): from * exp(p ln r) would overflow before coming back into range
+    const r = to / from;
+    const ln = r > 0.0 && r < Infinity ? Math.log(r) : Math.log(to) - Math.log(from);
+    if (ln > 700.0) {
+      // so steep that the recurrence's anchors (a block before the value) would underflow:
+      // evaluated exactly (such ramps are short)
+      const k = ln / steps;
+      for (let i = 0; i < n; i++) store<f64>(at(out, i), to * Math.exp(k * (((s0 + <f64>i) - o) - steps)));
+    } else {
+      geometric(out, n, s0, o, from, ln / steps);
+    }
   } else if (shape == RampShape.Sqrt) {
     const vf = f64x2.splat(from);
     const vd = f64x2.splat(to - from);

@@ -96,17 +96,21 @@ function interpolate(
     close(a0, a1, a2, a3, 2.5, m2, floor))) return false;
   const inv = f64x2.splat(1.0 / h);
   const va0 = f64x2.splat(a0), va1 = f64x2.splat(a1), va2 = f64x2.splat(a2), va3 = f64x2.splat(a3);
+  // the shape's floor (c3, or c3 + its most negative term): the interpolant may undershoot it
+  // by its tolerance, which near a floor of 0 would be a negative rate
+  const lo = c3 + Math.min(0.0, kind == Smooth.Power ? c0 : 2.0 * c0);
+  const vlo = f64x2.splat(lo);
   const two = f64x2.splat(2.0);
   let t = f64x2(<f64>from, <f64>(from + 1));
   let k = from;
   for (; k + 2 <= to; k += 2) {
     const u = f64x2.mul(t, inv);
-    v128.store(at(p, k), f64x2.add(va0, f64x2.mul(u, f64x2.add(va1, f64x2.mul(u, f64x2.add(va2, f64x2.mul(u, va3)))))));
+    v128.store(at(p, k), f64x2.pmax(f64x2.add(va0, f64x2.mul(u, f64x2.add(va1, f64x2.mul(u, f64x2.add(va2, f64x2.mul(u, va3)))))), vlo));
     t = f64x2.add(t, two);
   }
   if (k < to) {
     const u = <f64>k * (1.0 / h);
-    store<f64>(at(p, k), a0 + u * (a1 + u * (a2 + u * a3)));
+    store<f64>(at(p, k), Math.max(a0 + u * (a1 + u * (a2 + u * a3)), lo));
   }
   return true;
 }

@@ -11,9 +11,12 @@ import { ANCHOR, blockSkip } from "./anchor";
 
 /**
  * `period` (local steps per cycle of cos(w x), 0 if none) lets anchors reduce x exactly before
- * multiplying by w, so the phase stays exact at steps far beyond the first cycles.
+ * multiplying by w, so the phase stays exact at steps far beyond the first cycles. Values are
+ * raised to `lo` (the formula's floor, when the caller knows it): near the wave's trough,
+ * a - b and the rotation's rounding can otherwise land a few ulps of `a` below the floor, or
+ * below 0 when the floor is 0.
  */
-export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64, period: f64): void {
+export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: f64, phi: f64, period: f64, lo: f64 = -Infinity): void {
   const c1 = Math.cos(w), s1 = Math.sin(w);
   const c2 = Math.cos(2.0 * w), s2 = Math.sin(2.0 * w);
   const c3 = Math.cos(3.0 * w), s3 = Math.sin(3.0 * w);
@@ -21,6 +24,7 @@ export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: 
   const vs4 = f64x2.splat(Math.sin(4.0 * w));
   const va = f64x2.splat(a);
   const vb = f64x2.splat(b);
+  const vlo = f64x2.splat(lo);
   const base = Math.floor(o);
   const frac = o - base;
   let i = 0;
@@ -41,14 +45,14 @@ export function cosWave(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64, w: 
     let k = 0;
     while (k < end) {
       if (k >= skip && k + 4 <= end) {
-        v128.store(at(p, k), f64x2.add(va, f64x2.mul(vb, cA)));
-        v128.store(at(p, k), f64x2.add(va, f64x2.mul(vb, cB)), 16);
+        v128.store(at(p, k), f64x2.pmax(f64x2.add(va, f64x2.mul(vb, cA)), vlo));
+        v128.store(at(p, k), f64x2.pmax(f64x2.add(va, f64x2.mul(vb, cB)), vlo), 16);
       } else if (k + 4 > skip) {
         // a block edge inside this group of four: store only the wanted lanes
-        const v0 = a + b * f64x2.extract_lane(cA, 0);
-        const v1 = a + b * f64x2.extract_lane(cA, 1);
-        const v2 = a + b * f64x2.extract_lane(cB, 0);
-        const v3 = a + b * f64x2.extract_lane(cB, 1);
+        const v0 = Math.max(a + b * f64x2.extract_lane(cA, 0), lo);
+        const v1 = Math.max(a + b * f64x2.extract_lane(cA, 1), lo);
+        const v2 = Math.max(a + b * f64x2.extract_lane(cB, 0), lo);
+        const v3 = Math.max(a + b * f64x2.extract_lane(cB, 1), lo);
         if (k >= skip && k < end) store<f64>(at(p, k), v0);
         if (k + 1 >= skip && k + 1 < end) store<f64>(at(p, k + 1), v1);
         if (k + 2 >= skip && k + 2 < end) store<f64>(at(p, k + 2), v2);

@@ -1,9 +1,32 @@
-import { CHUNK } from "../assembly/opcodes";
+import { CHUNK, Run } from "../assembly/opcodes";
 import { core, type CoreExports } from "./instance";
 import { encodePlan, scratchLevels, type PlanNode } from "./plan";
 
 export type Dtype = "float32" | "float64";
 export type CurveArray = Float32Array | Float64Array;
+
+/** Magnitudes from this up round to Infinity as float32 (2^128 - 2^103). */
+const F32_OVERFLOW = 3.4028235677973366e38;
+
+/**
+ * A curve value that cannot be stored: not finite (the plan's parameters overflow f64), or, for
+ * a float32 output, finite but beyond float32's range (it would be stored as Infinity).
+ * `step` is the first such step, `value` its f64 value.
+ */
+export class CurveValueError extends Error {
+  override readonly name = "CurveValueError";
+  constructor(
+    readonly step: number,
+    readonly value: number,
+    readonly float32: boolean,
+  ) {
+    super(
+      float32
+        ? `lrsched core: the rate at step ${step} (${value}) is beyond float32's range`
+        : `lrsched core: the rate at step ${step} is not a finite number (${value})`,
+    );
+  }
+}
 
 /** An encoded plan ready for the core: its words and the scratch levels it needs. */
 export interface CompiledPlan {
@@ -38,6 +61,9 @@ function allocate(dtype: Dtype, count: number): CurveArray {
 /**
  * Values of steps [start, start + count) into `out` (or a new array), computed in the core chunk
  * by chunk. The plan is re-written per call, so interleaved calls for different plans are safe.
+ *
+ * @throws CurveValueError when a value is not finite, or beyond float32's range for a float32
+ *   output (`out` may then hold the chunks before it).
  */
 export function evaluatePlan(
   plan: CompiledPlan,
@@ -54,23 +80,38 @@ export function evaluatePlan(
     ? new Float32Array(wasm.memory.buffer, outPtr, CHUNK)
     : new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
   const first = new Float64Array(wasm.memory.buffer, outPtr, 1);
+  const values = new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
+  /** Re-runs a refused chunk in f64 and throws for its first value that cannot be stored. */
+  const refuse = (at: number, n: number): never => {
+    wasm.run(planPtr, scratch, outPtr, at, n, false);
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (!Number.isFinite(v)) throw new CurveValueError(at + i, v, false);
+      if (asF32 && Math.abs(v) >= F32_OVERFLOW) throw new CurveValueError(at + i, v, true);
+    }
+    throw new Error("lrsched core: a chunk was refused but every value fits"); // unreachable
+  };
   for (let done = 0; done < count; ) {
     const run = wasm.constantRun(planPtr, start + done, count - done);
     if (run >= MIN_FILL_RUN) {
       // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
       // the host fills the rest natively
-      wasm.run(planPtr, scratch, outPtr, start + done, 1, false);
+      if (wasm.run(planPtr, scratch, outPtr, start + done, 1, false) === Run.Refused) refuse(start + done, 1);
+      if (asF32 && Math.abs(first[0]!) >= F32_OVERFLOW) refuse(start + done, 1);
       result.fill(first[0]!, done, done + run);
       done += run;
       continue;
     }
     const n = Math.min(CHUNK, count - done);
-    if (wasm.run(planPtr, scratch, outPtr, start + done, n, asF32)) {
+    const outcome = wasm.run(planPtr, scratch, outPtr, start + done, n, asF32);
+    if (outcome === Run.Uniform) {
       // one repeated value (a piecewise-constant stretch): a native fill beats a copy; storing
       // the f64 into a Float32Array rounds it exactly as the core's conversion would
-      result.fill(first[0], done, done + n);
-    } else {
+      result.fill(first[0]!, done, done + n);
+    } else if (outcome === Run.Values) {
       result.set(n === CHUNK ? view : view.subarray(0, n), done);
+    } else {
+      refuse(start + done, n);
     }
     done += n;
   }

@@ -1,3 +1,4 @@
+import type { Run } from "../assembly/opcodes";
 import { WASM_BASE64 } from "./wasm-binary.generated";
 
 /** The raw exports of lrsched.wasm. */
@@ -7,8 +8,8 @@ export interface CoreExports {
   ensureBytes(bytes: number): boolean;
   /** Steps from `start` (at most `limit`) over which the plan keeps one value; 0 if not known. */
   constantRun(plan: number, start: number, limit: number): number;
-  /** True when the chunk is one repeated value, left as an f64 at `out`. */
-  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
+  /** What it left at `out`: the values, one repeated f64, or nothing (a value does not fit). */
+  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
   gaussian(seed: number, step: number): number;
   gaussians(out: number, n: number, first: number, seed: number): void;
 }

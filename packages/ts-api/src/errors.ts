@@ -8,8 +8,10 @@ export class LrschedError extends Error {
     readonly path: string,
     readonly rule: string,
     readonly got?: unknown,
+    /** `cause`: the error behind this one (a user function's, a getter's). */
+    options?: { cause?: unknown },
   ) {
-    super(`${path} ${rule}${got === undefined ? "" : `, got ${describe(got)}`}`);
+    super(`${path} ${rule}${got === undefined ? "" : `, got ${describe(got)}`}`, options);
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  CurveValueError,
   compilePlan,
   evaluatePlan,
   type CompiledPlan,
@@ -76,21 +77,30 @@ export interface ScheduleDefinition {
   readonly keras?: () => KerasConfig;
 }
 
-/** The unvalidated step functions of schedules built here (composites call them directly). */
-const rawSteps = new WeakMap<Schedule, (step: number) => number>();
+/** What lrsched keeps about each schedule it built: its unvalidated step function. */
+interface Built {
+  readonly at: (step: number) => number;
+}
+
+/**
+ * Every schedule built by lrsched, shared through a global symbol so that copies of this package
+ * (its ESM and CommonJS builds in one process) recognise each other's schedules. Only
+ * defineSchedule adds to it: an object that merely has at/curve/toSpec methods is not a schedule.
+ */
+const built: WeakMap<object, Built> = ((globalThis as Record<symbol, unknown>)[Symbol.for("lrsched.schedules")] ??=
+  new WeakMap<object, Built>()) as WeakMap<object, Built>;
 
 /**
  * A schedule's step function without the step check: composites validate the step once, at
  * their own `at`, and their pieces only ever see steps inside their domains.
  */
 export function rawAt(s: Schedule): (step: number) => number {
-  return rawSteps.get(s) ?? ((step) => s.at(step));
+  return built.get(s)!.at;
 }
 
-/** Duck test for a schedule value (composites accept schedules or their specs). */
+/** Whether `v` is a schedule built by lrsched (a factory, fromSpec, fromKeras, ...). */
 export function isSchedule(v: unknown): v is Schedule {
-  return typeof v === "object" && v !== null && typeof (v as Schedule).at === "function" &&
-    typeof (v as Schedule).toSpec === "function" && typeof (v as Schedule).curve === "function";
+  return (typeof v === "object" && v !== null) && built.has(v);
 }
 
 /** An option value in spec form: nested schedules become specs. */
@@ -101,11 +111,30 @@ function specValue(v: unknown, path: string): unknown {
   return v;
 }
 
+/** Magnitudes from this up round to Infinity as float32 (2^128 - 2^103). */
+const F32_OVERFLOW = 3.4028235677973366e38;
+
+/** The error for a rate that overflows: f64 (the options are too large) or the float32 output. */
+function valueError(type: string, step: number, value: number, float32: boolean, where: "dtype" | "out"): LrschedError {
+  if (!float32) return new LrschedError(type, `has no finite rate at step ${step}: its options overflow float64`, value);
+  return new LrschedError(
+    where,
+    `is float32, which cannot hold the rate ${value} at step ${step} (beyond 3.4e38): use ${where === "out" ? "a Float64Array" : "dtype 'float64'"}`,
+  );
+}
+
 /** Fills `out` from a JS `at` (schedules holding JS functions have no core plan). */
 function evaluateInJs(at: (step: number) => number, start: number, count: number, out: CurveArray): CurveArray {
-  for (let i = 0; i < count; i++) out[i] = at(start + i);
+  for (let i = 0; i < count; i++) {
+    const v = at(start + i);
+    out[i] = v;
+    if (!Number.isFinite(out[i]!) || !Number.isFinite(v)) throw new CurveValueError(start + i, v, Number.isFinite(v));
+  }
   return out;
 }
+
+/** Largest array curve() allocates, in bytes: beyond it, chunks() streams the values. */
+export const MAX_CURVE_BYTES = 2 ** 32;
 
 /** Largest step whose integer value an f64 holds exactly. */
 export const MAX_STEP = Number.MAX_SAFE_INTEGER;
@@ -135,19 +164,66 @@ function checkDtype(dtype: unknown): Dtype {
   return dtype;
 }
 
+/** Reads `key` of a caller's options object, turning a throwing getter or Proxy trap into an LrschedError. */
+function readOption(o: object, key: string): unknown {
+  try {
+    return (o as Record<string, unknown>)[key];
+  } catch (e) {
+    throw new LrschedError(key, `could not be read: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
+  }
+}
+
+/** The options object of curve()/chunks(): undefined, or an object. */
+function callOptions(o: unknown): object {
+  if (o === undefined) return {};
+  if (typeof o !== "object" || o === null) throw new LrschedError("options", "must be an object", o);
+  return o;
+}
+
+/** A caller's `out` array: a Float32Array or Float64Array holding at least n values, not detached. */
+function checkOut(out: unknown, n: number): CurveArray {
+  if (!(out instanceof Float32Array || out instanceof Float64Array)) {
+    throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
+  }
+  if (out.buffer.byteLength === 0 && out.byteLength === 0 && n > 0) {
+    throw new LrschedError("out", "is a view on a detached or empty buffer");
+  }
+  if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
+  return out;
+}
+
 export function defineSchedule(def: ScheduleDefinition): Schedule {
   let compiled: CompiledPlan | undefined;
   const maxStep = def.maxStep ?? Infinity;
   const options = Object.freeze({ ...def.options });
+  const finite = (step: number, v: number) => {
+    if (!Number.isFinite(v)) throw valueError(def.type, step, v, false, "dtype");
+    return v;
+  };
   const at = (step: unknown) => {
     const s = checkStep(step);
     if (s > maxStep) throw new LrschedError("step", `must be <= ${maxStep}, the schedule's last step`, s);
-    return def.at(s);
+    return finite(s, def.at(s));
   };
-  const evaluate = (start: number, count: number, dtype: Dtype, out?: CurveArray): CurveArray => {
-    if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
-    compiled ??= compilePlan(def.plan);
-    return evaluatePlan(compiled, start, count, dtype, out);
+  const evaluate = (start: number, count: number, dtype: Dtype, out: CurveArray | undefined): CurveArray => {
+    if (out === undefined && count * (dtype === "float32" ? 4 : 8) > MAX_CURVE_BYTES) {
+      throw new LrschedError(
+        "count",
+        `is too large for one array (${count} ${dtype} values, over curve()'s ${MAX_CURVE_BYTES / 2 ** 30} GiB limit): use chunks() to stream it, or pass an out array`,
+        count,
+      );
+    }
+    try {
+      if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
+      compiled ??= compilePlan(def.plan);
+      return evaluatePlan(compiled, start, count, dtype, out);
+    } catch (e) {
+      if (e instanceof CurveValueError) throw valueError(def.type, e.step, e.value, e.float32, out ? "out" : "dtype");
+      if (e instanceof RangeError) {
+        throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", count, { cause: e });
+      }
+      throw e;
+    }
   };
   const schedule: Schedule = {
     type: def.type,
@@ -155,33 +231,27 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     plan: def.plan,
     maxStep,
     at,
-    curve(count, opts = {}) {
-      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
-      const out = opts.out;
+    curve(count, opts) {
+      const o = callOptions(opts);
+      const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
+      const out = readOption(o, "out");
       if (out !== undefined) {
-        if (!(out instanceof Float32Array || out instanceof Float64Array)) {
-          throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
-        }
-        if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
-        return evaluate(start, n, out instanceof Float32Array ? "float32" : "float64", out);
+        const array = checkOut(out, n);
+        return evaluate(start, n, array instanceof Float32Array ? "float32" : "float64", array);
       }
-      const dtype = checkDtype(opts.dtype ?? "float32");
-      try {
-        return evaluate(start, n, dtype);
-      } catch (e) {
-        if (e instanceof RangeError) {
-          throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", n);
-        }
-        throw e;
-      }
+      return evaluate(start, n, checkDtype(readOption(o, "dtype") ?? "float32"), undefined);
     },
-    *chunks(count, opts = {}) {
-      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
-      const dtype = checkDtype(opts.dtype ?? "float32");
-      const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
-      for (let done = 0; done < n; done += size) {
-        yield evaluate(start + done, Math.min(size, n - done), dtype);
-      }
+    chunks(count, opts) {
+      // validated now, not at the first next(): a bad call fails where it is made
+      const o = callOptions(opts);
+      const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
+      const dtype = checkDtype(readOption(o, "dtype") ?? "float32");
+      const size = checkNumber("chunkSize", readOption(o, "chunkSize") ?? 1 << 20, { integer: true, min: 1, max: MAX_CURVE_BYTES / 8 });
+      return (function* () {
+        for (let done = 0; done < n; done += size) {
+          yield evaluate(start + done, Math.min(size, n - done), dtype, undefined);
+        }
+      })();
     },
     toSpec() {
       const spec: Record<string, unknown> = { type: def.type };
@@ -195,7 +265,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       return def.keras();
     },
   };
-  rawSteps.set(schedule, def.at);
+  built.set(schedule, { at: def.at });
   return Object.freeze(schedule);
 }
 

@@ -59,13 +59,40 @@ export function restartPeriods(first: number, tMul: number, decay: number): (ste
   let last = period(0);
   return (step) => {
     if (step >= last.start && step < last.end) return last;
-    let i = tMul === 1 ? Math.floor(step / first) : Math.floor(Math.log1p((step / first) * g) / lg);
-    if (!(i >= 0)) i = 0;
-    let p = period(i);
-    while (i > 0 && p.start > step) p = period(--i);
-    while (p.end <= step) p = period(++i);
-    return (last = p);
+    return (last = period(periodIndex(step, first, tMul, g, lg, (i) => period(i).start)));
   };
+}
+
+/**
+ * Index of the period holding `step`, given the period starts. Periods last at least `first`
+ * steps, so the index lies in [0, step / first]: the logarithmic estimate (exact or one off) is
+ * corrected a few times, then a bisection of that range finishes in at most 54 halvings, also
+ * when the estimate overflows (tMul near Number.MAX_VALUE).
+ */
+function periodIndex(step: number, first: number, tMul: number, g: number, lg: number, start: (i: number) => number): number {
+  let lo = 0; // start(lo) <= step
+  let hi = Math.floor(step / first) + 1; // start(hi) > step
+  let i: number;
+  if (tMul === 1) i = Math.floor(step / first);
+  else {
+    // log1p(y); beyond f64 range, log(step / first) + log(g) is the same number
+    const y = (step / first) * g;
+    i = Math.floor((y < Infinity ? Math.log1p(y) : Math.log(step / first) + Math.log(g)) / lg);
+  }
+  i = Math.min(Math.max(i, lo), hi - 1);
+  if (!(i >= 0)) i = 0;
+  for (let tries = 0; tries < 4; tries++) {
+    if (start(i) > step) hi = i;
+    else if (start(i + 1) <= step) lo = i + 1;
+    else return i;
+    i = Math.min(Math.max(i + (hi === i ? -1 : 1), lo), hi - 1);
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (start(mid) <= step) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

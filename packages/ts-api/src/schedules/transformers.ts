@@ -109,15 +109,19 @@ export const transformersType = scheduleType<TransformersOptions & { name: Trans
       }
       case "cosine_with_restarts": {
         const cycles = opts.numCycles ?? 1;
-        const period = Math.max(1, needTotal() - w) / cycles;
+        const span = Math.max(1, needTotal() - w);
+        const period = span / cycles;
         const half = lr * 0.5;
+        // one half cosine from lr to 0 per period, restarted (hard restarts); a period longer than
+        // the run (numCycles < 1, or so small the period overflows) never restarts
+        const wave = rampPlan("cosine", lr, 0, period);
         pieces = [
           warm,
           {
             steps: needTotal() - w,
-            plan: planNode(Op.Repeat, [period], [rampPlan("cosine", lr, 0, period)]),
-            // one half cosine from lr to 0 per period, restarted (hard restarts)
-            at: (s) => half * (1 + Math.cos(Math.PI * ((s - Math.floor(s / period) * period) / period))),
+            plan: period >= span ? wave : planNode(Op.Repeat, [period], [wave]),
+            // Hugging Face's (numCycles * progress) % 1: the fraction of the current period
+            at: (s) => half * (1 + Math.cos(Math.PI * ((cycles * (s / span)) % 1))),
           },
           constantPiece(0),
         ];
