@@ -12,6 +12,7 @@ export {
 } from "./schedule";
 export type { CurveArray, Dtype } from "@lrsched/core";
 export type { Field, Fields } from "./options";
+export { MAX_NESTING } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
 export { scheduleTypes, scheduleType, fromSpec, fromKeras } from "./registry";
 export { specJsonSchema } from "./jsonSchema";

@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject, setSpecResolver } from "./options";
+import { isPlainObject, readOwn, setSpecResolver } from "./options";
 import type { Schedule } from "./schedule";
 import { camelToSnake, type ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -70,8 +70,7 @@ export function scheduleType(name: string): AnyType | undefined {
  */
 export function fromSpec(spec: unknown, prefix = ""): Schedule {
   const where = prefix ? prefix.slice(0, -1) : "spec";
-  if (!isPlainObject(spec)) throw new LrschedError(where, "must be an object with a 'type'", spec);
-  const { type, ...options } = spec as Record<string, unknown>;
+  const { type, ...options } = readOwn(spec, (key) => `${prefix}${key}`, where, "must be an object with a 'type'");
   if (typeof type !== "string") throw new LrschedError(`${prefix}type`, "must be a schedule type name", type);
   const t = byName.get(type);
   if (!t) {
@@ -89,8 +88,11 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
  * `registered_name` keys of Keras 3's `serialize()` are accepted). Config keys are Keras's
  * snake_case `get_config()` keys; unknown keys are rejected.
  */
-export function fromKeras(keras: unknown): Schedule {
-  if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);
+export function fromKeras(input: unknown): Schedule {
+  // one copy of the caller's object (and of its config), read once: getters and Proxy traps
+  // that throw are reported against the key they guard
+  const keras = readOwn(input, (key) => `keras.${key}`, "keras", "must be an object {class_name, config}");
+  if (isPlainObject(keras.config)) keras.config = readOwn(keras.config, (key) => `keras.config.${key}`, "keras.config", "must be an object");
   for (const key of Object.keys(keras)) {
     if (!["class_name", "config", "module", "registered_name"].includes(key)) {
       throw new LrschedError(`keras.${key}`, "is not a key of a serialized Keras schedule (class_name, config, module, registered_name)");

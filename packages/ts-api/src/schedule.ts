@@ -7,7 +7,7 @@ import {
   type Dtype,
   type PlanNode,
 } from "@lrsched/core";
-import { LrschedError } from "./errors";
+import { LrschedError, guarded } from "./errors";
 import { checkNumber } from "./options";
 
 /** The JSON form of a schedule: its type and every option, defaults included. */
@@ -75,11 +75,16 @@ export interface ScheduleDefinition {
   readonly plan: PlanNode | null;
   readonly maxStep?: number;
   readonly keras?: () => KerasConfig;
+  /** Levels of schedules nested inside (checked against MAX_NESTING by the caller). Default 0. */
+  readonly nesting?: number;
 }
 
-/** What lrsched keeps about each schedule it built: its unvalidated step function. */
+/** What lrsched keeps about each schedule it built. */
 interface Built {
+  /** The unvalidated step function. */
   readonly at: (step: number) => number;
+  /** Levels of schedules nested inside it (0 for a schedule holding none). */
+  readonly nesting: number;
 }
 
 /**
@@ -96,6 +101,11 @@ const built: WeakMap<object, Built> = ((globalThis as Record<symbol, unknown>)[S
  */
 export function rawAt(s: Schedule): (step: number) => number {
   return built.get(s)!.at;
+}
+
+/** Levels of schedules nested inside `s` (0 for a schedule holding none). */
+export function nestingOf(s: Schedule): number {
+  return built.get(s)!.nesting;
 }
 
 /** Whether `v` is a schedule built by lrsched (a factory, fromSpec, fromKeras, ...). */
@@ -164,19 +174,14 @@ function checkDtype(dtype: unknown): Dtype {
   return dtype;
 }
 
-/** Reads `key` of a caller's options object, turning a throwing getter or Proxy trap into an LrschedError. */
-function readOption(o: object, key: string): unknown {
-  try {
-    return (o as Record<string, unknown>)[key];
-  } catch (e) {
-    throw new LrschedError(key, `could not be read: ${e instanceof Error ? e.message : String(e)}`, undefined, { cause: e });
-  }
-}
+/** Reads `key` of a caller's options object (a throwing getter or Proxy trap becomes an LrschedError). */
+const readOption = (o: object, key: string): unknown => guarded(key, () => (o as Record<string, unknown>)[key]);
 
-/** The options object of curve()/chunks(): undefined, or an object. */
+/** The options object of curve()/chunks(): undefined, or an object that can be read. */
 function callOptions(o: unknown): object {
   if (o === undefined) return {};
   if (typeof o !== "object" || o === null) throw new LrschedError("options", "must be an object", o);
+  guarded("options", () => Object.getPrototypeOf(o)); // a revoked Proxy fails here, not at its first key
   return o;
 }
 
@@ -236,7 +241,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
       const out = readOption(o, "out");
       if (out !== undefined) {
-        const array = checkOut(out, n);
+        const array = guarded("out", () => checkOut(out, n));
         return evaluate(start, n, array instanceof Float32Array ? "float32" : "float64", array);
       }
       return evaluate(start, n, checkDtype(readOption(o, "dtype") ?? "float32"), undefined);
@@ -265,7 +270,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       return def.keras();
     },
   };
-  built.set(schedule, { at: def.at });
+  built.set(schedule, { at: def.at, nesting: def.nesting ?? 0 });
   return Object.freeze(schedule);
 }
 
