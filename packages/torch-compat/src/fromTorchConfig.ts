@@ -1,4 +1,5 @@
-import { LrschedError } from "@lrsched/ts-api";
+import { LrschedError, MAX_NESTING } from "@lrsched/ts-api";
+import { nestingError } from "./nesting";
 import { isPlainObject } from "./checks";
 import { checkOptimizer, type Optimizer } from "./optimizer";
 import { TORCH_PREFIX, type Scheduler } from "./scheduler";
@@ -54,7 +55,7 @@ function configPath(prefix: string, path: string): string {
   return m ? `${prefix}${camelToSnake(m[1])}${m[2]}` : `${prefix}${path}`;
 }
 
-function build(config: unknown, optimizer: Optimizer, prefix: string): Scheduler {
+function build(config: unknown, optimizer: Optimizer, prefix: string, depth = 0): Scheduler {
   const where = prefix.slice(0, -1);
   if (!isPlainObject(config)) {
     throw new LrschedError(where, "must be an object {_target_: 'torch.optim.lr_scheduler.X', ...kwargs}", config);
@@ -74,8 +75,12 @@ function build(config: unknown, optimizer: Optimizer, prefix: string): Scheduler
       throw new LrschedError(`${prefix}${key}`, "must be a PyTorch snake_case keyword argument");
     }
     if (key === "schedulers" && Array.isArray(value)) {
-      options.schedulers = value.map((child, i) =>
-        isPlainObject(child) ? build(child, optimizer, `${prefix}schedulers[${i}].`) : child);
+      options.schedulers = value.map((child, i) => {
+        if (!isPlainObject(child)) return child;
+        // checked before recursing: a config nested 1e5 deep (or one holding itself) fails here
+        if (depth >= MAX_NESTING) throw nestingError(`${prefix}schedulers[${i}]`);
+        return build(child, optimizer, `${prefix}schedulers[${i}].`, depth + 1);
+      });
       continue;
     }
     options[snakeToCamel(key)] = value;

@@ -5,6 +5,7 @@ import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
+import { nest } from "../nesting";
 
 export interface SequentialLROptions {
   /** Schedulers of the same optimizer, run one after another. */
@@ -75,6 +76,7 @@ export class SequentialLR implements SequenceableScheduler {
     this.optimizer = optimizer;
     const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose"]);
     const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer);
+    nest(this, schedulers);
     schedulers.forEach((s, i) => {
       if (!isSequenceable(s)) {
         throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);
