@@ -45,12 +45,18 @@ export const TORCH_CLASSES: Readonly<Record<string, Build>> = Object.freeze({
 const SPECIAL: Record<string, string> = { T_max: "tMax", T_0: "t0", T_mult: "tMult" };
 const SPECIAL_BACK: Record<string, string> = Object.fromEntries(Object.entries(SPECIAL).map(([k, v]) => [v, k]));
 
-export const snakeToCamel = (k: string) => SPECIAL[k] ?? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-export const camelToSnake = (k: string) => SPECIAL_BACK[k] ?? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// own keys only: `toString` or `constructor` must not find Object.prototype's functions
+const own = (table: Record<string, string>, k: string) => (Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined);
 
-/** Rewrites an option path of a constructor error (`stepSize`, `lrLambda[1]`) as a config path. */
+export const snakeToCamel = (k: string) => own(SPECIAL, k) ?? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const camelToSnake = (k: string) => own(SPECIAL_BACK, k) ?? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Rewrites an option path of a constructor error (`stepSize`, `lrLambda[1]`) as a config path;
+ * paths that name no option (`optimizer.paramGroups[0]`, `CyclicLR.step`) are kept as they are.
+ */
 function configPath(prefix: string, path: string): string {
-  if (path.startsWith("optimizer.")) return path;
+  if (path.startsWith("optimizer.") || /^[A-Z]/.test(path)) return path;
   const m = /^([A-Za-z0-9]+)(.*)$/.exec(path);
   return m ? `${prefix}${camelToSnake(m[1])}${m[2]}` : `${prefix}${path}`;
 }
@@ -71,7 +77,7 @@ function build(config: unknown, optimizer: Optimizer, prefix: string, depth = 0)
     if (key === "optimizer") {
       throw new LrschedError(`${prefix}optimizer`, "is not a config key: pass the optimizer as fromTorchConfig's second argument");
     }
-    if (key !== key.replace(/[A-Z]/g, "") && !(key in SPECIAL)) {
+    if (key !== key.replace(/[A-Z]/g, "") && own(SPECIAL, key) === undefined) {
       throw new LrschedError(`${prefix}${key}`, "must be a PyTorch snake_case keyword argument");
     }
     if (key === "schedulers" && Array.isArray(value)) {
