@@ -15,7 +15,7 @@ export { FORMATS, encoderFor, formatOfPath, npyHeader, type Format, type Encoder
 export { sampled, sampleCount, type Sampling, type SampledChunk } from "./sample";
 export { bucketize, linePoints, type Buckets, type Point } from "./plot/buckets";
 export { chartSpec, type ChartSeries, type ChartOptions } from "./plot/chart";
-export { renderSvg, renderPng } from "./plot/render";
+export { renderSvg, renderPng } from "@lrsched/explore";
 export { terminalChart, type TerminalSeries, type TerminalChartOptions } from "./plot/terminal";
 export { drawChart, type ChartTarget, type DrawOptions } from "./plot/draw";
 export { summarize, type Summary } from "./stats/summary";

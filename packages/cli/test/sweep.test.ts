@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SWEEP } from "../src/sweep/defaultSweep";
 import { resolveSchedules, resolveSteps, stepsPerEpoch, validateConfig } from "../src/sweep/config";
-import { inlineSvg } from "../src/html";
+import { inlineSvg } from "@lrsched/explore";
 import { rankSchedules, resultsCsv } from "../src/sweep/results";
 import { BIN, lrsched, tempDir } from "./helpers";
 

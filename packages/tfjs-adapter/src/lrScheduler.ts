@@ -1,6 +1,7 @@
 import { Callback, type Optimizer } from "@tensorflow/tfjs";
 import { LrschedError } from "@lrsched/ts-api";
 import { checkChoice, checkKeys, checkNumber, checkObject, checkRate } from "./checks";
+import { KerasPlateau, type PlateauOptions } from "./kerasPlateau";
 import { getLearningRate, setLearningRate } from "./learningRate";
 import { resolveLogs, type UnresolvedLogs } from "./logs";
 import { modelOptimizer } from "./modelOptimizer";
@@ -37,9 +38,16 @@ export interface LrSchedulerOptions {
    * epoch end (e.g. 'val_loss' for a plateau scheduler).
    */
   readonly metric?: string;
+  /**
+   * Schedules and functions: Keras's plateau policy on top of the schedule. At each epoch end the
+   * plateau algorithm watches `monitor`; every reduction multiplies a running factor by `factor`,
+   * and the rate is `max(at(step) * runningFactor, min(at(step), minLr))`: the schedule's own
+   * shape, scaled down on plateaus, never pushed below `minLr` by a reduction.
+   */
+  readonly plateau?: PlateauOptions;
 }
 
-const OPTION_KEYS = ["per", "verbose", "initialStep", "metric"] as const;
+const OPTION_KEYS = ["per", "verbose", "initialStep", "metric", "plateau"] as const;
 
 type Source =
   | { readonly kind: "schedule"; readonly at: (step: number) => number }
@@ -73,6 +81,8 @@ function toSource(source: unknown): Source {
  * - Torch-compat scheduler: before each batch/epoch the rate is `getLastLr()[0]`; after it,
  *   `step()` is called (PyTorch's order: the constructor already set the first rate). The
  *   scheduler may drive `torchOptimizer(model.optimizer)` or any other `{paramGroups}` object.
+ * - `plateau: {...}` (schedules and functions): Keras's plateau policy at every epoch end, each
+ *   reduction multiplying the schedule by `factor` from then on, so "cosine × plateau" works.
  *
  * Use one rate-setting callback per fit: another one (such as {@link reduceLROnPlateau}) would
  * be overwritten before the next batch.
@@ -92,6 +102,9 @@ export class LrSchedulerCallback extends Callback {
   private lastLr: number | undefined;
   private epoch = 0;
   private announced = -1;
+  private readonly plateau: KerasPlateau | undefined;
+  /** The product of the plateau's reductions so far. */
+  private plateauFactor = 1;
 
   constructor(source: LrSource, options: LrSchedulerOptions = {}) {
     super();
@@ -108,6 +121,17 @@ export class LrSchedulerCallback extends Callback {
     if (this.metric !== undefined && !(this.source.kind === "torch" && this.per === "epoch")) {
       throw new LrschedError("metric", "applies only to a torch-compat scheduler with per: 'epoch'");
     }
+    if (opts.plateau !== undefined) {
+      if (this.source.kind === "torch") {
+        throw new LrschedError("plateau", "applies to schedules and functions (a torch-compat scheduler has its own ReduceLROnPlateau)");
+      }
+      this.plateau = new KerasPlateau(opts.plateau, "plateau");
+    }
+  }
+
+  /** The product of the plateau reductions so far (1 without `plateau`). */
+  get factor(): number {
+    return this.plateauFactor;
   }
 
   /** Per-batch mode: the step the next batch will use. */
@@ -122,6 +146,7 @@ export class LrSchedulerCallback extends Callback {
 
   override async onTrainBegin(): Promise<void> {
     this.optimizer = modelOptimizer(this.model);
+    this.plateau?.reset();
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
@@ -141,9 +166,10 @@ export class LrSchedulerCallback extends Callback {
     if (this.source.kind === "torch") this.source.scheduler.step();
   }
 
-  override async onEpochEnd(_epoch: number, logs?: UnresolvedLogs): Promise<void> {
+  override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
     const optimizer = this.optimizer ?? modelOptimizer(this.model);
     if (logs) logs.lr = this.lastLr ?? getLearningRate(optimizer);
+    if (this.plateau) await this.plateauEpochEnd(epoch, logs);
     if (this.per === "epoch" && this.source.kind === "torch") {
       if (this.metric === undefined) {
         this.source.scheduler.step();
@@ -157,12 +183,24 @@ export class LrSchedulerCallback extends Callback {
     }
   }
 
+  /** Keras's plateau decision for the epoch; a reduction scales every later rate. */
+  private async plateauEpochEnd(epoch: number, logs: UnresolvedLogs | undefined): Promise<void> {
+    const plateau = this.plateau!;
+    const current = plateau.read(await resolveLogs(logs));
+    if (current === undefined || this.lastLr === undefined) return;
+    if (plateau.epochEnd(current, this.lastLr)) {
+      this.plateauFactor *= plateau.factor;
+      if (plateau.verbose) console.log(`\nEpoch ${epoch + 1}: lrScheduler plateau: rate factor now ${this.plateauFactor}.`);
+    }
+  }
+
   /** Computes the rate for `step` (epoch in per-epoch mode) and hands it to the optimizer. */
   private apply(step: number): void {
     const optimizer = this.optimizer ?? (this.optimizer = modelOptimizer(this.model));
     let lr: number;
     if (this.source.kind === "schedule") {
       lr = checkRate(`schedule at step ${step}`, this.source.at(step));
+      if (this.plateauFactor !== 1) lr = Math.max(lr * this.plateauFactor, Math.min(lr, this.plateau!.minLr));
     } else {
       lr = checkRate("scheduler.getLastLr()[0]", this.source.scheduler.getLastLr()[0]);
     }

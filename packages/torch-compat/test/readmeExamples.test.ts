@@ -1,6 +1,6 @@
 // The README's examples, run.
 import { describe, expect, it } from "vitest";
-import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR } from "../src/index";
+import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR, transformersScheduler } from "../src/index";
 
 describe("README examples", () => {
   it("StepLR loop", () => {
@@ -18,6 +18,29 @@ describe("README examples", () => {
     expect(optimizer.paramGroups[0].lr).toBeCloseTo(3e-6, 15);
     for (let batch = 0; batch < 500; batch++) scheduler.step();
     expect(optimizer.paramGroups[0].lr).toBe(3e-4);
+  });
+
+  it("warm-up, then ReduceLROnPlateau", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1 }] };
+    const warmup = new LinearLR(optimizer, { startFactor: 0.5, totalIters: 2 });
+    const plateau = new ReduceLROnPlateau(optimizer, { factor: 0.5, patience: 1 });
+    const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, plateau], milestones: [2], plateauLast: true });
+    const seen = [optimizer.paramGroups[0].lr];
+    for (const valLoss of [9, 1.0, 0.9, 0.9, 0.9]) {
+      scheduler.step(valLoss);
+      seen.push(optimizer.paramGroups[0].lr);
+    }
+    [0.05, 0.075, 0.1, 0.1, 0.1, 0.05].forEach((want, k) => expect(seen[k]).toBeCloseTo(want, 15));
+  });
+
+  it("Hugging Face get_scheduler", () => {
+    const optimizer = { paramGroups: [{ lr: 5e-5 }, { lr: 1e-5 }], defaults: { lr: 5e-5 } };
+    const scheduler = transformersScheduler(optimizer, "linear", { numWarmupSteps: 100, numTrainingSteps: 1000 });
+    for (let step = 0; step < 50; step++) scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([2.5e-5, 5e-6]);
+    const greedy = transformersScheduler({ paramGroups: [{ lr: 0.1 }] }, "greedy", { patience: 2, factor: 0.8 });
+    for (const loss of [1, 0.9, 0.8]) greedy.step(loss);
+    expect(greedy.getLastLr()[0]).toBeCloseTo(0.125, 15);
   });
 
   it("ReduceLROnPlateau", () => {

@@ -18,7 +18,11 @@ function fieldSchema(f: Field): Record<string, unknown> {
     case "name":
       return { type: ["string", "null"], description: f.doc };
     case "choice":
-      return { enum: [...f.choices], description: f.doc, ...(f.default === undefined ? {} : { default: f.default }) };
+      return {
+        enum: f.default === null ? [...f.choices, null] : [...f.choices],
+        description: f.doc,
+        ...(f.default === undefined ? {} : { default: f.default }),
+      };
     case "schedule":
       return { $ref: "#", description: f.doc };
     case "scheduleList":

@@ -47,7 +47,8 @@ export interface ChoiceField {
   readonly kind: "choice";
   readonly doc: string;
   readonly choices: readonly string[];
-  readonly default?: string;
+  /** null: the option may be left unset (the schedule then picks its own default). */
+  readonly default?: string | null;
 }
 
 /** A nested schedule: a Schedule value, or its spec when read from JSON. */
@@ -171,6 +172,7 @@ function checkField(path: string, v: unknown, f: Field): unknown {
       if (v !== null && typeof v !== "string") throw new LrschedError(path, "must be a string or null", v);
       return v;
     case "choice":
+      if (v === null && f.default === null) return v;
       if (typeof v !== "string" || !f.choices.includes(v)) {
         throw new LrschedError(path, `must be one of ${f.choices.map((c) => `'${c}'`).join(", ")}`, v);
       }

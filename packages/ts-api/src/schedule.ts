@@ -2,6 +2,7 @@ import {
   CurveValueError,
   compilePlan,
   evaluatePlan,
+  evaluatePlanParallel,
   type CompiledPlan,
   type CurveArray,
   type Dtype,
@@ -31,6 +32,12 @@ export interface CurveOptions {
   readonly dtype?: Dtype;
   /** Array to fill (its first `count` elements); its type sets the dtype. */
   readonly out?: CurveArray;
+  /**
+   * Split the range over every core: in Node, this thread and one worker_thread per further core,
+   * writing into a SharedArrayBuffer (a new curve is a typed array on one). Bit-identical to the
+   * serial curve; ranges under 2^18 steps per thread, and browsers, evaluate serially. Default false.
+   */
+  readonly parallel?: boolean;
 }
 
 export interface ChunkOptions {
@@ -38,6 +45,8 @@ export interface ChunkOptions {
   readonly dtype?: Dtype;
   /** Steps per yielded chunk. Default 2^20. */
   readonly chunkSize?: number;
+  /** Each chunk split over every core, as `curve`'s `parallel`. Default false. */
+  readonly parallel?: boolean;
 }
 
 /**
@@ -50,9 +59,17 @@ export interface Schedule {
   readonly options: Readonly<Record<string, unknown>>;
   /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
   at(step: number): number;
-  /** Learning rates of steps [start, start + count), computed by the WASM core. */
+  /**
+   * Learning rates of steps [start, start + count), computed by the WASM core: a Float32Array by
+   * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
+   */
+  curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
   curve(count: number, options?: CurveOptions): CurveArray;
   /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
@@ -167,7 +184,12 @@ function checkRange(count: unknown, start: unknown, maxStep: number): { count: n
   return { count: c, start: s };
 }
 
-function checkDtype(dtype: unknown): Dtype {
+export function checkParallel(parallel: unknown): boolean {
+  if (typeof parallel !== "boolean") throw new LrschedError("parallel", "must be true or false", parallel);
+  return parallel;
+}
+
+export function checkDtype(dtype: unknown): Dtype {
   if (dtype !== "float32" && dtype !== "float64") {
     throw new LrschedError("dtype", "must be 'float32' or 'float64'", dtype);
   }
@@ -210,7 +232,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     if (s > maxStep) throw new LrschedError("step", `must be <= ${maxStep}, the schedule's last step`, s);
     return finite(s, def.at(s));
   };
-  const evaluate = (start: number, count: number, dtype: Dtype, out: CurveArray | undefined): CurveArray => {
+  const evaluate = (start: number, count: number, dtype: Dtype, out: CurveArray | undefined, parallel: boolean): CurveArray => {
     if (out === undefined && count * (dtype === "float32" ? 4 : 8) > MAX_CURVE_BYTES) {
       throw new LrschedError(
         "count",
@@ -221,7 +243,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     try {
       if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
       compiled ??= compilePlan(def.plan);
-      return evaluatePlan(compiled, start, count, dtype, out);
+      return (parallel ? evaluatePlanParallel : evaluatePlan)(compiled, start, count, dtype, out);
     } catch (e) {
       if (e instanceof CurveValueError) throw valueError(def.type, e.step, e.value, e.float32, out ? "out" : "dtype");
       if (e instanceof RangeError) {
@@ -236,28 +258,31 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     plan: def.plan,
     maxStep,
     at,
-    curve(count, opts) {
+    // one implementation behind the overloads above: the array's type follows `out`, else `dtype`
+    curve: function curve(count: number, opts?: CurveOptions): CurveArray {
       const o = callOptions(opts);
       const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
+      const parallel = checkParallel(readOption(o, "parallel") ?? false);
       const out = readOption(o, "out");
       if (out !== undefined) {
         const array = guarded("out", () => checkOut(out, n));
-        return evaluate(start, n, array instanceof Float32Array ? "float32" : "float64", array);
+        return evaluate(start, n, array instanceof Float32Array ? "float32" : "float64", array, parallel);
       }
-      return evaluate(start, n, checkDtype(readOption(o, "dtype") ?? "float32"), undefined);
-    },
-    chunks(count, opts) {
+      return evaluate(start, n, checkDtype(readOption(o, "dtype") ?? "float32"), undefined, parallel);
+    } as Schedule["curve"],
+    chunks: function chunks(count: number, opts?: ChunkOptions): Generator<CurveArray, void, undefined> {
       // validated now, not at the first next(): a bad call fails where it is made
       const o = callOptions(opts);
       const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
       const dtype = checkDtype(readOption(o, "dtype") ?? "float32");
       const size = checkNumber("chunkSize", readOption(o, "chunkSize") ?? 1 << 20, { integer: true, min: 1, max: MAX_CURVE_BYTES / 8 });
+      const parallel = checkParallel(readOption(o, "parallel") ?? false);
       return (function* () {
         for (let done = 0; done < n; done += size) {
-          yield evaluate(start + done, Math.min(size, n - done), dtype, undefined);
+          yield evaluate(start + done, Math.min(size, n - done), dtype, undefined, parallel);
         }
       })();
-    },
+    } as Schedule["chunks"],
     toSpec() {
       const spec: Record<string, unknown> = { type: def.type };
       for (const [k, v] of Object.entries(options)) spec[k] = specValue(v, k);

@@ -1,5 +1,5 @@
 // The range test's chart: loss against a logarithmic rate axis, the suggestions as vertical rules.
-import { chartBase } from "../plot/chart";
+import { chartBase } from "@lrsched/explore";
 
 export interface RangeChartInput {
   readonly lrs: readonly number[];

@@ -1,7 +1,7 @@
 // The report's charts as vega-lite specs: metric curves per epoch, and the rate of every step.
-import { chartBase } from "../plot/chart";
+import { chartBase } from "@lrsched/explore";
 import { drawChart } from "../plot/draw";
-import { renderSvg } from "../plot/render";
+import { renderSvg } from "@lrsched/explore";
 import type { ResolvedSchedule } from "./config";
 import type { MeanCurve } from "./results";
 

@@ -1,5 +1,5 @@
 // The sweep's report: one static page, charts inline as SVG, no scripts, nothing fetched.
-import { escapeHtml as escape, htmlPage, inlineSvg } from "../html";
+import { escapeHtml as escape, htmlPage, inlineSvg } from "@lrsched/explore";
 import { describeModel } from "../train/model";
 import type { SweepConfig } from "./config";
 import { percent, points, type RankedRow } from "./results";
