@@ -10,6 +10,7 @@ import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
 import { geometric } from "./geometric";
 import { Shape, blocks } from "./blocks";
+import { raise } from "./floor";
 
 /**
  * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
@@ -25,6 +26,7 @@ function halfCycle(
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
   blocks(out, true, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
+  raise(out, true, n, baseLr);
 }
 
 export function cyclic(

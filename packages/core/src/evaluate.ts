@@ -84,23 +84,27 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
   const { planPtr, scratch, out } = at;
   const view = asF32 ? new Float32Array(wasm.memory.buffer, out, CHUNK) : new Float64Array(wasm.memory.buffer, out, CHUNK);
   const wide = new Float64Array(wasm.memory.buffer, out, CHUNK);
-  /** Re-runs a refused chunk in f64 and throws for its first value that cannot be stored. */
-  const refuse = (from: number, n: number): never => {
-    wasm.run(planPtr, scratch, out, from, n, false);
+  /**
+   * Re-runs a refused chunk (steps start + done ..) in f64: throws for its first value that cannot
+   * be stored; if every value fits after all, stores them (the f32 arithmetic was what failed).
+   */
+  const recheck = (done: number, n: number): void => {
+    wasm.run(planPtr, scratch, out, start + done, n, false);
     for (let i = 0; i < n; i++) {
       const v = wide[i]!;
-      if (!Number.isFinite(v)) throw new CurveValueError(from + i, v, false);
-      if (asF32 && Math.abs(v) >= F32_OVERFLOW) throw new CurveValueError(from + i, v, true);
+      if (!Number.isFinite(v)) throw new CurveValueError(start + done + i, v, false);
+      if (asF32 && Math.abs(v) >= F32_OVERFLOW) throw new CurveValueError(start + done + i, v, true);
     }
-    throw new Error("lrsched core: a refused chunk holds no value that fails to fit"); // unreachable
+    result.set(n === CHUNK ? wide : wide.subarray(0, n), done);
   };
   for (let done = 0; done < count; ) {
     const run = wasm.constantRun(planPtr, start + done, count - done);
     if (run >= MIN_FILL_RUN) {
       // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
       // the host fills the rest natively
-      if (wasm.run(planPtr, scratch, out, start + done, 1, false) === Run.Refused) refuse(start + done, 1);
-      if (asF32 && Math.abs(wide[0]!) >= F32_OVERFLOW) refuse(start + done, 1);
+      if (wasm.run(planPtr, scratch, out, start + done, 1, false) === Run.Refused || (asF32 && Math.abs(wide[0]!) >= F32_OVERFLOW)) {
+        recheck(done, 1); // throws
+      }
       result.fill(wide[0]!, done, done + run);
       done += run;
       continue;
@@ -109,8 +113,9 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
     const outcome = inPlace
       ? wasm.write(planPtr, scratch, result.byteOffset + done * size, start + done, n, asF32)
       : wasm.run(planPtr, scratch, out, start + done, n, asF32);
-    if (outcome === Run.Refused) refuse(start + done, n);
-    if (outcome === Run.Uniform) {
+    if (outcome === Run.Refused) {
+      recheck(done, n);
+    } else if (outcome === Run.Uniform) {
       // one repeated value (a piecewise-constant stretch): a native fill beats a copy
       result.fill(view[0]!, done, done + n);
     } else if (!inPlace) {
