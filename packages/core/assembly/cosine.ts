@@ -39,8 +39,9 @@ export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, 
  * Index of the restart period containing local step x. Keras derives it from a logarithm, whose
  * rounding can misplace a step that sits exactly on a period edge; the estimate is corrected
  * here against the exact period starts. The search is bounded: periods last at least `first`
- * steps, so the index lies in [0, x / first]; when the estimate overflows (tMul near
- * Number.MAX_VALUE) or is far off, a bisection of that range ends in at most 54 halvings.
+ * steps, so the index lies in [0, x / first], below 2^1024; when the estimate overflows (tMul
+ * near Number.MAX_VALUE) or is far off, a bisection of that range ends in at most 1100 halvings
+ * (past 2^53 periods, neighbouring indices are not distinct numbers and it stops where they meet).
  */
 export function periodIndex(x: f64, first: f64, tMul: f64): f64 {
   const g = tMul - 1.0;
@@ -62,8 +63,9 @@ export function periodIndex(x: f64, first: f64, tMul: f64): f64 {
     else return i;
     i = Math.min(Math.max(i + (hi == i ? -1.0 : 1.0), lo), hi - 1.0);
   }
-  while (hi - lo > 1.0) {
-    const mid = Math.floor(0.5 * (lo + hi));
+  for (let k = 0; k < 1100 && hi - lo > 1.0; k++) {
+    const mid = lo + Math.floor(0.5 * (hi - lo));
+    if (mid <= lo || mid >= hi) break;
     if (periodStart(first, tMul, mid) <= x) lo = mid;
     else hi = mid;
   }

@@ -13,7 +13,7 @@ import { VALID } from "./support/validSpecs";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.cjs");
 
-const EXTREMES = [1e308, Number.MAX_VALUE, 5e-324, 1e-308, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 1 + 2 ** -52, 1 - 2 ** -53, 0];
+const EXTREMES = [1e308, Number.MAX_VALUE, 5e-324, 1e-308, 1e-290, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 1 + 2 ** -52, 1 - 2 ** -53, 0];
 
 /**
  * Types whose reference formula itself gives negative rates for some valid options: Keras's
