@@ -1,11 +1,13 @@
 // The range test's chart: loss against a logarithmic rate axis, the suggestions as vertical rules.
-import { chartBase } from "@lrsched/explore";
+import { chartBase } from "./frame";
 
 export interface RangeChartInput {
   readonly lrs: readonly number[];
   readonly losses: readonly number[];
   readonly smoothed: readonly number[];
   readonly suggestions: readonly { name: string; lr: number }[];
+  /** Rate of the batch where the raw loss diverged, if it did: drawn as a grey rule. */
+  readonly divergedLr?: number;
   readonly title?: string;
   readonly width?: number;
   readonly height?: number;
@@ -21,7 +23,7 @@ const SUGGESTION_COLORS = ["#d62728", "#2ca02c", "#9467bd"];
 export function rangeChartSpec(c: RangeChartInput): Record<string, unknown> {
   const values: { lr: number; loss: number; series: string }[] = [];
   c.lrs.forEach((lr, i) => {
-    if (Number.isFinite(c.losses[i])) values.push({ lr, loss: c.losses[i], series: "loss" });
+    if (Number.isFinite(c.losses[i])) values.push({ lr, loss: c.losses[i], series: "raw loss" });
     if (Number.isFinite(c.smoothed[i])) values.push({ lr, loss: c.smoothed[i], series: "smoothed loss" });
   });
   // y range: everything up to the smoothed minimum (raw and smoothed), a little headroom above
@@ -32,6 +34,7 @@ export function rangeChartSpec(c: RangeChartInput): Record<string, unknown> {
   const high = shown.length ? Math.max(...c.smoothed.slice(0, lowAt + 1).filter(Number.isFinite), ...c.losses.slice(0, 1)) : 1;
   const pad = (high - low) * 0.1 || 0.1;
   const rules = c.suggestions.map((s, i) => ({ lr: s.lr, label: `${s.name} ${Number(s.lr.toPrecision(3))}`, color: SUGGESTION_COLORS[i % SUGGESTION_COLORS.length], y: 6 + 15 * i }));
+  if (c.divergedLr !== undefined) rules.push({ lr: c.divergedLr, label: `raw loss diverged ${Number(c.divergedLr.toPrecision(3))}`, color: "#7f7f7f", y: 6 + 15 * rules.length });
   const first = c.lrs[0];
   const last = c.lrs[c.lrs.length - 1];
   const decades: number[] = [];
@@ -55,7 +58,7 @@ export function rangeChartSpec(c: RangeChartInput): Record<string, unknown> {
         encoding: {
           x,
           y: { field: "loss", type: "quantitative", title: "training loss", scale: { domain: [Math.max(0, low - pad), high + pad], zero: false, nice: false } },
-          color: { field: "series", type: "nominal", title: null, scale: { domain: ["loss", "smoothed loss"], range: ["#c7c7c7", "#1f77b4"] }, legend: { orient: "bottom", direction: "horizontal" } },
+          color: { field: "series", type: "nominal", title: null, scale: { domain: ["raw loss", "smoothed loss"], range: ["#c7c7c7", "#1f77b4"] }, legend: { orient: "bottom", direction: "horizontal" } },
         },
       },
       // one rule and one label per suggestion, each with its own literal colour (no shared legend)
