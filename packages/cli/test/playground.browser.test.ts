@@ -8,9 +8,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, watch } from "./browser";
 import { BIN, lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "tools", "conformance", "fixtures");
 
@@ -42,11 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
       });
       server.once("exit", (code) => reject(new Error(`lrsched playground exited with ${code}`)));
     });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -61,13 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
 
   async function open(url: string): Promise<Watched> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    page.on("request", (r) => requests.push(r.url()));
+    const { errors, requests } = watch(page);
     await page.goto(url);
     await page.waitForSelector("body[data-ready]");
     await page.waitForFunction(() => document.querySelector("svg[data-testid=chart] path.curve")?.getAttribute("d"));

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, watch } from "./browser";
 import { lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 // the embedded seven schedules on a small slice of MNIST: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 500, validation: 200 }, model: { hidden: [16] }, epochs: 2, batchSize: 50 });
@@ -23,20 +23,10 @@ beforeAll(() => {
 
 describe.skipIf(!existsSync(CHROMIUM))("the sweep report in headless Chromium", () => {
   it("loads offline with no console errors, every chart, the whole table; keeps a screenshot", async () => {
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      page.on("request", (r) => requests.push(r.url()));
+      const { errors, requests } = watch(page);
       await page.goto(pathToFileURL(join(dir, "index.html")).href, { waitUntil: "load" });
 
       expect(labels).toHaveLength(7);
