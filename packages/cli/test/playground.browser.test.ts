@@ -197,6 +197,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "playground-three-schedules.png"), fullPage: true });
+
+    // a link pasted into the open page's address bar replaces what it shows
+    const other = { type: "constant", value: 0.02 };
+    await page.evaluate((h) => (location.hash = h), `spec=${encodeURIComponent(JSON.stringify(other))}&log=1`);
+    await expect.poll(() => page.getByTestId("entry").allTextContents()).toEqual(["constant"]);
+    expect(await page.getByLabel("log scale").isChecked()).toBe(true);
+    expect(JSON.parse(await exportOf(page, "export-spec"))).toEqual(other);
+    // and a broken one says what is wrong, leaving the view as it was
+    await page.evaluate(() => (location.hash = "spec=%5B%5D"));
+    await expect.poll(() => page.getByTestId("link-error").textContent()).toBe("This link's state is not valid: spec must hold at least one schedule");
+    expect(await page.getByTestId("entry").allTextContents()).toEqual(["constant"]);
     clean(w);
     await page.close();
   });

@@ -1,6 +1,6 @@
 // The playground's logic outside the browser: starting specs, the URL-hash state, imports, exports.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fromKeras, fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import { describe, expect, it } from "vitest";
@@ -112,5 +112,22 @@ describe("exports", () => {
       `lrsched plot --spec '{"type":"constant","value":0.1}' --label a --spec '{"type":"constant","value":0.2}' --label 'b'\\''s' --steps 100 --start 5 --log`,
     );
     expect(cliExport([{ label: "constant", spec: a.spec }], DEFAULT_VIEW, 10).text).toBe(`lrsched plot --spec '{"type":"constant","value":0.1}' --steps 10`);
+  });
+});
+
+describe("the built site", () => {
+  const site = join(__dirname, "..", "dist", "playground");
+
+  it("is three files, one classic script, and names no other origin to load from", () => {
+    const html = readFileSync(join(site, "index.html"), "utf8");
+    expect(html).toContain('<script src="playground.js"></script>');
+    expect(html).not.toMatch(/type="module"/);
+    for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(playground\.(js|css)|data:,)$/);
+    const js = readFileSync(join(site, "playground.js"), "utf8");
+    expect(js).not.toMatch(/\bfetch\(|XMLHttpRequest|importScripts/);
+  });
+
+  it("stays lean: the whole bundle, WASM core included, under 256 KB", () => {
+    expect(statSync(join(site, "playground.js")).size).toBeLessThan(256 * 1024);
   });
 });
