@@ -91,6 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     expect(JSON.parse(await exportOf(page, "export-spec"))).toMatchObject({ decaySteps: 400 });
     expect(JSON.parse(await exportOf(page, "export-keras"))).toMatchObject({ class_name: "CosineDecay", config: { decay_steps: 400 } });
     expect(await exportOf(page, "export-cli")).toContain('"decaySteps":400');
+    expect(await exportOf(page, "export-torch")).toMatch(/^cosineDecay has no PyTorch equivalent/);
 
     const drawn = await curveOf(page);
     const hash = page.url();
@@ -103,6 +104,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     await page.getByLabel("decaySteps", { exact: true }).fill("500");
     await expect.poll(() => error.textContent()).toBe("");
     expect(specOfHash(page.url()).decaySteps).toBe(500);
+
+    // a type PyTorch has a class for exports its config, with the optimizer's rate to run it at
+    await page.getByTestId("type").selectOption("exponentialDecay");
+    await page.getByLabel("staircase", { exact: true }).check();
+    await expect.poll(async () => JSON.parse((await exportOf(page, "export-torch")) || "{}")).toEqual({ _target_: "torch.optim.lr_scheduler.StepLR", step_size: 100, gamma: 0.8 });
+    expect(await exportOf(page, "export-torch-lr")).toBe("optimizer lr 0.1");
     clean(w);
     await page.close();
   });
@@ -120,6 +127,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
       const t = scheduleTypes.find((x) => x.type === type)!;
       const shown = Object.entries(t.fields).filter(([, f]) => f.kind !== "function" && f.kind !== "schedule" && f.kind !== "scheduleList").map(([k]) => k);
       for (const name of shown) expect(await page.locator(`#form > .schedule > .field > label`).filter({ hasText: new RegExp(`^${name}$`) }).count(), `${type}.${name}`).toBe(1);
+      // the chart shows this type (its label follows the type) before its axis is read
+      await expect.poll(() => page.locator("svg[data-testid=chart] path.curve").first().getAttribute("data-series")).toBe(type);
       await expect.poll(() => curveOf(page)).toMatch(/^M/);
       expect(await page.locator("#form .error:not(:empty)").count(), type).toBe(0);
       // the rate axis starts at 0 (cosineAnnealing's last rate is -5.55e-17, a rounded zero); only
@@ -256,6 +265,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     await page.getByTestId("import").click();
     await expect.poll(() => page.getByTestId("entry").allTextContents()).toEqual(["cosineDecay", "my_ed", "OneCycleLR"]);
     expect(JSON.parse(await exportOf(page, "export-torch"))).toEqual(torch);
+    expect(await exportOf(page, "export-torch-lr")).toBe(`optimizer lr ${c.optimizer.groups[0].lr}`);
     expect(await page.getByTestId("import-error").textContent()).toBe("");
     await page.getByLabel("steps", { exact: true }).fill("20");
     await expect.poll(() => page.url()).toContain("steps=20");

@@ -81,7 +81,7 @@ describe("imports", () => {
     const config = { _target_: "torch.optim.lr_scheduler.OneCycleLR", ...c.scheduler.kwargs };
     const [e] = importText(JSON.stringify(config), c.optimizer.groups[0].lr, ["OneCycleLR"]);
     expect(e.label).toBe("OneCycleLR #2");
-    expect(e.torch).toEqual(config);
+    expect(e.torch).toEqual({ config, lr: c.optimizer.groups[0].lr });
     const s = fromSpec(e.spec);
     const lrs: number[] = c.records.map((r: { lr: number[] }) => r.lr[0]);
     // the closed form holds to the end of the cycle (PyTorch raises past total_steps)
