@@ -1,14 +1,12 @@
-// Headless Chromium for the page tests (Debian's chromium, driven by playwright-core), and a watch
-// on a page's console errors and requests.
+// Headless Chromium for the page tests (Debian's chromium, driven by playwright-core; tools/test/chromium
+// finds it), and a watch on a page's console errors and requests.
 import type { Browser, Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Chromium with nothing of its own reaching the network (no updates, no sync, no first-run pages). */
-export async function launchChromium(): Promise<Browser> {
+/** Chromium at `path` with nothing of its own reaching the network (no updates, no sync, no first-run pages). */
+export async function launchChromium(path: string): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: path,
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }
