@@ -1,14 +1,22 @@
-// Headless Chromium for the page tests (Debian's chromium, driven by playwright-core; tools/test/chromium
-// finds it), and a watch on a page's console errors and requests.
+// Headless Chromium for the page tests (Debian's chromium, driven by playwright-core), found by
+// chromiumFor (skipped with a reason where it is missing, a failure in CI), and a watch on a page's
+// console errors and requests.
 import type { Browser, Page } from "playwright-core";
+import { chromiumFor } from "../../../tools/test/chromium";
 
-/** Chromium at `path` with nothing of its own reaching the network (no updates, no sync, no first-run pages). */
-export async function launchChromium(path: string): Promise<Browser> {
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: path,
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+/** The browser of a test suite: whether it is there, and a launcher with nothing of Chromium's own reaching the network. */
+export function browserFor(suite: string): { readonly available: boolean; launch(): Promise<Browser> } {
+  const path = chromiumFor(suite);
+  return {
+    available: path !== undefined,
+    async launch() {
+      const { chromium } = await import("playwright-core");
+      return chromium.launch({
+        executablePath: path,
+        args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      });
+    },
+  };
 }
 
 /** Collects the page's console errors and warnings, uncaught errors, and every URL it requests. */

@@ -8,11 +8,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumFor } from "../../../tools/test/chromium";
-import { launchChromium, watch } from "./browser";
+import { browserFor, watch } from "./browser";
 import { BIN, lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = chromiumFor("the playground in headless Chromium");
+const BROWSER = browserFor("the playground in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "tools", "conformance", "fixtures");
 
@@ -27,7 +26,7 @@ const specOfHash = (url: string) => JSON.parse(new URLSearchParams(new URL(url).
 const curveOf = (page: Page, i = 0) => page.locator("svg[data-testid=chart] path.curve").nth(i).getAttribute("d");
 const exportOf = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? "";
 
-describe.skipIf(CHROMIUM === undefined)("the playground in headless Chromium", () => {
+describe.skipIf(!BROWSER.available)("the playground in headless Chromium", () => {
   let browser: Browser;
   let server: ChildProcess;
   let origin = "";
@@ -44,7 +43,7 @@ describe.skipIf(CHROMIUM === undefined)("the playground in headless Chromium", (
       });
       server.once("exit", (code) => reject(new Error(`lrsched playground exited with ${code}`)));
     });
-    browser = await launchChromium(CHROMIUM!);
+    browser = await BROWSER.launch();
   }, 60_000);
 
   afterAll(async () => {

@@ -4,11 +4,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumFor } from "../../../tools/test/chromium";
-import { launchChromium, watch } from "./browser";
+import { browserFor, watch } from "./browser";
 import { lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = chromiumFor("the sweep report in headless Chromium");
+const BROWSER = browserFor("the sweep report in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 // the embedded seven schedules on a small slice of MNIST: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 500, validation: 200 }, model: { hidden: [16] }, epochs: 2, batchSize: 50 });
@@ -23,9 +22,9 @@ beforeAll(() => {
   labels = (JSON.parse(readFileSync(join(dir, "results.json"), "utf8")).config.schedules as { label: string }[]).map((s) => s.label);
 }, 300_000);
 
-describe.skipIf(CHROMIUM === undefined)("the sweep report in headless Chromium", () => {
+describe.skipIf(!BROWSER.available)("the sweep report in headless Chromium", () => {
   it("loads offline with no console errors, every chart, the whole table; keeps a screenshot", async () => {
-    const browser = await launchChromium(CHROMIUM!);
+    const browser = await BROWSER.launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
       const { errors, requests } = watch(page);
