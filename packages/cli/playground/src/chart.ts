@@ -35,6 +35,7 @@ interface Frame {
 
 export class Chart {
   private frame: Frame | undefined;
+  private readonly envelopes = new WeakMap<Schedule, { start: number; steps: number; columns: number; buckets: Buckets }>();
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -55,7 +56,7 @@ export class Chart {
     // a schedule that ends inside the range (oneCycle's totalSteps) is drawn up to its end
     const spans = series.map((x) => stepsWithin(x.schedule, range.start, range.steps));
     const buckets = series.map((x, i) =>
-      spans[i] === 0 ? undefined : bucketize(x.schedule, { start: range.start, steps: spans[i], every: 1 }, Math.max(1, Math.round((plotW * spans[i]) / range.steps))));
+      spans[i] === 0 ? undefined : this.envelope(x.schedule, range.start, spans[i], Math.max(1, Math.round((plotW * spans[i]) / range.steps))));
     const drawn = buckets.filter((b): b is Buckets => b !== undefined);
 
     const xDomain = [range.start, range.start + range.steps] as const;
@@ -101,6 +102,18 @@ export class Chart {
     this.svg.dataset.steps = String(range.steps);
     this.svg.dataset.renderMs = ms.toFixed(1);
     return ms;
+  }
+
+  /**
+   * A schedule's envelope over [start, start + steps) in `columns` buckets. Schedules are immutable
+   * values, so an envelope is kept per schedule: typing in one schedule's form recomputes only its own.
+   */
+  private envelope(schedule: Schedule, start: number, steps: number, columns: number): Buckets {
+    const kept = this.envelopes.get(schedule);
+    if (kept && kept.start === start && kept.steps === steps && kept.columns === columns) return kept.buckets;
+    const buckets = bucketize(schedule, { start, steps, every: 1 }, columns);
+    this.envelopes.set(schedule, { start, steps, columns, buckets });
+    return buckets;
   }
 
   /** Moves the cursor to the pointer's step and writes every rate there; undefined clears it. */
