@@ -5,10 +5,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumFor } from "../../../tools/test/chromium";
+import { browserFor, watch } from "./browser";
 import { lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = chromiumFor("the sweep report in headless Chromium");
+const BROWSER = browserFor("the sweep report in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 // the built-in schedules on a small slice of MNIST, two seeds: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 300, validation: 100 }, model: { hidden: [8] }, epochs: 2, batchSize: 50, seeds: [1, 2] });
@@ -23,22 +23,12 @@ beforeAll(() => {
   results = JSON.parse(readFileSync(join(dir, "results.json"), "utf8"));
 }, 300_000);
 
-describe.skipIf(CHROMIUM === undefined)("the sweep report in headless Chromium", () => {
+describe.skipIf(!BROWSER.available)("the sweep report in headless Chromium", () => {
   it("loads offline with no console errors: verdict, every chart, the whole summary, hover text; keeps a screenshot", async () => {
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const browser = await BROWSER.launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      page.on("request", (r) => requests.push(r.url()));
+      const { errors, requests } = watch(page);
       await page.goto(pathToFileURL(join(dir, "index.html")).href, { waitUntil: "load" });
 
       const labels = results.schedules.map((s) => s.label);

@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject, setSpecResolver } from "./options";
+import { isPlainObject, readOwn, setSpecResolver } from "./options";
 import type { Schedule } from "./schedule";
 import type { ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -80,8 +80,7 @@ export function scheduleType(name: string): AnyType | undefined {
  */
 export function fromSpec(spec: unknown, prefix = ""): Schedule {
   const where = prefix ? prefix.slice(0, -1) : "spec";
-  if (!isPlainObject(spec)) throw new LrschedError(where, "must be an object with a 'type'", spec);
-  const { type, ...options } = spec as Record<string, unknown>;
+  const { type, ...options } = readOwn(spec, (key) => `${prefix}${key}`, where, "must be an object with a 'type'");
   if (typeof type !== "string") throw new LrschedError(`${prefix}type`, "must be a schedule type name", type);
   const t = byName.get(type);
   if (!t) {
