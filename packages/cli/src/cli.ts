@@ -18,7 +18,15 @@ import { scheduleFlags } from "./input/sources";
 import { BrokenPipe } from "./io/output";
 import { version } from "./version";
 
-/** Every command, in the order `lrsched --help` lists them. */
+/**
+ * Every command, in the order `lrsched --help` lists them.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from "@lrsched/cli";
+ * COMMANDS.map((c) => c.name).includes("plot"); // → true
+ * ```
+ */
 export const COMMANDS: readonly Command[] = [
   curveCommand,
   plotCommand,
@@ -31,7 +39,15 @@ export const COMMANDS: readonly Command[] = [
   sweepCommand,
 ];
 
-/** Exit statuses. */
+/**
+ * Exit statuses.
+ *
+ * @example
+ * ```ts
+ * import { EXIT, main } from "@lrsched/cli";
+ * (await main(["describe"])) === EXIT.usage; // → true
+ * ```
+ */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
 function report(prefix: string, e: unknown, debug: boolean): number {

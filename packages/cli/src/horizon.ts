@@ -39,7 +39,16 @@ function nice(n: number): number {
   return Math.ceil(n);
 }
 
-/** Steps to show for these schedules: the longest natural horizon, plus a tenth. */
+/**
+ * Steps to show for these schedules: the longest natural horizon, plus a tenth.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { defaultSteps } from "@lrsched/cli";
+ * defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })]) >= 1000; // → true
+ * ```
+ */
 export function defaultSteps(schedules: readonly Schedule[]): number {
   let best = 0;
   for (const s of schedules) {

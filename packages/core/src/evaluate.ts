@@ -2,15 +2,55 @@ import { CHUNK } from "../assembly/opcodes";
 import { core, type CoreExports } from "./instance";
 import { encodePlan, scratchLevels, type PlanNode } from "./plan";
 
+/**
+ * Element type of a curve: 32- or 64-bit floats.
+ *
+ * @example
+ * ```ts
+ * import { constant, type Dtype } from "@lrsched/ts-api";
+ * const dtype: Dtype = "float64";
+ * constant({ value: 0.1 }).curve(3, { dtype }) instanceof Float64Array; // → true
+ * ```
+ */
 export type Dtype = "float32" | "float64";
+/**
+ * A curve's values: a Float32Array or a Float64Array.
+ *
+ * @example
+ * ```ts
+ * import { constant, type CurveArray } from "@lrsched/ts-api";
+ * const out: CurveArray = new Float32Array(4);
+ * constant({ value: 0.5 }).curve(4, { out });
+ * out[3]; // → 0.5
+ * ```
+ */
 export type CurveArray = Float32Array | Float64Array;
 
-/** An encoded plan ready for the core: its words and the scratch levels it needs. */
+/**
+ * An encoded plan ready for the core: its words and the scratch levels it needs.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, type CompiledPlan } from "@lrsched/core";
+ * const plan: CompiledPlan = compilePlan(planNode(Op.Constant, [0.1]));
+ * plan.levels; // → 0
+ * ```
+ */
 export interface CompiledPlan {
   readonly words: Float64Array;
   readonly levels: number;
 }
 
+/**
+ * Encodes a plan once, for any number of evaluations.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * evaluatePlan(plan, 50, 1, "float64")[0]; // → 0.05
+ * ```
+ */
 export function compilePlan(root: PlanNode): CompiledPlan {
   return Object.freeze({ words: encodePlan(root), levels: scratchLevels(root) });
 }
@@ -38,6 +78,13 @@ function allocate(dtype: Dtype, count: number): CurveArray {
 /**
  * Values of steps [start, start + count) into `out` (or a new array), computed in the core chunk
  * by chunk. The plan is re-written per call, so interleaved calls for different plans are safe.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * Array.from(evaluatePlan(plan, 0, 3, "float64")).map((v) => v.toFixed(5)); // → ["0.10000", "0.09998", "0.09990"]
+ * ```
  */
 export function evaluatePlan(
   plan: CompiledPlan,
@@ -80,6 +127,13 @@ export function evaluatePlan(
 /**
  * Streams steps [start, start + count) in chunks of at most `chunkSize` values. Each yielded array
  * is a fresh copy, so consumers may keep it; memory stays bounded by one chunk.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, streamPlan } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Constant, [0.1]));
+ * [...streamPlan(plan, 0, 2500, "float32", 1000)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
  */
 export function* streamPlan(
   plan: CompiledPlan,

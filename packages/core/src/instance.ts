@@ -20,6 +20,13 @@ const NOT_READY_RULE =
  * Thrown when the core is needed before {@link ready} resolved, on a thread that may not compile
  * the module synchronously (a browser's main thread: Chrome refuses modules above 4 KB there).
  * `path` and `rule` match the shape of `LrschedError` in `@lrsched/ts-api`.
+ *
+ * @example
+ * ```ts
+ * import { CoreNotReadyError } from "@lrsched/core";
+ * const e = new CoreNotReadyError(new Error("a browser main thread"));
+ * e instanceof Error; // → true
+ * ```
  */
 export class CoreNotReadyError extends Error {
   override readonly name = "CoreNotReadyError";
@@ -91,10 +98,28 @@ export function ready(): Promise<void> {
   ));
 }
 
-/** Same as {@link ready}: the name some loaders expect. */
+/**
+ * Same as {@link ready}: the name some loaders expect.
+ *
+ * @example
+ * ```ts
+ * import { init, isReady } from "@lrsched/core";
+ * await init();
+ * isReady(); // → true
+ * ```
+ */
 export const init = ready;
 
-/** True once the core can evaluate plans without waiting. */
+/**
+ * True once the core can evaluate plans without waiting.
+ *
+ * @example
+ * ```ts
+ * import { isReady, ready } from "@lrsched/core";
+ * await ready();
+ * isReady(); // → true
+ * ```
+ */
 export function isReady(): boolean {
   return instance !== undefined;
 }

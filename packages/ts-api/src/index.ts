@@ -15,6 +15,7 @@ export type { Field, Fields } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
 export { scheduleTypes, scheduleType, fromSpec, fromKeras } from "./registry";
 export { specJsonSchema } from "./jsonSchema";
+export { fieldRules, fieldDefault } from "./fieldText";
 
 export { constant, type ConstantOptions } from "./schedules/constant";
 export { exponentialDecay, type ExponentialDecayOptions } from "./schedules/exponentialDecay";

@@ -30,7 +30,16 @@ import { transformersType } from "./schedules/transformers";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
 
-/** Every schedule type: the seed's catalogue in its order, then composition and newer recipes. */
+/**
+ * Every schedule type: the seed's catalogue in its order, then composition and newer recipes.
+ *
+ * @example
+ * ```ts
+ * import { scheduleTypes } from "@lrsched/ts-api";
+ * scheduleTypes[0].type; // → "constant"
+ * scheduleTypes.some((t) => t.type === "cosineDecay"); // → true
+ * ```
+ */
 export const scheduleTypes: readonly AnyType[] = Object.freeze([
   constantType,
   exponentialDecayType,
@@ -60,6 +69,16 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
 
 const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
 
+/**
+ * The schedule type of a name (`cosineDecay`), or undefined.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType } from "@lrsched/ts-api";
+ * scheduleType("cosineDecay")?.keras?.className; // → "CosineDecay"
+ * scheduleType("nope"); // → undefined
+ * ```
+ */
 export function scheduleType(name: string): AnyType | undefined {
   return byName.get(name);
 }
@@ -67,6 +86,12 @@ export function scheduleType(name: string): AnyType | undefined {
 /**
  * Rebuilds a schedule from its JSON spec (`{type, ...options}`), validating every field.
  * Errors name the path (`prefix` + field) and the rule.
+ *
+ * @example
+ * ```ts
+ * import { fromSpec } from "@lrsched/ts-api";
+ * fromSpec({ type: "cosineDecay", initialLearningRate: 0.1, decaySteps: 100 }).at(50); // → 0.05
+ * ```
  */
 export function fromSpec(spec: unknown, prefix = ""): Schedule {
   const where = prefix ? prefix.slice(0, -1) : "spec";
@@ -88,6 +113,13 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
  * Builds a schedule from Keras's serialized form `{class_name, config}` (the `module` and
  * `registered_name` keys of Keras 3's `serialize()` are accepted). Config keys are Keras's
  * snake_case `get_config()` keys; unknown keys are rejected.
+ *
+ * @example
+ * ```ts
+ * import { fromKeras } from "@lrsched/ts-api";
+ * const s = fromKeras({ class_name: "ExponentialDecay", config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } });
+ * s.at(10); // → 0.05
+ * ```
  */
 export function fromKeras(keras: unknown): Schedule {
   if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);

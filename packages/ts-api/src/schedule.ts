@@ -9,13 +9,33 @@ import {
 import { LrschedError } from "./errors";
 import { checkNumber } from "./options";
 
-/** The JSON form of a schedule: its type and every option, defaults included. */
+/**
+ * The JSON form of a schedule: its type and every option, defaults included.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, fromSpec, type ScheduleSpec } from "@lrsched/ts-api";
+ * const spec: ScheduleSpec = cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }).toSpec();
+ * spec.alpha; // → 0
+ * fromSpec(spec).at(50); // → 0.05
+ * ```
+ */
 export interface ScheduleSpec {
   readonly type: string;
   readonly [option: string]: unknown;
 }
 
-/** A Keras `get_config()`-style object: `{class_name, config}`. */
+/**
+ * A Keras `get_config()`-style object: `{class_name, config}`.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay, type KerasConfig } from "@lrsched/ts-api";
+ * const keras: KerasConfig = exponentialDecay({ initialLearningRate: 0.15, decaySteps: 100_000, decayRate: 0.8, staircase: true }).toKeras();
+ * keras.class_name; // → "ExponentialDecay"
+ * keras.config.decay_steps; // → 100000
+ * ```
+ */
 export interface KerasConfig {
   readonly class_name: string;
   readonly config: Readonly<Record<string, unknown>>;
@@ -23,6 +43,16 @@ export interface KerasConfig {
   readonly registered_name?: string | null;
 }
 
+/**
+ * Where `curve()` starts, what it stores, and where it writes.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, type CurveOptions } from "@lrsched/ts-api";
+ * const options: CurveOptions = { start: 100, dtype: "float64" };
+ * Array.from(cosineDecay({ initialLearningRate: 0.1, decaySteps: 200 }).curve(2, options)); // → [0.05, 0.04921]
+ * ```
+ */
 export interface CurveOptions {
   /** First step (a non-negative integer). Default 0. */
   readonly start?: number;
@@ -32,6 +62,16 @@ export interface CurveOptions {
   readonly out?: CurveArray;
 }
 
+/**
+ * Where `chunks()` starts, what it stores, and how many steps each chunk holds.
+ *
+ * @example
+ * ```ts
+ * import { constant, type ChunkOptions } from "@lrsched/ts-api";
+ * const options: ChunkOptions = { chunkSize: 1000 };
+ * [...constant({ value: 0.1 }).chunks(2500, options)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
+ */
 export interface ChunkOptions {
   readonly start?: number;
   readonly dtype?: Dtype;
@@ -41,6 +81,15 @@ export interface ChunkOptions {
 
 /**
  * An immutable learning-rate schedule: a pure function of the step with a bulk evaluator.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine, type Schedule } from "@lrsched/ts-api";
+ * const s: Schedule = warmupCosine({ learningRate: 0.1, warmupSteps: 100, totalSteps: 1000 });
+ * s.at(100); // → 0.1
+ * s.curve(1000).length; // → 1000
+ * s.type; // → "warmupCosine"
+ * ```
  */
 export interface Schedule {
   /** The factory name, e.g. 'cosineDecay'. */
@@ -87,7 +136,16 @@ export function rawAt(s: Schedule): (step: number) => number {
   return rawSteps.get(s) ?? ((step) => s.at(step));
 }
 
-/** Duck test for a schedule value (composites accept schedules or their specs). */
+/**
+ * Duck test for a schedule value (composites accept schedules or their specs).
+ *
+ * @example
+ * ```ts
+ * import { constant, isSchedule } from "@lrsched/ts-api";
+ * isSchedule(constant({ value: 0.1 })); // → true
+ * isSchedule({ type: "constant", value: 0.1 }); // → false
+ * ```
+ */
 export function isSchedule(v: unknown): v is Schedule {
   return typeof v === "object" && v !== null && typeof (v as Schedule).at === "function" &&
     typeof (v as Schedule).toSpec === "function" && typeof (v as Schedule).curve === "function";
@@ -107,7 +165,16 @@ function evaluateInJs(at: (step: number) => number, start: number, count: number
   return out;
 }
 
-/** Largest step whose integer value an f64 holds exactly. */
+/**
+ * Largest step whose integer value an f64 holds exactly.
+ *
+ * @example
+ * ```ts
+ * import { constant, MAX_STEP } from "@lrsched/ts-api";
+ * MAX_STEP; // → 9007199254740991
+ * constant({ value: 0.1 }).at(MAX_STEP); // → 0.1
+ * ```
+ */
 export const MAX_STEP = Number.MAX_SAFE_INTEGER;
 
 export function checkStep(step: unknown, path = "step"): number {

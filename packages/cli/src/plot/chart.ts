@@ -2,11 +2,31 @@
 import { chartBase } from "@lrsched/explore";
 import type { Point } from "./buckets";
 
+/**
+ * One labelled line of a chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartSeries } from "@lrsched/cli";
+ * const series: ChartSeries = { label: "cosine", points: [{ step: 0, lr: 0.1 }, { step: 100, lr: 0 }] };
+ * (chartSpec([series]).data as { values: unknown[] }).values.length > 0; // → true
+ * ```
+ */
 export interface ChartSeries {
   readonly label: string;
   readonly points: readonly Point[];
 }
 
+/**
+ * A chart's title, size, axis scale and axis titles.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartOptions } from "@lrsched/cli";
+ * const options: ChartOptions = { title: "cosine", width: 480, height: 240, log: true };
+ * chartSpec([{ label: "a", points: [{ step: 0, lr: 0.1 }] }], options).width; // → 480
+ * ```
+ */
 export interface ChartOptions {
   readonly title?: string;
   readonly log?: boolean;
@@ -18,7 +38,17 @@ export interface ChartOptions {
   readonly xTitle?: string;
 }
 
-/** A vega-lite spec (plain JSON) for `series` on one chart. */
+/**
+ * A vega-lite spec (plain JSON) for `series` on one chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec } from "@lrsched/cli";
+ * import { renderSvg } from "@lrsched/explore";
+ * const spec = chartSpec([{ label: "step decay", points: [{ step: 0, lr: 0.1 }, { step: 50, lr: 0.01 }, { step: 99, lr: 0.01 }] }]);
+ * (await renderSvg(spec)).startsWith("<svg"); // → true
+ * ```
+ */
 export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {
   const values = series.flatMap((s) =>
     o.log ? s.points.filter((p) => p.lr > 0).map((p) => ({ series: s.label, ...p })) : s.points.map((p) => ({ series: s.label, ...p })),
