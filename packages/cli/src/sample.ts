@@ -48,6 +48,16 @@ export const sampleCount = (s: Sampling) => Math.ceil(s.steps / s.every);
 // Beyond this stride, evaluating single steps beats computing the skipped ones.
 const DENSE_STRIDE = 256;
 
+/** From this many steps on, `parallel` evaluates each chunk over every core. */
+export const PARALLEL_STEPS = 1e7;
+
+export interface SampleOptions {
+  /** Values per chunk. Default 2^20. */
+  readonly chunkSize?: number;
+  /** Split each chunk over every core (worker_threads) when there are PARALLEL_STEPS steps or more. */
+  readonly parallel?: boolean;
+}
+
 /**
  * The sampled curve as chunks of at most `chunkSize` values.
  *
@@ -59,11 +69,13 @@ const DENSE_STRIDE = 256;
  * Array.from(chunks[0].values); // → [0.1, 0.05, 0]
  * ```
  */
-export function* sampled(schedule: Schedule, s: Sampling, dtype: Dtype, chunkSize = 1 << 20): Generator<SampledChunk> {
+export function* sampled(schedule: Schedule, s: Sampling, dtype: Dtype, opts: SampleOptions = {}): Generator<SampledChunk> {
+  const { chunkSize = 1 << 20 } = opts;
+  const parallel = opts.parallel === true && s.steps >= PARALLEL_STEPS;
   const count = sampleCount(s);
   if (s.every === 1) {
     let firstStep = s.start;
-    for (const values of schedule.chunks(count, { start: s.start, dtype, chunkSize })) {
+    for (const values of schedule.chunks(count, { start: s.start, dtype, chunkSize, parallel })) {
       yield { firstStep, values };
       firstStep += values.length;
     }
@@ -77,7 +89,7 @@ export function* sampled(schedule: Schedule, s: Sampling, dtype: Dtype, chunkSiz
     const firstStep = s.start + done * s.every;
     const values = make(n);
     if (s.every <= DENSE_STRIDE) {
-      const dense = schedule.curve((n - 1) * s.every + 1, { start: firstStep, dtype });
+      const dense = schedule.curve((n - 1) * s.every + 1, { start: firstStep, dtype, parallel });
       for (let i = 0; i < n; i++) values[i] = dense[i * s.every];
     } else {
       for (let i = 0; i < n; i++) {

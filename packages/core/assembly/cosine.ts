@@ -1,13 +1,14 @@
 // Cosine decay and cosine decay with warm restarts (SGDR), Keras semantics; x = s - o.
-import { affine, at, fill, firstAtOrAbove } from "./buffer";
+import { affine, firstAtOrAbove } from "./buffer";
+import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
 
 /** lr * ((1 - alpha) * (1 + cos(pi * min(x, D) / D)) / 2 + alpha). */
-export function cosine(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
+export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
   const m = firstAtOrAbove(s0, o, d, n); // steps before D
   const b = 0.5 * lr * (1.0 - alpha);
-  if (m > 0) cosWave(out, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
-  if (m < n) fill(at(out, m), n - m, lr * alpha);
+  if (m > 0) cosWave(out, f32, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
+  if (m < n) fillOut(slot(out, m, f32), f32, n - m, lr * alpha);
 }
 
 /**
@@ -52,7 +53,7 @@ export function periodIndex(x: f64, first: f64, tMul: f64): f64 {
  * Keras's CosineDecayRestarts); the rest of the period is a half cosine from peak to floor.
  */
 export function cosineRestarts(
-  out: usize, n: i32, s0: f64, o: f64, lr: f64, first: f64, tMul: f64, mMul: f64, alpha: f64, warmup: f64,
+  out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, first: f64, tMul: f64, mMul: f64, alpha: f64, warmup: f64,
 ): void {
   let i = 0;
   let k = periodIndex(s0 - o, first, tMul);
@@ -64,9 +65,9 @@ export function cosineRestarts(
     const s = s0 + <f64>i;
     const end = i + max(1, firstAtOrAbove(s, o, periodStart(first, tMul, k + 1.0), n - i));
     const ramp = i + firstAtOrAbove(s, start, warmup, end - i);
-    if (ramp > i) affine(at(out, i), ramp - i, s, start, floor, 2.0 * b / warmup);
+    if (ramp > i) affine(slot(out, i, f32), f32, ramp - i, s, start, floor, 2.0 * b / warmup);
     if (end > ramp) {
-      cosWave(at(out, ramp), end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, 0.0);
+      cosWave(slot(out, ramp, f32), f32, end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, 0.0);
     }
     i = end;
     k += 1.0;

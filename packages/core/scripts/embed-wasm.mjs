@@ -1,6 +1,7 @@
-// Embeds build/lrsched.wasm into a TS module as base64, so the package loads it synchronously
-// with no file-system access and no path that could break once installed elsewhere.
-import { readFileSync, writeFileSync } from "node:fs";
+// Ships build/lrsched.wasm in its two forms: embedded in a TS module as base64 (the Node build
+// compiles it synchronously with no file-system access and no path that could break once
+// installed elsewhere), and as dist/lrsched.wasm, the asset the browser build fetches.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -19,4 +20,8 @@ export const WASM_BASE64 = ${JSON.stringify(wasm.toString("base64"))};
 export const WASM_BYTES = ${wasm.length};
 `;
 writeFileSync(`${root}src/wasm-binary.generated.ts`, source);
-console.log(`embedded lrsched.wasm (${wasm.length} bytes)`);
+// tsup's two builds (Node, browser) write into dist/ side by side and do not clean it
+rmSync(`${root}dist`, { recursive: true, force: true });
+mkdirSync(`${root}dist`);
+copyFileSync(`${root}build/lrsched.wasm`, `${root}dist/lrsched.wasm`);
+console.log(`embedded lrsched.wasm (${wasm.length} bytes) and copied it to dist/`);

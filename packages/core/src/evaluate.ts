@@ -1,4 +1,5 @@
 import { CHUNK } from "../assembly/opcodes";
+import { homeOf } from "./curveBuffer";
 import { core, type CoreExports } from "./instance";
 import { encodePlan, scratchLevels, type PlanNode } from "./plan";
 
@@ -57,16 +58,30 @@ export function compilePlan(root: PlanNode): CompiledPlan {
 
 const align16 = (n: number) => (n + 15) & ~15;
 
+/** A 32-bit WebAssembly memory holds at most 4 GiB. */
+const MAX_BYTES = 2 ** 32;
+
 /** Shorter runs of one value go through the chunk path: a fill call costs more than it saves. */
 const MIN_FILL_RUN = 2048;
 
-/** Writes the plan into core memory and returns the addresses one chunk evaluation uses. */
-function layout(wasm: CoreExports, plan: CompiledPlan) {
+interface Layout {
+  readonly planPtr: number;
+  readonly scratch: number;
+  /** One chunk the core writes when nothing is evaluated in place. */
+  readonly out: number;
+}
+
+/**
+ * Writes the plan into core memory and returns the addresses one chunk evaluation uses; grows
+ * the memory to fit, or, given `limit`, returns undefined when the layout would pass it.
+ */
+function layout(wasm: CoreExports, plan: CompiledPlan, limit?: number): Layout | undefined {
   const planPtr = align16(wasm.heapBase());
   const scratch = align16(planPtr + plan.words.byteLength);
-  // one output level, the plan's own levels, one more for the f32 conversion
+  // the plan's own levels, one to stage f64 values for an f32 output, one spare
   const out = scratch + (plan.levels + 2) * CHUNK * 8;
-  if (!wasm.ensureBytes(out + CHUNK * 8)) throw new RangeError("lrsched core: cannot grow memory");
+  const end = out + CHUNK * 8;
+  if (end > (limit ?? MAX_BYTES) || (limit === undefined && !wasm.ensureBytes(end))) return undefined;
   new Float64Array(wasm.memory.buffer, planPtr, plan.words.length).set(plan.words);
   return { planPtr, scratch, out };
 }
@@ -76,8 +91,44 @@ function allocate(dtype: Dtype, count: number): CurveArray {
 }
 
 /**
+ * Steps [start, start + count) into `result`, chunk by chunk. Stretches of one value are filled
+ * by the host; other chunks the core writes in the array's own type, straight into `result`
+ * when it lives in this core's memory (`inPlace`), else into its chunk, copied from there.
+ */
+function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number, result: CurveArray, inPlace: boolean): void {
+  const asF32 = result instanceof Float32Array;
+  const size = asF32 ? 4 : 8;
+  const { planPtr, scratch, out } = at;
+  const view = asF32 ? new Float32Array(wasm.memory.buffer, out, CHUNK) : new Float64Array(wasm.memory.buffer, out, CHUNK);
+  const first = new Float64Array(wasm.memory.buffer, out, 1);
+  for (let done = 0; done < count; ) {
+    const run = wasm.constantRun(planPtr, start + done, count - done);
+    if (run >= MIN_FILL_RUN) {
+      // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
+      // the host fills the rest natively
+      wasm.run(planPtr, scratch, out, start + done, 1, false);
+      result.fill(first[0]!, done, done + run);
+      done += run;
+      continue;
+    }
+    const n = Math.min(CHUNK, count - done);
+    if (inPlace) {
+      wasm.write(planPtr, scratch, result.byteOffset + done * size, start + done, n, asF32);
+    } else if (wasm.run(planPtr, scratch, out, start + done, n, asF32)) {
+      // one repeated value (a piecewise-constant stretch): a native fill beats a copy
+      result.fill(view[0]!, done, done + n);
+    } else {
+      result.set(n === CHUNK ? view : view.subarray(0, n), done);
+    }
+    done += n;
+  }
+}
+
+/**
  * Values of steps [start, start + count) into `out` (or a new array), computed in the core chunk
- * by chunk. The plan is re-written per call, so interleaved calls for different plans are safe.
+ * by chunk in the output's own type: in place when `out` comes from `allocateCurve`, else copied
+ * from the core's memory. The plan is re-written per call, so interleaved calls for different
+ * plans are safe.
  *
  * @example
  * ```ts
@@ -94,34 +145,18 @@ export function evaluatePlan(
   out?: CurveArray,
 ): CurveArray {
   const result = out ?? allocate(dtype, count);
-  const asF32 = result instanceof Float32Array;
-  const wasm = core();
-  const { planPtr, scratch, out: outPtr } = layout(wasm, plan);
-  const view = asF32
-    ? new Float32Array(wasm.memory.buffer, outPtr, CHUNK)
-    : new Float64Array(wasm.memory.buffer, outPtr, CHUNK);
-  const first = new Float64Array(wasm.memory.buffer, outPtr, 1);
-  for (let done = 0; done < count; ) {
-    const run = wasm.constantRun(planPtr, start + done, count - done);
-    if (run >= MIN_FILL_RUN) {
-      // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
-      // the host fills the rest natively
-      wasm.run(planPtr, scratch, outPtr, start + done, 1, false);
-      result.fill(first[0]!, done, done + run);
-      done += run;
-      continue;
-    }
-    const n = Math.min(CHUNK, count - done);
-    if (wasm.run(planPtr, scratch, outPtr, start + done, n, asF32)) {
-      // one repeated value (a piecewise-constant stretch): a native fill beats a copy; storing
-      // the f64 into a Float32Array rounds it exactly as the core's conversion would
-      result.fill(first[0], done, done + n);
-    } else {
-      result.set(n === CHUNK ? view : view.subarray(0, n), done);
-    }
-    done += n;
-  }
+  const home = out && homeOf(out);
+  const inPlace = home && layout(home, plan, out.byteOffset);
+  if (inPlace) fillChunks(home, inPlace, start, count, result, true);
+  else evaluateOn(core(), plan, start, count, result);
   return result;
+}
+
+/** evaluatePlan on a given instance of the core, copying into `result` (a worker's share). */
+export function evaluateOn(wasm: CoreExports, plan: CompiledPlan, start: number, count: number, result: CurveArray): void {
+  const at = layout(wasm, plan);
+  if (!at) throw new RangeError("lrsched core: cannot grow memory");
+  fillChunks(wasm, at, start, count, result, false);
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   compilePlan,
   evaluatePlan,
+  evaluatePlanParallel,
   type CompiledPlan,
   type CurveArray,
   type Dtype,
@@ -60,6 +61,12 @@ export interface CurveOptions {
   readonly dtype?: Dtype;
   /** Array to fill (its first `count` elements); its type sets the dtype. */
   readonly out?: CurveArray;
+  /**
+   * Split the range over every core: in Node, this thread and one worker_thread per further core,
+   * writing into a SharedArrayBuffer (a new curve is a typed array on one). Bit-identical to the
+   * serial curve; ranges under 2^18 steps per thread, and browsers, evaluate serially. Default false.
+   */
+  readonly parallel?: boolean;
 }
 
 /**
@@ -77,6 +84,8 @@ export interface ChunkOptions {
   readonly dtype?: Dtype;
   /** Steps per yielded chunk. Default 2^20. */
   readonly chunkSize?: number;
+  /** Each chunk split over every core, as `curve`'s `parallel`. Default false. */
+  readonly parallel?: boolean;
 }
 
 /**
@@ -98,9 +107,17 @@ export interface Schedule {
   readonly options: Readonly<Record<string, unknown>>;
   /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
   at(step: number): number;
-  /** Learning rates of steps [start, start + count), computed by the WASM core. */
+  /**
+   * Learning rates of steps [start, start + count), computed by the WASM core: a Float32Array by
+   * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
+   */
+  curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
   curve(count: number, options?: CurveOptions): CurveArray;
   /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
@@ -195,7 +212,12 @@ function checkRange(count: unknown, start: unknown, maxStep: number): { count: n
   return { count: c, start: s };
 }
 
-function checkDtype(dtype: unknown): Dtype {
+export function checkParallel(parallel: unknown): boolean {
+  if (typeof parallel !== "boolean") throw new LrschedError("parallel", "must be true or false", parallel);
+  return parallel;
+}
+
+export function checkDtype(dtype: unknown): Dtype {
   if (dtype !== "float32" && dtype !== "float64") {
     throw new LrschedError("dtype", "must be 'float32' or 'float64'", dtype);
   }
@@ -211,10 +233,10 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     if (s > maxStep) throw new LrschedError("step", `must be <= ${maxStep}, the schedule's last step`, s);
     return def.at(s);
   };
-  const evaluate = (start: number, count: number, dtype: Dtype, out?: CurveArray): CurveArray => {
+  const evaluate = (start: number, count: number, dtype: Dtype, out: CurveArray | undefined, parallel: boolean): CurveArray => {
     if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
     compiled ??= compilePlan(def.plan);
-    return evaluatePlan(compiled, start, count, dtype, out);
+    return (parallel ? evaluatePlanParallel : evaluatePlan)(compiled, start, count, dtype, out);
   };
   const schedule: Schedule = {
     type: def.type,
@@ -222,34 +244,37 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     plan: def.plan,
     maxStep,
     at,
-    curve(count, opts = {}) {
+    // one implementation behind the overloads above: the array's type follows `out`, else `dtype`
+    curve: function curve(count: number, opts: CurveOptions = {}): CurveArray {
       const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
+      const parallel = checkParallel(opts.parallel ?? false);
       const out = opts.out;
       if (out !== undefined) {
         if (!(out instanceof Float32Array || out instanceof Float64Array)) {
           throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
         }
         if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
-        return evaluate(start, n, out instanceof Float32Array ? "float32" : "float64", out);
+        return evaluate(start, n, out instanceof Float32Array ? "float32" : "float64", out, parallel);
       }
       const dtype = checkDtype(opts.dtype ?? "float32");
       try {
-        return evaluate(start, n, dtype);
+        return evaluate(start, n, dtype, undefined, parallel);
       } catch (e) {
         if (e instanceof RangeError) {
           throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", n);
         }
         throw e;
       }
-    },
-    *chunks(count, opts = {}) {
+    } as Schedule["curve"],
+    chunks: function* chunks(count: number, opts: ChunkOptions = {}): Generator<CurveArray, void, undefined> {
       const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
       const dtype = checkDtype(opts.dtype ?? "float32");
       const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
+      const parallel = checkParallel(opts.parallel ?? false);
       for (let done = 0; done < n; done += size) {
-        yield evaluate(start + done, Math.min(size, n - done), dtype);
+        yield evaluate(start + done, Math.min(size, n - done), dtype, undefined, parallel);
       }
-    },
+    } as Schedule["chunks"],
     toSpec() {
       const spec: Record<string, unknown> = { type: def.type };
       for (const [k, v] of Object.entries(options)) spec[k] = specValue(v, k);
