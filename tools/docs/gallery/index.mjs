@@ -4,8 +4,9 @@ import { drawPicture } from "./draw.mjs";
 import { lrsched } from "./dialects/lrsched.mjs";
 import { torch } from "./dialects/torch.mjs";
 import { hf } from "./dialects/hf.mjs";
+import { timm } from "./dialects/timm.mjs";
 
-export const DIALECTS = [lrsched, torch, hf];
+export const DIALECTS = [lrsched, torch, hf, timm];
 
 /** Where the gallery lives, relative to the repository root. */
 export const GALLERY_DIR = "docs/gallery";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "@lrsched/cli";
 import { TORCH_CLASSES } from "@lrsched/torch-compat";
-import { TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
+import { TIMM_CLASSES, TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 // @ts-expect-error plain ES module
 import { galleryFiles, GALLERY_DIR } from "../gallery/index.mjs";
 // @ts-expect-error plain ES module
@@ -43,7 +43,8 @@ describe("the gallery", async () => {
     }
   });
 
-  it("has a picture for every torch-compat class and every Hugging Face name", () => {
+  it("has a picture for every torch-compat class, Hugging Face name and timm class", () => {
+    for (const name of TIMM_CLASSES) expect(exists(`${GALLERY_DIR}/timm/${name}.svg`), name).toBe(true);
     for (const name of Object.keys(TORCH_CLASSES)) expect(exists(`${GALLERY_DIR}/torch/${name}.svg`), name).toBe(true);
     for (const name of [...TRANSFORMERS_NAMES, ...TRANSFORMERS_METRIC_NAMES]) expect(exists(`${GALLERY_DIR}/hf/${name}.svg`), name).toBe(true);
   });
