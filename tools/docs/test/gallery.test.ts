@@ -5,7 +5,7 @@ import { main } from "@lrsched/cli";
 import { TORCH_CLASSES } from "@lrsched/torch-compat";
 import { TIMM_CLASSES, TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 // @ts-expect-error plain ES module
-import { galleryFiles, GALLERY_DIR } from "../gallery/index.mjs";
+import { galleryFiles, galleryIndex, GALLERY_DIR } from "../gallery/index.mjs";
 // @ts-expect-error plain ES module
 import { catalogueFiles, CATALOGUE_DIR } from "../gallery/catalogue.mjs";
 // @ts-expect-error plain ES module
@@ -53,6 +53,12 @@ describe("the gallery", async () => {
     expect(committed(GALLERY_DIR).sort()).toEqual(files.map((f) => f.path).sort());
   });
 
+  it("has an index page listing every picture", () => {
+    const index = galleryIndex(files.filter((f) => f.path.startsWith(CATALOGUE_DIR)));
+    expect(readText(index.path), `${index.path} ${stale}`).toBe(index.text);
+    for (const f of files.filter((x) => x.path.endsWith(".svg"))) expect(index.text).toContain(`](${f.path.slice(GALLERY_DIR.length + 1)})`);
+  });
+
   it("specs are what the pictures are drawn from, and rebuild as lrsched specs", () => {
     for (const f of files.filter((x) => x.path.endsWith(".json"))) {
       expect(readText(f.path), `${f.path} ${stale}`).toBe(f.text);
@@ -84,6 +90,13 @@ describe("the gallery", async () => {
     expect(svg("cosineDecayRestarts").match(/>restart</g)).toHaveLength(3);
     expect(svg("torch/StepLR").match(/>× 0\.5</g)).toHaveLength(3);
     expect(svg("torch/ReduceLROnPlateau")).toContain(">plateau: × 0.5<");
+  });
+
+  it("the package READMEs' schedule tables link every picture", async () => {
+    const tsApi = readText("packages/ts-api/README.md");
+    for (const type of await listedTypes()) expect(tsApi, type).toContain(`](../../${GALLERY_DIR}/${type}.svg)`);
+    const torch = readText("packages/torch-compat/README.md");
+    for (const name of Object.keys(TORCH_CLASSES)) expect(torch, name).toContain(`](../../${GALLERY_DIR}/torch/${name}.svg)`);
   });
 
   it("the catalogue grid is the demo's charts, and the root README shows every one", () => {

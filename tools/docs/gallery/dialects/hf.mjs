@@ -86,6 +86,7 @@ function metricDriven(name) {
 
 export const hf = {
   name: "hf",
+  heading: "Hugging Face get_scheduler names",
   dir: "hf",
   pictures: () => [...TRANSFORMERS_NAMES.map(closedForm), ...TRANSFORMERS_METRIC_NAMES.map(metricDriven)],
 };

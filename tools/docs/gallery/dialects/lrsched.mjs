@@ -178,6 +178,7 @@ const ENTRIES = [
 /** The lrsched dialect: pictures named after their type, at the top of docs/gallery/. */
 export const lrsched = {
   name: "lrsched",
+  heading: "Schedule types (`lrsched list`)",
   dir: "",
   pictures: () =>
     ENTRIES.map(({ spec, steps, marks }) => ({

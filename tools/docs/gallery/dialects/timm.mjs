@@ -58,6 +58,7 @@ function plateauRun(config) {
 
 export const timm = {
   name: "timm",
+  heading: "timm schedulers",
   dir: "timm",
   pictures: () =>
     TIMM_CLASSES.map((name) => {

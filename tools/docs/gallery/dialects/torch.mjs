@@ -87,6 +87,7 @@ function metricRun(scheduler, optimizer, epochs) {
 
 export const torch = {
   name: "torch",
+  heading: "PyTorch schedulers (`@lrsched/torch-compat`)",
   dir: "torch",
   pictures: () =>
     Object.keys(TORCH_CLASSES).map((name) => {
