@@ -51,6 +51,17 @@ const DENSE_STRIDE = 256;
 /** From this many steps on, `parallel` evaluates each chunk over every core. */
 export const PARALLEL_STEPS = 1e7;
 
+/**
+ * How `sampled()` cuts the curve: chunk size, and whether long curves use every core.
+ *
+ * @example
+ * ```ts
+ * import { constant } from "@lrsched/ts-api";
+ * import { sampled, type SampleOptions } from "@lrsched/cli";
+ * const options: SampleOptions = { chunkSize: 1000 };
+ * [...sampled(constant({ value: 0.1 }), { start: 0, steps: 2500, every: 1 }, "float32", options)].length; // → 3
+ * ```
+ */
 export interface SampleOptions {
   /** Values per chunk. Default 2^20. */
   readonly chunkSize?: number;

@@ -19,6 +19,14 @@ export interface CoreExports {
  * Where {@link ready} may load the core from: a URL (fetched; compiled while it streams in when
  * served as `application/wasm`), a fetch `Response` (or a promise of one), the module's bytes, or
  * an already compiled `WebAssembly.Module`.
+ *
+ * @example
+ * ```ts
+ * import { ready, isReady, type WasmSource } from "@lrsched/core";
+ * const source: WasmSource | undefined = undefined; // in a page: new URL("lrsched.wasm", import.meta.url)
+ * await ready(source);
+ * isReady(); // → true
+ * ```
  */
 export type WasmSource = string | URL | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module;
 

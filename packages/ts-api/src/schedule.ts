@@ -112,12 +112,17 @@ export interface Schedule {
    * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
    */
   curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  /** The curve as a new Float64Array. */
   curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  /** The curve as a new Float32Array (the default). */
   curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
+  /** The curve in the element type `options` choose. */
   curve(count: number, options?: CurveOptions): CurveArray;
-  /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  /** The same values in chunks of bounded size, for curves too long to hold in memory (Float64Array chunks). */
   chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  /** The curve in Float32Array chunks (the default). */
   chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
+  /** The curve in chunks of the element type `options` choose. */
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
