@@ -3,7 +3,7 @@
 import { TIMM_CLASSES, fromTimm } from "@lrsched/ts-api";
 import { fromTimmConfig } from "@lrsched/torch-compat";
 import { num, optionWords, periodEnds } from "../describe.mjs";
-import { drops, ratesSchedule } from "../recorded.mjs";
+import { drops, metricRates, ratesSchedule } from "../recorded.mjs";
 
 const LR = 0.1;
 const EPOCHS = 100;
@@ -41,19 +41,11 @@ const CLASSES = {
   },
 };
 
-/** timm's epoch loop: step(epoch + 1, metric) after each epoch; the rate of epoch e is read before it trains. */
+/** timm's epoch loop: after epoch e - 1 trains, `step(e, metric)` sets the rate of epoch e. */
 function plateauRun(config) {
   const optimizer = { paramGroups: [{ lr: LR }] };
   const scheduler = fromTimmConfig(optimizer, config);
-  const rates = [];
-  let loss = 2;
-  for (let e = 0; e < EPOCHS; e++) {
-    const lr = optimizer.paramGroups[0].lr;
-    rates.push(lr);
-    loss += (0.2 + 3 * lr - loss) * 0.15;
-    scheduler.step(e + 1, loss);
-  }
-  return rates;
+  return metricRates(optimizer, EPOCHS, (loss, epoch) => scheduler.step(epoch, loss));
 }
 
 export const timm = {
