@@ -9,7 +9,7 @@ import { scheduleTypes } from "@lrsched/ts-api";
 import { buildApi } from "../api/build.mjs";
 // @ts-expect-error plain ES module
 import { optionTable } from "../api/optionTable.mjs";
-import { ROOT } from "./repo";
+import { ROOT, cliOutput } from "./repo";
 
 describe("the API reference", async () => {
   const out = mkdtempSync(join(tmpdir(), "lrsched-api-"));
@@ -42,9 +42,18 @@ describe("the API reference", async () => {
 });
 
 describe("optionTable", () => {
-  it("is one row per field with default and rules in the words of lrsched describe", () => {
-    const table: string = optionTable(scheduleTypes.find((t) => t.type === "cosineDecay")!);
-    expect(table.split("\n")).toContain("| `warmupSteps` | integer | default 0 | integer, >= 0 | Steps of linear warm-up. |");
-    expect(table.split("\n")).toContain("| `decaySteps` | number | required | >= 1 | Steps over which the decay is applied (>= 1). |");
+  it("is one row per field, with the default and rules `lrsched describe` prints for it", async () => {
+    for (const t of scheduleTypes) {
+      const rows: string[] = optionTable(t).split("\n").slice(2);
+      const described = await cliOutput(["describe", t.type]);
+      expect(rows.length, t.type).toBe(Object.keys(t.fields).length);
+      for (const row of rows) {
+        const [, name, , def, rules] = row.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|"));
+        const field = name.replace(/`/g, "");
+        expect(described, `${t.type}.${field}`).toContain(`(${field}; ${def}${rules === "—" ? "" : `; ${rules}`})`);
+      }
+    }
+    const cosine: string = optionTable(scheduleTypes.find((t) => t.type === "cosineDecay")!);
+    expect(cosine.split("\n")).toContain("| `warmupSteps` | integer | default 0 | integer, >= 0 | Steps of linear warm-up. |");
   });
 });

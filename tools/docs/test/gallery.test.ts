@@ -1,7 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "@lrsched/cli";
 import { TORCH_CLASSES } from "@lrsched/torch-compat";
 import { TIMM_CLASSES, TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 // @ts-expect-error plain ES module
@@ -10,21 +9,13 @@ import { galleryFiles, galleryIndex, GALLERY_DIR } from "../gallery/index.mjs";
 import { catalogueFiles, CATALOGUE_DIR } from "../gallery/catalogue.mjs";
 // @ts-expect-error plain ES module
 import { svgDifference } from "../gallery/compare.mjs";
-import { ROOT, exists, readText } from "./repo";
+import { ROOT, cliOutput, exists, readText } from "./repo";
 
 type File = { path: string; text: string };
 
 /** `lrsched list --json`, as a user sees it. */
 async function listedTypes(): Promise<string[]> {
-  const out: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  try {
-    expect(await main(["list", "--json"])).toBe(0);
-  } finally {
-    process.stdout.write = write;
-  }
-  return (JSON.parse(out.join("")) as { type: string }[]).map((t) => t.type);
+  return (JSON.parse(await cliOutput(["list", "--json"])) as { type: string }[]).map((t) => t.type);
 }
 
 const committed = (dir: string): string[] =>

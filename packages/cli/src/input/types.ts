@@ -10,7 +10,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, "");
 
 /** Extra short names beyond the automatic ones (type, kebab-case, kebab-case without `-decay`). */
 const EXTRA_ALIASES: Record<string, string[]> = {
-  cosineDecayRestarts: ["restarts", "sgdr"],
+  cosineDecayRestarts: ["restarts"],
   exponentialDecay: ["exp"],
   oneCycle: ["1cycle"],
 };
@@ -60,6 +60,9 @@ export function aliases(t: AnyScheduleType): string[] {
  * ```
  */
 export function resolveType(name: string): AnyScheduleType | undefined {
+  // a type's own name wins over any alias of another type
+  const exact = scheduleTypes.find((t) => t.type === name);
+  if (exact) return exact;
   const key = squash(name);
   return scheduleTypes.find((t) => aliases(t).some((a) => squash(a) === key));
 }
