@@ -18,6 +18,7 @@ export type { ScheduleType, KerasMapping } from "./scheduleType";
 export { scheduleTypes, scheduleType, fromSpec } from "./registry";
 export { fromKeras, type FromKerasOptions } from "./kerasImport";
 export { specJsonSchema } from "./jsonSchema";
+export { fieldRules, fieldDefault } from "./fieldText";
 
 export { constant, type ConstantOptions } from "./schedules/constant";
 export { exponentialDecay, type ExponentialDecayOptions } from "./schedules/exponentialDecay";
