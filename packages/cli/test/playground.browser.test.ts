@@ -2,15 +2,16 @@
 // site on disk: forms, chart, hash, import, export, shared links, and no console errors or requests
 // beyond the page's own origin.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumFor } from "../../../tools/test/chromium";
 import { BIN, lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumFor("the playground in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "tools", "conformance", "fixtures");
 
@@ -25,7 +26,7 @@ const specOfHash = (url: string) => JSON.parse(new URLSearchParams(new URL(url).
 const curveOf = (page: Page, i = 0) => page.locator("svg[data-testid=chart] path.curve").nth(i).getAttribute("d");
 const exportOf = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? "";
 
-describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", () => {
+describe.skipIf(CHROMIUM === undefined)("the playground in headless Chromium", () => {
   let browser: Browser;
   let server: ChildProcess;
   let origin = "";
