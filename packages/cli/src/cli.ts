@@ -84,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    if (!command.scheduleFlags && command.name !== "describe" && opts.positionals.length > 0) {
+    if (!command.scheduleFlags && !command.positionals && command.name !== "describe" && opts.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${opts.positionals[0]}'`);
     }
     await command.run(opts);

@@ -7,6 +7,7 @@ import { Shape, blocks } from "./blocks";
 import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
+import { raise } from "./floor";
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -26,7 +27,10 @@ export function linearCosine(
   if (f32) {
     // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
     const floor = 1e-6 * Math.abs(lr * (alpha + 1.0 + beta));
-    if (len > 0) blocks(out, true, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+    if (len > 0) {
+      blocks(out, true, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+      raise(out, true, len, lr * beta);
+    }
     if (len < n) fillOut(slot(out, len, true), true, n - len, lr * (alpha * tailFactor(periods) + beta));
     return;
   }
@@ -40,6 +44,7 @@ export function linearCosine(
       v128.store(at(out, j), f64x2.add(f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j))), vb));
     }
     if (j < len) store<f64>(at(out, j), load<f64>(at(out, j)) * load<f64>(at(tmp, j)) + lr * beta);
+    raise(out, false, len, lr * beta);
     i = len;
   }
   if (i < n) fillOut(at(out, i), false, n - i, lr * (alpha * tailFactor(periods) + beta));

@@ -38,5 +38,15 @@ export enum CyclicMode {
   ExpRange = 2,
 }
 
+/** What the core's run() and write() left at their output (the host acts on it). */
+export enum Run {
+  /** The values, as f32 or f64. */
+  Values = 0,
+  /** One value repeated over the chunk. */
+  Uniform = 1,
+  /** Some value is not finite (or beyond f32's range in an f32 output): not to be handed out. */
+  Refused = 2,
+}
+
 /** Steps per chunk: every scratch buffer holds this many f64 values. */
 export const CHUNK = 8192;

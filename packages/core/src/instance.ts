@@ -1,3 +1,4 @@
+import type { Run } from "../assembly/opcodes";
 import { embeddedWasm, wasmAssetUrl } from "./wasmSource";
 
 /** The raw exports of lrsched.wasm. */
@@ -7,10 +8,10 @@ export interface CoreExports {
   ensureBytes(bytes: number): boolean;
   /** Steps from `start` (at most `limit`) over which the plan keeps one value; 0 if not known. */
   constantRun(plan: number, start: number, limit: number): number;
-  /** Writes the chunk at `out` (f32 or f64); true when it is one repeated value. */
-  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
-  /** The same without the check, for an output that is the caller's array. */
-  write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): void;
+  /** Writes the chunk at `out` (f32 or f64): its values, one repeated value, or refused (not finite). */
+  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
+  /** The same without the uniform check, for an output that is the caller's array. */
+  write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
   gaussian(seed: number, step: number): number;
   gaussians(out: number, n: number, first: number, seed: number): void;
 }

@@ -5,7 +5,7 @@
 // thread computes its own share, then waits on the shares' signal with Atomics.wait.
 import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
+import { CurveValueError, evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
 import { coreModule } from "./instance";
 import type { Share } from "./parallelWorker";
 
@@ -83,11 +83,16 @@ export function evaluatePlanParallel(
   }
   if (Atomics.load(signal, 1)) {
     const reasons = helpersUsed.flatMap(({ errors }) => {
-      const got: string[] = [];
-      for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(String(m.message));
+      const got: unknown[] = [];
+      for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(m.message);
       return got;
     });
-    throw new Error(`lrsched core: a helper thread failed: ${reasons.join("; ")}`);
+    // the first value that cannot be stored, as the serial curve would report it
+    const refused = reasons
+      .filter((r): r is { step: number; value: number; float32: boolean } => typeof r === "object" && r !== null)
+      .sort((a, b) => a.step - b.step)[0];
+    if (refused) throw new CurveValueError(refused.step, refused.value, refused.float32);
+    throw new Error(`lrsched core: a helper thread failed: ${reasons.map(String).join("; ")}`);
   }
   if (!direct) result.set(target, own);
   return result;

@@ -2,7 +2,7 @@
 // the module its parent compiled, evaluating each share it is sent into the shared result and
 // counting it done on the share's signal (errors go to the parent's port first).
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { evaluateOn } from "./evaluate";
+import { CurveValueError, evaluateOn } from "./evaluate";
 import { instanceOf } from "./instance";
 
 /** One share: steps [start, start + count) into `buffer` at `byteOffset`. */
@@ -28,7 +28,8 @@ parentPort!.on("message", (share: Share) => {
       : new Float64Array(share.buffer, share.byteOffset, share.count);
     evaluateOn(wasm, { words: share.words, levels: share.levels }, share.start, share.count, result);
   } catch (e) {
-    errors.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    // a value that cannot be stored goes back as data: the parent throws it as its own
+    errors.postMessage(e instanceof CurveValueError ? { step: e.step, value: e.value, float32: e.float32 } : e instanceof Error ? (e.stack ?? e.message) : String(e));
     Atomics.store(share.signal, 1, 1);
   } finally {
     Atomics.add(share.signal, 0, 1);

@@ -443,10 +443,19 @@ function checkOne(g: Gen, w: Window): void {
   const probes = probeSteps.map((p) => s.at(p));
   for (const v of [...full, ...ats, ...probes]) expect(Number.isFinite(v), `${where}: ${v}`).toBe(true);
   if (g.peak !== undefined && g.floor !== undefined) {
+    // where the formula stays >= 0, curve() agrees with at() in sign, in both dtypes: rounding
+    // never makes a rate negative
+    const f32 = s.curve(count, { start });
+    for (let i = 0; i < count && start + i < s.maxStep; i++) {
+      expect(full[i] < 0, `${where} step ${start + i}: curve ${full[i]}, at ${ats[i]}`).toBe(ats[i] < 0);
+      expect(f32[i] < 0, `${where} step ${start + i}: float32 curve ${f32[i]}, at ${ats[i]}`).toBe(ats[i] < 0);
+    }
+    // below the floor by at most the accuracy contract relative to the floor itself (a floor of 0
+    // is exact): the peak's scale would hide a rate of 1e20 dipping below an etaMin of 1e-3
     const within = (vals: number[], tol: number, what: string) => {
       for (const v of vals) {
         expect(v, `${where} ${what} above peak`).toBeLessThanOrEqual(g.peak! + tol * g.peak!);
-        expect(v, `${where} ${what} below floor`).toBeGreaterThanOrEqual(g.floor! - tol * g.peak!);
+        expect(v, `${where} ${what} below floor`).toBeGreaterThanOrEqual(g.floor! - tol * g.floor!);
       }
     };
     // a schedule that ends (oneCycle) extrapolates its last phase at its final step, as PyTorch's

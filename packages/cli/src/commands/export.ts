@@ -3,6 +3,7 @@ import type { Command } from "../command";
 import { UsageError } from "../errors";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { torchBridge, torchConfigOf } from "../input/torch";
+import { specToTorch } from "../input/torchExport";
 import { writeOutput } from "../io/output";
 
 const TARGETS = ["spec", "keras", "torch", "schema"] as const;
@@ -23,12 +24,9 @@ async function convert(schedule: Schedule, to: Target): Promise<unknown> {
         const own = torchConfigOf(schedule);
         if (own !== undefined) return own;
         const { toTorchConfig } = await torchBridge();
-        if (!toTorchConfig) {
-          throw new UsageError(
-            `${schedule.type} has no PyTorch equivalent here: @lrsched/torch-compat offers no converter from a schedule; use --to spec`,
-          );
-        }
-        return toTorchConfig(schedule);
+        if (toTorchConfig) return toTorchConfig(schedule);
+        // the optimizer's rate is not part of a scheduler's config: run it at the schedule's first rate
+        return specToTorch(schedule.toSpec() as Record<string, unknown>).config;
       }
     }
   } catch (e) {
@@ -46,8 +44,9 @@ export const exportCommand: Command = {
   usage: ["export --to spec|keras|torch <type> [--<option> VALUE ...] [--out FILE]", "export --to keras --spec FILE|JSON", "export --to spec --keras FILE|JSON", "export --to schema"],
   description: [
     "spec: lrsched's JSON form (every option, defaults filled in). keras: {class_name, config} as Keras's",
-    "get_config() gives it. torch: a {_target_: 'torch.optim.lr_scheduler.X', ...} config. A schedule with no",
-    "counterpart in the target exits with status 2 and says so. schema: the JSON Schema of specs.",
+    "get_config() gives it. torch: a {_target_: 'torch.optim.lr_scheduler.X', ...} config, to run on an",
+    "optimizer whose lr is the schedule's first rate (lrsched curve --torch FILE --lr RATE). A schedule with",
+    "no counterpart in the target exits with status 2 and says so. schema: the JSON Schema of specs.",
   ],
   scheduleFlags: true,
   options: [

@@ -5,6 +5,7 @@ import { fromKeras, fromSpec, type Schedule } from "@lrsched/ts-api";
 import type { OptionSpec, Options } from "../args";
 import { UsageError, fileError, scheduleError } from "../errors";
 import { fieldOptions, scheduleFromFlags } from "./flags";
+import { plateauSchedules } from "./plateau";
 import { checkForm } from "./form";
 import { scheduleFromTorch } from "./torch";
 import { resolveType } from "./types";
@@ -71,7 +72,7 @@ const defaultLabel = (file: string | undefined, s: Schedule) =>
 
 /**
  * Every schedule the command line names, in this order: the flag-built one (`<type> --opt ...`),
- * then `--spec`, `--keras` and `--torch` inputs, each labelled by `--label`, its file name or its type.
+ * then `--spec`, `--keras`, `--torch` and `--plateau` inputs, each labelled by `--label`, its file name or its type.
  */
 export async function readSchedules(opts: Options, range: { min: number; max: number }): Promise<Labeled[]> {
   const found: { where: string; file?: string; schedule: Schedule }[] = [];
@@ -112,6 +113,11 @@ export async function readSchedules(opts: Options, range: { min: number; max: nu
       throw scheduleError(where, e);
     }
   }
+  const plateaus = opts.all("plateau").map((raw) => {
+    const { value, where } = readJsonInput("plateau", raw);
+    return { where, file: isInline(raw) ? undefined : raw, options: value };
+  });
+  plateauSchedules(opts, plateaus).forEach((schedule, i) => found.push({ where: plateaus[i].where, file: plateaus[i].file, schedule }));
   if (found.length < range.min) {
     throw new UsageError(
       `no schedule given (name a type such as 'cosine' with its options, or use --spec, --keras or --torch)`,

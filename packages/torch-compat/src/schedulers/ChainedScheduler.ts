@@ -4,6 +4,7 @@ import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { checkSchedulers } from "./SequentialLR";
+import { nest } from "../nesting";
 
 export interface ChainedSchedulerOptions {
   /** Chainable schedulers of the same optimizer, all stepped on every step. */
@@ -34,6 +35,7 @@ export class ChainedScheduler implements Scheduler {
     }
     const opt = Array.isArray(optimizer) ? undefined : (optimizer as Optimizer);
     this.schedulers = checkSchedulers("ChainedScheduler", list, opt);
+    nest(this, this.schedulers);
     this.optimizer = opt ?? this.schedulers[0].optimizer;
     this.groups = checkOptimizer(this.optimizer);
     this.lastLr = this.groups.map((g) => g.lr);

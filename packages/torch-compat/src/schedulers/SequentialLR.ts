@@ -5,6 +5,7 @@ import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
+import { nest } from "../nesting";
 import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
 export interface SequentialLROptions {
@@ -90,6 +91,7 @@ export class SequentialLR implements SequenceableScheduler {
     const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose", "plateauLast"]);
     this.plateauLast = o.plateauLast === undefined ? false : bool("plateauLast", o.plateauLast);
     const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer, this.plateauLast);
+    nest(this, schedulers);
     schedulers.forEach((s, i) => {
       if (!isSequenceable(s) && !(s instanceof ReduceLROnPlateau)) {
         throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);

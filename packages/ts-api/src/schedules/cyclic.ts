@@ -1,5 +1,5 @@
 import { CyclicMode, Op, planNode } from "@lrsched/core";
-import { LrschedError } from "../errors";
+import { LrschedError, describe } from "../errors";
 import { scheduleType } from "../scheduleType";
 
 export type CyclicModeName = "triangular" | "triangular2" | "exp_range";
@@ -67,7 +67,13 @@ export const cyclicType = scheduleType<CyclicOptions>({
     const lnGamma = Math.log(gamma);
     const factor = (cycle: number, step: number): number => {
       if (scaleFn) {
-        const f = scaleFn(scaleMode === "cycle" ? cycle : step);
+        const x = scaleMode === "cycle" ? cycle : step;
+        let f: unknown;
+        try {
+          f = scaleFn(x);
+        } catch (e) {
+          throw new LrschedError(path("scaleFn"), `threw for ${x} (${e instanceof Error ? e.message : describe(e)})`, undefined, { cause: e });
+        }
         if (typeof f !== "number" || !Number.isFinite(f)) throw new LrschedError(path("scaleFn"), "must return a finite number", f);
         return f;
       }
