@@ -1,6 +1,7 @@
 // Help text, generated from the command table so it cannot drift from what the parser accepts.
 import type { OptionSpec } from "./args";
 import type { Command } from "./command";
+import { MAX_INPUT_TEXT } from "./io/readCapped";
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS: readonly OptionSpec[] = [
@@ -44,6 +45,7 @@ export function globalHelp(commands: readonly Command[], version: string): strin
     "A schedule is given as a type and its options (lrsched curve cosine --initial-learning-rate 0.1",
     "--decay-steps 1000), a spec (--spec file.json or --spec '{\"type\": ...}'), a Keras config (--keras)",
     "or a PyTorch config (--torch). `lrsched list` shows every type; `lrsched describe <type>` its options.",
+    `Input files (--spec, --keras, --torch, --config, or - for stdin) are read up to ${MAX_INPUT_TEXT}.`,
     "",
     "Examples:",
     "  lrsched demo",
