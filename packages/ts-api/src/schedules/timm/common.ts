@@ -5,6 +5,7 @@ import { Op, planNode, type PlanNode } from "@lrsched/core";
 import type { BooleanField, NumberField } from "../../options";
 import { correctLog, floorPyLog, pyFloorDiv } from "../../pyMath";
 import { rampPlan } from "../../ramp";
+import { MAX_STEP } from "../../schedule";
 
 export interface TimmWarmupOptions {
   /** The param group's base rate (timm's `base_values` entry). */
@@ -68,7 +69,9 @@ export function timmCycles(tInitial: number, cycleMul: number): (t: number) => T
       const p = cycleMul ** i;
       out.i = i;
       out.tI = p * tInitial;
-      out.tCurr = t - ((1 - p) / (1 - cycleMul)) * tInitial;
+      // rounding can put t a hair before its cycle's start; timm then takes a fractional power of
+      // a negative number (and fails), here the position is 0
+      out.tCurr = Math.max(0, t - ((1 - p) / (1 - cycleMul)) * tInitial);
       return out;
     };
   }
@@ -103,8 +106,10 @@ export function cyclesPlan(
   const pieces: PlanNode[] = [];
   const firsts: number[] = [];
   for (let i = 0; i <= o.cycleLimit; i++) {
-    // the first integer t timm puts in cycle i (or later)
-    let first = i === 0 ? 0 : Math.max(1, Math.ceil(cycleStart(i, o.tInitial, o.cycleMul)));
+    // the first integer t timm puts in cycle i (or later); cycles starting beyond 2^53 never come
+    const start = cycleStart(i, o.tInitial, o.cycleMul);
+    if (i > 0 && !(start < MAX_STEP)) break;
+    let first = i === 0 ? 0 : Math.max(1, Math.ceil(start));
     while (first > 1 && index(first - 1) >= i) first--;
     while (index(first) < i) first++;
     let piece: PlanNode | null;
@@ -113,7 +118,7 @@ export function cyclesPlan(
       piece = kernel(o.lr * o.cycleDecay ** i, o.cycleMul ** i * o.tInitial);
       if (piece === null) return null;
       // the kernel sees tCurr = t - start; the join hands it t - first
-      const shift = first - cycleStart(i, o.tInitial, o.cycleMul);
+      const shift = first - start;
       if (shift !== 0) piece = planNode(Op.Shift, [shift], [piece]);
     }
     // a cycle shorter than one step holds no integer t: the next one replaces it
