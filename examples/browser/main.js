@@ -71,6 +71,8 @@ async function main() {
   let t0 = performance.now();
   await ready();
   const initMs = performance.now() - t0;
+  // ready() fetched lrsched.wasm, the asset beside the bundle (see build.mjs)
+  const wasmFetched = performance.getEntriesByType("resource").some((r) => r.name.endsWith("/lrsched.wasm"));
 
   const schedule = trainingSchedule();
   t0 = performance.now();
@@ -82,7 +84,7 @@ async function main() {
   for (const [name, s] of Object.entries(curveSchedules())) hashes[name] = await sha256(s.curve(CURVE_STEPS));
   const curve1e7Ms = bestOf3(() => curveSchedules().warmupCosine.curve(1e7));
 
-  window.lrsched = { done: true, initMs, trainMs, curve1e7Ms, rates, expected, losses, accuracy, hashes, userAgent: navigator.userAgent };
+  window.lrsched = { done: true, initMs, wasmFetched, trainMs, curve1e7Ms, rates, expected, losses, accuracy, hashes, userAgent: navigator.userAgent };
   say(`done: ${rates.length} batches, final accuracy ${accuracy.toFixed(3)}; core ready in ${initMs.toFixed(1)} ms, curve(1e7) ${curve1e7Ms.toFixed(0)} ms`);
 }
 

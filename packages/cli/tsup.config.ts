@@ -18,4 +18,19 @@ export default defineConfig([
     target: "es2022",
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // the playground: one classic script (so the page also works from file://, where module
+    // scripts are refused), everything bundled, plus the page and its stylesheet
+    entry: { playground: "playground/src/main.ts" },
+    outDir: "dist/playground",
+    format: ["iife"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    noExternal: [/.*/],
+    publicDir: "playground/public",
+    // the core's WASM goes into the script as bytes: a page opened from file:// may not fetch it
+    loader: { ".wasm": "binary" },
+    outExtension: () => ({ js: ".js" }),
+  },
 ]);

@@ -11,6 +11,7 @@ import { exportCommand } from "./commands/export";
 import { findCommand } from "./commands/find";
 import { sweepCommand } from "./commands/sweep";
 import { listCommand } from "./commands/list";
+import { playgroundCommand } from "./commands/playground";
 import { plotCommand } from "./commands/plot";
 import { UsageError } from "./errors";
 import { COMMON_OPTIONS, commandHelp, globalHelp } from "./help";
@@ -18,7 +19,15 @@ import { scheduleFlags } from "./input/sources";
 import { BrokenPipe } from "./io/output";
 import { version } from "./version";
 
-/** Every command, in the order `lrsched --help` lists them. */
+/**
+ * Every command, in the order `lrsched --help` lists them.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from "@lrsched/cli";
+ * COMMANDS.map((c) => c.name).includes("plot"); // → true
+ * ```
+ */
 export const COMMANDS: readonly Command[] = [
   curveCommand,
   plotCommand,
@@ -29,9 +38,18 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   findCommand,
   sweepCommand,
+  playgroundCommand,
 ];
 
-/** Exit statuses. */
+/**
+ * Exit statuses.
+ *
+ * @example
+ * ```ts
+ * import { EXIT, main } from "@lrsched/cli";
+ * (await main(["describe"])) === EXIT.usage; // → true
+ * ```
+ */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
 function report(prefix: string, e: unknown, debug: boolean): number {
@@ -82,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    if (!command.scheduleFlags && command.name !== "describe" && opts.positionals.length > 0) {
+    if (!command.scheduleFlags && !command.positionals && command.name !== "describe" && opts.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${opts.positionals[0]}'`);
     }
     await command.run(opts);

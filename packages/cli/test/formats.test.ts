@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { cosineDecayRestarts } from "@lrsched/ts-api";
 import { lrsched, tempDir } from "./helpers";
 
 const { dir, cleanup } = tempDir();
@@ -93,5 +94,14 @@ describe("curve formats", () => {
     const b = readFileSync(out);
     expect(b.byteLength).toBe(n * 8);
     for (const i of [0, 1 << 20, n - 1]) expect(b.readDoubleLE(i * 8)).toBeCloseTo(1 - i / n, 9);
+  });
+
+  it("1e7 steps and more are computed over every core, bit for bit the schedule's curve", () => {
+    const out = join(dir, "parallel.f32");
+    const n = 1e7 + 5;
+    const args = ["--initial-learning-rate", "0.1", "--first-decay-steps", "100000", "--t-mul", "2", "--m-mul", "0.9"];
+    expect(lrsched(["curve", "cosine-restarts", ...args, "--steps", String(n), "--start", "7", "-o", out]).status).toBe(0);
+    const want = cosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 100_000, tMul: 2, mMul: 0.9 }).curve(n, { start: 7 });
+    expect(readFileSync(out).equals(Buffer.from(want.buffer))).toBe(true);
   });
 });

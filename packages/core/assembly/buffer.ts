@@ -1,28 +1,30 @@
-// Helpers for writing f64 runs into linear memory.
+// Helpers for writing runs of values into linear memory.
 //
 // Coordinates: a kernel fills out[i] for the positions s = s0 + i (integers, exact in f64) and
 // evaluates its formula at the local step x = s - o, where the origin o carries any fractional
 // offset (period starts, one-cycle phases). Computing x from the exact s and a fixed o makes
 // every value a function of s alone, whatever chunk it is computed in.
+import { Shape, blocks } from "./blocks";
+import { store1, store2 } from "./output";
 
 /** Address of element `i` of an f64 buffer. */
 @inline export function at(buf: usize, i: i32): usize {
   return buf + (<usize>i << 3);
 }
 
-/** out[0..n) = v, two lanes at a time. */
-export function fill(out: usize, n: i32, v: f64): void {
-  const vv = f64x2.splat(v);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    v128.store(at(out, i), vv);
-    v128.store(at(out, i), vv, 16);
-  }
-  for (; i < n; i++) store<f64>(at(out, i), v);
+/** out[i] = a + b * (s0 + i - o), an affine ramp in the local step, into an f32 or f64 output. */
+export function affine(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
+  if (f32) blocks(out, true, n, s0, o, Shape.Affine, a, b, 0.0, 0.0, 0.0, 0.0);
+  else line(out, false, n, s0, o, a, b);
 }
 
-/** out[i] = a + b * (s0 + i - o): an exact affine ramp in the local step. */
-export function affine(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
+/** The same ramp in f64 arithmetic, exact to rounding. */
+export function line(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
+  if (f32) lineOf<f32>(out, n, s0, o, a, b);
+  else lineOf<f64>(out, n, s0, o, a, b);
+}
+
+function lineOf<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
   let s = f64x2(s0, s0 + 1.0);
   const two = f64x2.splat(2.0);
   const vo = f64x2.splat(o);
@@ -30,10 +32,10 @@ export function affine(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): voi
   const vb = f64x2.splat(b);
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
+    store2<T>(out, i, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
     s = f64x2.add(s, two);
   }
-  if (i < n) store<f64>(at(out, i), a + b * ((s0 + <f64>i) - o));
+  if (i < n) store1<T>(out, i, a + b * ((s0 + <f64>i) - o));
 }
 
 /**

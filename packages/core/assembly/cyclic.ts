@@ -6,16 +6,37 @@
 // Within a half cycle the rate is affine in s, so each half cycle is one exact affine run;
 // exp_range multiplies the triangle by the geometric factor gamma^s.
 import { at, affine, firstAtOrAbove } from "./buffer";
+import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
 import { geometric } from "./geometric";
+import { Shape, blocks } from "./blocks";
+import { raise } from "./floor";
+
+/**
+ * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
+ * multiplies it by gamma^(s - o) and adds the base rate: into an f32 output that product is
+ * written as blocks of its cubic expansion (blocks.ts), into an f64 one the caller forms it.
+ */
+function halfCycle(
+  out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
+): void {
+  if (!(exp && f32)) {
+    affine(out, f32, n, s, origin, a, b);
+    return;
+  }
+  const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
+  blocks(out, true, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
+  raise(out, true, n, baseLr);
+}
 
 export function cyclic(
-  out: usize, tmp: usize, n: i32, s0: f64, o: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
+  out: usize, f32: bool, tmp: usize, n: i32, s0: f64, o: f64, baseLr: f64, maxLr: f64, up: f64, down: f64, mode: i32, gamma: f64,
 ): void {
   const total = up + down;
   const height = maxLr - baseLr;
   const exp = mode == CyclicMode.ExpRange;
-  // exp_range: out holds the triangle (height * scale), scaled and shifted at the end
+  const k = exp ? Math.log(gamma) : 0.0;
+  // exp_range into f64: out holds the triangle (height * scale), scaled and shifted at the end
   const base = exp ? 0.0 : baseLr;
   let i = 0;
   while (i < n) {
@@ -25,12 +46,16 @@ export function cyclic(
     const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
-    if (peak > i) affine(at(out, i), min(peak, next) - i, s, origin, base, height * f / up);
-    if (next > peak) affine(at(out, peak), next - peak, s0 + <f64>peak, origin, base + height * f * total / down, -height * f / down);
+    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k);
+    // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
+    // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
+    if (next > peak) {
+      halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k);
+    }
     i = next;
   }
-  if (exp) {
-    geometric(tmp, n, s0, o, 1.0, Math.log(gamma));
+  if (exp && !f32) {
+    geometric(tmp, false, n, s0, o, 1.0, k);
     const vb = f64x2.splat(baseLr);
     let j = 0;
     for (; j + 2 <= n; j += 2) {

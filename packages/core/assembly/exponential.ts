@@ -1,11 +1,12 @@
 // Exponential decay: lr * exp(k * p), p = x / D (or floor(x / D) with staircase), x = s - o.
 // Keras's ExponentialDecay uses k = ln(decayRate); natural-exp decay uses k = -decayRate.
-import { at, fill, runLength } from "./buffer";
+import { runLength } from "./buffer";
+import { fillOut, slot } from "./output";
 import { geometric } from "./geometric";
 
-export function exponential(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, k: f64, staircase: bool): void {
+export function exponential(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, k: f64, staircase: bool): void {
   if (!staircase) {
-    geometric(out, n, s0, o, lr, k / d);
+    geometric(out, f32, n, s0, o, lr, k / d);
     return;
   }
   let i = 0;
@@ -13,7 +14,7 @@ export function exponential(out: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64
     const s = s0 + <f64>i;
     const q = Math.floor((s - o) / d);
     const len = runLength(s, o, d, q, n - i);
-    fill(at(out, i), len, lr * Math.exp(k * q));
+    fillOut(slot(out, i, f32), f32, len, lr * Math.exp(k * q));
     i += len;
   }
 }

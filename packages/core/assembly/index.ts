@@ -1,10 +1,11 @@
-// Entry points of the lrsched core. The host lays out memory: the plan at `heapBase()`, then
-// scratch levels and the output chunk; `ensureBytes` grows memory to fit that layout.
+// Entry points of the lrsched core. The host provides the memory (env.memory) and lays it out:
+// the plan at `heapBase()`, then scratch levels and the output chunk; `ensureBytes` grows memory
+// to fit that layout. A memory may also hold a caller's array after that layout, which the core
+// then writes in place.
 import { evaluate } from "./plan";
 import { constantRun as runOfOneValue } from "./constantRun";
-import { at } from "./buffer";
 import { gaussian as normal, gaussians as normals } from "./noise";
-import { CHUNK } from "./opcodes";
+import { CHUNK, Run } from "./opcodes";
 export { CHUNK };
 
 export function heapBase(): usize {
@@ -18,20 +19,26 @@ export function ensureBytes(bytes: usize): bool {
   return memory.grow(pages) >= 0;
 }
 
-/** Whether buf[0..n) all hold the bits of buf[0] (early exit: smooth curves differ at once). */
-function uniform(buf: usize, n: i32): bool {
-  const first = i64x2.splat(load<i64>(buf));
-  let i = 0;
-  // eight values per test keeps the check well below the cost of producing them
-  for (; i + 8 <= n; i += 8) {
-    const p = at(buf, i);
+/** Whether out[0..n) (f32 or f64) all hold the bits of out[0] (early exit: smooth curves differ at once). */
+function uniform(out: usize, n: i32, f32: bool): bool {
+  const bytes = <usize>n << (f32 ? 2 : 3);
+  const first = f32 ? i32x4.splat(load<i32>(out)) : i64x2.splat(load<i64>(out));
+  let b: usize = 0;
+  // 64 bytes per test keeps the check well below the cost of producing them
+  for (; b + 64 <= bytes; b += 64) {
+    const p = out + b;
     const e = v128.and(
-      v128.and(i64x2.eq(v128.load(p), first), i64x2.eq(v128.load(p, 16), first)),
-      v128.and(i64x2.eq(v128.load(p, 32), first), i64x2.eq(v128.load(p, 48), first)),
+      v128.and(i8x16.eq(v128.load(p), first), i8x16.eq(v128.load(p, 16), first)),
+      v128.and(i8x16.eq(v128.load(p, 32), first), i8x16.eq(v128.load(p, 48), first)),
     );
-    if (!i64x2.all_true(e)) return false;
+    if (!i8x16.all_true(e)) return false;
   }
-  for (; i < n; i++) if (load<i64>(at(buf, i)) != load<i64>(buf)) return false;
+  for (; b + 16 <= bytes; b += 16) if (!i8x16.all_true(i8x16.eq(v128.load(out + b), first))) return false;
+  if (f32) {
+    for (; b < bytes; b += 4) if (load<i32>(out + b) != load<i32>(out)) return false;
+  } else {
+    for (; b < bytes; b += 8) if (load<i64>(out + b) != load<i64>(out)) return false;
+  }
   return true;
 }
 
@@ -44,27 +51,53 @@ export function constantRun(plan: usize, start: f64, limit: f64): f64 {
 }
 
 /**
- * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK). Returns true
- * when every value is the same (piecewise-constant stretches): the host then fills its array
- * with `out[0]` (an f64), which is faster than copying. Otherwise `out` holds the values as f32
- * when `asF32`, else f64. `scratch` must hold (depth + 2) * CHUNK f64 values.
+ * Whether out[0..n) (f32 or f64) are all finite: comparisons only, no branch per value. An f64
+ * rate beyond f32's range is stored as Infinity in an f32 output, so one test covers both.
  */
-export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): bool {
-  const values = asF32 ? scratch : out;
-  evaluate(plan, values, start, 0.0, count, asF32 ? scratch + (<usize>CHUNK << 3) : scratch);
-  if (count > 0 && uniform(values, count)) {
-    store<f64>(out, load<f64>(values));
-    return true;
+function finite(out: usize, n: i32, f32: bool): bool {
+  const bytes = <usize>n << (f32 ? 2 : 3);
+  let a = i64x2.splat(-1);
+  let b: usize = 0;
+  if (f32) {
+    const inf = f32x4.splat(Infinity);
+    for (; b + 32 <= bytes; b += 32) {
+      const p = out + b;
+      a = v128.and(a, v128.and(f32x4.lt(f32x4.abs(v128.load(p)), inf), f32x4.lt(f32x4.abs(v128.load(p, 16)), inf)));
+    }
+    for (; b + 16 <= bytes; b += 16) a = v128.and(a, f32x4.lt(f32x4.abs(v128.load(out + b)), inf));
+    let ok = i32x4.all_true(a);
+    for (; b < bytes; b += 4) ok = ok && Math.abs(load<f32>(out + b)) < Infinity;
+    return ok;
   }
-  if (!asF32) return false;
-  let i = 0;
-  for (; i + 4 <= count; i += 4) {
-    const lo = f32x4.demote_f64x2_zero(v128.load(at(scratch, i)));
-    const hi = f32x4.demote_f64x2_zero(v128.load(at(scratch, i + 2)));
-    v128.store(out + (<usize>i << 2), i8x16.shuffle(lo, hi, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23));
+  const inf = f64x2.splat(Infinity);
+  for (; b + 32 <= bytes; b += 32) {
+    const p = out + b;
+    a = v128.and(a, v128.and(f64x2.lt(f64x2.abs(v128.load(p)), inf), f64x2.lt(f64x2.abs(v128.load(p, 16)), inf)));
   }
-  for (; i < count; i++) store<f32>(out + (<usize>i << 2), <f32>load<f64>(at(scratch, i)));
-  return false;
+  for (; b + 16 <= bytes; b += 16) a = v128.and(a, f64x2.lt(f64x2.abs(v128.load(out + b)), inf));
+  let ok = i64x2.all_true(a);
+  for (; b < bytes; b += 8) ok = ok && Math.abs(load<f64>(out + b)) < Infinity;
+  return ok;
+}
+
+/**
+ * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`, as
+ * f32 values when `asF32`, else f64: the caller's array itself when it lives in this memory, or
+ * a chunk the host copies. Returns Run.Uniform when every value is the same (piecewise-constant
+ * stretches), which lets the host fill its array instead of copying, and Run.Refused when a
+ * value is not finite (or beyond f32's range in an f32 output): the host refuses such a curve
+ * rather than hand out Infinity or NaN. `scratch` must hold (depth + 2) * CHUNK f64 values.
+ */
+export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
+  evaluate(plan, out, asF32, start, 0.0, count, scratch);
+  if (count > 0 && uniform(out, count, asF32)) return finite(out, 1, asF32) ? Run.Uniform : Run.Refused;
+  return finite(out, count, asF32) ? Run.Values : Run.Refused;
+}
+
+/** run() without the uniform check: for an output that is the caller's array, where nothing is copied. */
+export function write(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
+  evaluate(plan, out, asF32, start, 0.0, count, scratch);
+  return finite(out, count, asF32) ? Run.Values : Run.Refused;
 }
 
 /** The standard normal sample the noisy schedules use at `step` (the host's twin is tested against it). */
@@ -76,3 +109,5 @@ export function gaussian(seed: u32, step: f64): f64 {
 export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
   normals(out, n, first, seed);
 }
+
+

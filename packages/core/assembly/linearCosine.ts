@@ -2,34 +2,52 @@
 //   lr * ((alpha + (D - s) / D + eps) * (1 + cos(2 pi periods s / D)) / 2 + beta)
 // where eps = 0 for the plain variant and, for the noisy one, a Gaussian sample of variance
 // initialVariance / (1 + s)^varianceDecay drawn from the counter-based generator.
-import { at, affine, fill, firstAtOrAbove } from "./buffer";
+import { at, affine, firstAtOrAbove } from "./buffer";
+import { Shape, blocks } from "./blocks";
+import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
-import { Smooth, smooth } from "./smooth";
+import { raise } from "./floor";
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
   return 0.5 * (1.0 + Math.cos(2.0 * Math.PI * periods));
 }
 
+/**
+ * f32 output as blocks of the product's cubic expansion (blocks.ts), falling back to the f64
+ * passes below; f64 output as f64 passes: out = the linear part, tmp = the cosine factor, then
+ * their product.
+ */
 export function linearCosine(
-  out: usize, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
+  out: usize, f32: bool, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
 ): void {
   let i = 0;
   const len = firstAtOrAbove(s0, o, d, n); // steps before D
+  if (f32) {
+    // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
+    const floor = 1e-6 * Math.abs(lr * (alpha + 1.0 + beta));
+    if (len > 0) {
+      blocks(out, true, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+      raise(out, true, len, lr * beta);
+    }
+    if (len < n) fillOut(slot(out, len, true), true, n - len, lr * (alpha * tailFactor(periods) + beta));
+    return;
+  }
   if (len > 0) {
     // out = lr * (alpha + 1 - x / D), tmp = (1 + cos) / 2, then out = out * tmp + lr * beta
-    affine(out, len, s0, o, lr * (alpha + 1.0), -lr / d);
-    cosWave(tmp, len, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
+    affine(out, false, len, s0, o, lr * (alpha + 1.0), -lr / d);
+    cosWave(tmp, false, len, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
     const vb = f64x2.splat(lr * beta);
     let j = 0;
     for (; j + 2 <= len; j += 2) {
       v128.store(at(out, j), f64x2.add(f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j))), vb));
     }
     if (j < len) store<f64>(at(out, j), load<f64>(at(out, j)) * load<f64>(at(tmp, j)) + lr * beta);
+    raise(out, false, len, lr * beta);
     i = len;
   }
-  if (i < n) fill(at(out, i), n - i, lr * (alpha * tailFactor(periods) + beta));
+  if (i < n) fillOut(at(out, i), false, n - i, lr * (alpha * tailFactor(periods) + beta));
 }
 
 /**
@@ -46,17 +64,17 @@ export function noisyLinearCosine(
   const amp = lr * Math.sqrt(variance);
   const p = -0.5 * varianceDecay;
   gaussians(tmp, n, Math.floor(s0 - o), seed);
-  if (m > 0) smooth(out, m, s0, o, Smooth.Power, amp, -1.0, p, 0.0, amp);
+  if (m > 0) blocks(out, false, m, s0, o, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp);
   if (m < n) {
-    smooth(at(out, m), 1, d, 0.0, Smooth.Power, amp, -1.0, p, 0.0, amp); // the frozen std(D)
-    fill(at(out, m + 1), n - m - 1, load<f64>(at(out, m)));
+    blocks(at(out, m), false, 1, d, 0.0, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp); // the frozen std(D)
+    fillOut(at(out, m + 1), false, n - m - 1, load<f64>(at(out, m)));
   }
   let i = 0;
   for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
   if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * load<f64>(at(tmp, i)));
   // tmp = cosine factor
-  if (m > 0) cosWave(tmp, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
-  if (m < n) fill(at(tmp, m), n - m, tailFactor(periods));
+  if (m > 0) cosWave(tmp, false, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
+  if (m < n) fillOut(at(tmp, m), false, n - m, tailFactor(periods));
   // out = (lr (alpha + 1 - x / D) + noise) * cosine + lr * beta before D, lr * alpha in place of
   // the linear term after it
   const va = f64x2.splat(lr * (alpha + 1.0));

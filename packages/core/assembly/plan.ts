@@ -1,10 +1,13 @@
 // The plan executor. A plan is a tree of nodes stored as f64 words in linear memory
 // ([op, size, ...params, ...children]); `evaluate` writes the values of positions s0 .. s0 + n - 1
-// of a node into `out` (f64) at local steps x = s - o, using `tmp` upward as scratch for
-// composites (CHUNK values per level). Composites pass positions through unchanged and move the
-// origin, so every value depends on its position alone, never on the chunk it is computed in.
+// of a node into `out` (f32 values when `f32`, else f64) at local steps x = s - o, using `tmp`
+// upward as scratch for composites (CHUNK f64 values per level). Composites pass positions
+// through unchanged and move the origin, so every value depends on its position alone, never on
+// the chunk it is computed in. Nodes that combine f64 intermediates (products, clamps) stage
+// their values in f64 one level up and narrow them into an f32 output as they copy.
 import { Op, CHUNK } from "./opcodes";
-import { at, fill, firstAtOrAbove } from "./buffer";
+import { at, firstAtOrAbove } from "./buffer";
+import { fillOut, narrowOut, slot } from "./output";
 import { exponential } from "./exponential";
 import { inverseTime } from "./inverseTime";
 import { piecewise } from "./piecewise";
@@ -26,34 +29,44 @@ const LEVEL: usize = <usize>CHUNK << 3;
   return <i32>word(node, 1);
 }
 
-export function evaluate(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: usize): void {
+/** Nodes whose kernels combine f64 buffers and cannot write an f32 output themselves. */
+function stagesInF64(node: usize, op: i32): bool {
+  return op == Op.Multiply || op == Op.Clamp || op == Op.NoisyLinearCosine;
+}
+
+export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   const op = <i32>word(node, 0);
+  if (f32 && stagesInF64(node, op)) {
+    evaluate(node, tmp, false, s0, o, n, tmp + LEVEL);
+    narrowOut(out, true, tmp, n);
+    return;
+  }
   switch (op) {
     case Op.Constant:
-      fill(out, n, word(node, 2));
+      fillOut(out, f32, n, word(node, 2));
       break;
     case Op.Exponential:
-      exponential(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5) != 0.0);
+      exponential(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5) != 0.0);
       break;
     case Op.InverseTime:
-      inverseTime(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5) != 0.0);
+      inverseTime(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5) != 0.0);
       break;
     case Op.Piecewise: {
       const nb = <i32>word(node, 2);
-      piecewise(out, n, s0, o, nb, at(node, 3), at(node, 3 + nb));
+      piecewise(out, f32, n, s0, o, nb, at(node, 3), at(node, 3 + nb));
       break;
     }
     case Op.Polynomial:
-      polynomial(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6) != 0.0);
+      polynomial(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6) != 0.0);
       break;
     case Op.Cosine:
-      cosine(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4));
+      cosine(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4));
       break;
     case Op.CosineRestarts:
-      cosineRestarts(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6), word(node, 7));
+      cosineRestarts(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6), word(node, 7));
       break;
     case Op.LinearCosine:
-      linearCosine(out, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
+      linearCosine(out, f32, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6));
       break;
     case Op.NoisyLinearCosine:
       noisyLinearCosine(
@@ -62,32 +75,32 @@ export function evaluate(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: 
       );
       break;
     case Op.Ramp:
-      ramp(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), <i32>word(node, 5));
+      ramp(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), <i32>word(node, 5));
       break;
     case Op.Cyclic:
-      cyclic(out, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), <i32>word(node, 6), word(node, 7));
+      cyclic(out, f32, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), <i32>word(node, 6), word(node, 7));
       break;
     case Op.InverseSqrt:
-      inverseSqrt(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4));
+      inverseSqrt(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4));
       break;
     case Op.KDecay:
-      kDecay(out, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5));
+      kDecay(out, f32, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5));
       break;
     case Op.Shift:
       // the child sees x + offset
-      evaluate(at(node, 3), out, s0, o - word(node, 2), n, tmp);
+      evaluate(at(node, 3), out, f32, s0, o - word(node, 2), n, tmp);
       break;
     case Op.Repeat:
-      repeat(node, out, s0, o, n, tmp);
+      repeat(node, out, f32, s0, o, n, tmp);
       break;
     case Op.Join:
-      join(node, out, s0, o, n, tmp);
+      join(node, out, f32, s0, o, n, tmp);
       break;
     case Op.Multiply: {
       const a = at(node, 2);
       const b = a + (<usize>sizeOf(a) << 3);
-      evaluate(a, out, s0, o, n, tmp);
-      evaluate(b, tmp, s0, o, n, tmp + LEVEL);
+      evaluate(a, out, false, s0, o, n, tmp);
+      evaluate(b, tmp, false, s0, o, n, tmp + LEVEL);
       let i = 0;
       for (; i + 2 <= n; i += 2) {
         v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
@@ -96,7 +109,7 @@ export function evaluate(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: 
       break;
     }
     case Op.Clamp: {
-      evaluate(at(node, 4), out, s0, o, n, tmp);
+      evaluate(at(node, 4), out, false, s0, o, n, tmp);
       const lo = f64x2.splat(word(node, 2));
       const hi = f64x2.splat(word(node, 3));
       let i = 0;
@@ -116,28 +129,30 @@ export function evaluate(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: 
  * [b_j, b_(j+1)) (b_0 = 0, b_k = infinity) and sees its own step count x - b_j, like optax's
  * join_schedules.
  */
-function join(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: usize): void {
+function join(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   const k = <i32>word(node, 2);
   let child = at(node, 2 + k);
   for (let j = 0; j < k; j++) {
     const lo = j == 0 ? 0.0 : word(node, 2 + j);
     const first = j == 0 ? 0 : firstAtOrAbove(s0, o, lo, n);
     const last = j == k - 1 ? n : firstAtOrAbove(s0, o, word(node, 3 + j), n);
-    if (last > first) evaluate(child, at(out, first), s0 + <f64>first, o + lo, last - first, tmp);
+    if (last > first) evaluate(child, slot(out, first, f32), f32, s0 + <f64>first, o + lo, last - first, tmp);
     child += <usize>sizeOf(child) << 3;
   }
 }
 
 /** Repeat: [Repeat, size, period, child]; the child sees x mod period. */
-function repeat(node: usize, out: usize, s0: f64, o: f64, n: i32, tmp: usize): void {
+function repeat(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   const period = word(node, 2);
   const child = at(node, 3);
   let i = 0;
   while (i < n) {
     const s = s0 + <f64>i;
-    const origin = o + Math.floor((s - o) / period) * period; // start of this repetition
+    const q = Math.floor((s - o) / period);
+    // start of this repetition; beyond f64 range (periods far below a step) every step starts one
+    const origin = q < Infinity ? o + q * period : s;
     const len = max(1, firstAtOrAbove(s, origin, period, n - i));
-    evaluate(child, at(out, i), s, origin, len, tmp);
+    evaluate(child, slot(out, i, f32), f32, s, origin, len, tmp);
     i += len;
   }
 }

@@ -4,10 +4,13 @@ export {
   compilePlan,
   evaluatePlan,
   streamPlan,
+  CurveValueError,
   type CompiledPlan,
   type CurveArray,
   type Dtype,
 } from "./evaluate";
 export { gaussianNoise, gaussianSource } from "./gaussian";
 export { WASM_BYTES } from "./wasm-binary.generated";
-export { ready, init, isReady, CoreNotReadyError } from "./instance";
+export { ready, init, isReady, CoreNotReadyError, type WasmSource } from "./instance";
+export { allocateCurve } from "./curveBuffer";
+export { evaluatePlanParallel, threadsFor, MIN_SHARE } from "./parallel";

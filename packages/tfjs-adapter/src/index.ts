@@ -10,7 +10,13 @@ export {
   type StepSchedule,
   type TorchLikeScheduler,
 } from "./lrScheduler";
-export { reduceLROnPlateau, ReduceLROnPlateauCallback, type ReduceLROnPlateauOptions } from "./reduceLROnPlateau";
+export {
+  reduceLROnPlateau,
+  ReduceLROnPlateauCallback,
+  type ReduceLROnPlateauOptions,
+  type PlateauWarmup,
+} from "./reduceLROnPlateau";
+export { KerasPlateau, type PlateauOptions } from "./kerasPlateau";
 export { optimizerKind, OPTIMIZER_KINDS, type OptimizerKind } from "./optimizerKind";
 export { tensorflowRuntime, type TensorFlowRuntime } from "./runtime";
 export {

@@ -1,27 +1,69 @@
 import { Callback, type Optimizer } from "@tensorflow/tfjs";
 import { LrschedError } from "@lrsched/ts-api";
 import { checkChoice, checkKeys, checkNumber, checkObject, checkRate } from "./checks";
+import { KerasPlateau, type PlateauOptions } from "./kerasPlateau";
 import { getLearningRate, setLearningRate } from "./learningRate";
 import { resolveLogs, type UnresolvedLogs } from "./logs";
 import { modelOptimizer } from "./modelOptimizer";
 
-/** Anything with a pure `at(step)`: every `@lrsched/ts-api` schedule. */
+/**
+ * Anything with a pure `at(step)`: every `@lrsched/ts-api` schedule.
+ *
+ * @example
+ * ```ts
+ * import { lrScheduler, type StepSchedule } from "@lrsched/tfjs-adapter";
+ * const halving: StepSchedule = { at: (step) => 0.1 * 0.5 ** Math.floor(step / 100) };
+ * lrScheduler(halving, { per: "batch" }).constructor.name; // → "LrSchedulerCallback"
+ * ```
+ */
 export interface StepSchedule {
+  /** The learning rate at `step`. */
   at(step: number): number;
 }
 
 /**
  * The part of a `@lrsched/torch-compat` scheduler the callback uses: PyTorch's `step()` and
  * `get_last_lr()`. Typed structurally so any object with these methods works.
+ *
+ * @example
+ * ```ts
+ * import { StepLR } from "@lrsched/torch-compat";
+ * import { lrScheduler, type TorchLikeScheduler } from "@lrsched/tfjs-adapter";
+ * const scheduler: TorchLikeScheduler = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 30 });
+ * lrScheduler(scheduler, { per: "epoch" }) !== undefined; // → true
+ * ```
  */
 export interface TorchLikeScheduler {
+  /** Advances one epoch or batch (a metric-driven scheduler takes the metric). */
   step(metric?: number): void;
+  /** The rates the last step set, one per param group. */
   getLastLr(): readonly number[];
 }
 
-/** What drives the rate: a schedule, a torch-compat scheduler, or a function of the step. */
+/**
+ * What drives the rate: a schedule, a torch-compat scheduler, or a function of the step.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay } from "@lrsched/ts-api";
+ * import { lrScheduler, type LrSource } from "@lrsched/tfjs-adapter";
+ * const sources: LrSource[] = [cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }), (step) => 0.1 / Math.sqrt(step + 1)];
+ * sources.map((s) => lrScheduler(s)).length; // → 2
+ * ```
+ */
 export type LrSource = StepSchedule | TorchLikeScheduler | ((step: number) => number);
 
+/**
+ * How `lrScheduler()` applies its source: per batch or per epoch, and what it reports.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine } from "@lrsched/ts-api";
+ * import { lrScheduler, type LrSchedulerOptions } from "@lrsched/tfjs-adapter";
+ * const options: LrSchedulerOptions = { per: "epoch", verbose: true };
+ * lrScheduler(warmupCosine({ learningRate: 0.1, warmupSteps: 5, totalSteps: 90 }), options) !== undefined; // → true
+ * ```
+ */
 export interface LrSchedulerOptions {
   /** Update the rate before every batch (default) or before every epoch. */
   readonly per?: "batch" | "epoch";
@@ -37,9 +79,16 @@ export interface LrSchedulerOptions {
    * epoch end (e.g. 'val_loss' for a plateau scheduler).
    */
   readonly metric?: string;
+  /**
+   * Schedules and functions: Keras's plateau policy on top of the schedule. At each epoch end the
+   * plateau algorithm watches `monitor`; every reduction multiplies a running factor by `factor`,
+   * and the rate is `max(at(step) * runningFactor, min(at(step), minLr))`: the schedule's own
+   * shape, scaled down on plateaus, never pushed below `minLr` by a reduction.
+   */
+  readonly plateau?: PlateauOptions;
 }
 
-const OPTION_KEYS = ["per", "verbose", "initialStep", "metric"] as const;
+const OPTION_KEYS = ["per", "verbose", "initialStep", "metric", "plateau"] as const;
 
 type Source =
   | { readonly kind: "schedule"; readonly at: (step: number) => number }
@@ -73,6 +122,8 @@ function toSource(source: unknown): Source {
  * - Torch-compat scheduler: before each batch/epoch the rate is `getLastLr()[0]`; after it,
  *   `step()` is called (PyTorch's order: the constructor already set the first rate). The
  *   scheduler may drive `torchOptimizer(model.optimizer)` or any other `{paramGroups}` object.
+ * - `plateau: {...}` (schedules and functions): Keras's plateau policy at every epoch end, each
+ *   reduction multiplying the schedule by `factor` from then on, so "cosine × plateau" works.
  *
  * Use one rate-setting callback per fit: another one (such as {@link reduceLROnPlateau}) would
  * be overwritten before the next batch.
@@ -92,6 +143,9 @@ export class LrSchedulerCallback extends Callback {
   private lastLr: number | undefined;
   private epoch = 0;
   private announced = -1;
+  private readonly plateau: KerasPlateau | undefined;
+  /** The product of the plateau's reductions so far. */
+  private plateauFactor = 1;
 
   constructor(source: LrSource, options: LrSchedulerOptions = {}) {
     super();
@@ -108,6 +162,17 @@ export class LrSchedulerCallback extends Callback {
     if (this.metric !== undefined && !(this.source.kind === "torch" && this.per === "epoch")) {
       throw new LrschedError("metric", "applies only to a torch-compat scheduler with per: 'epoch'");
     }
+    if (opts.plateau !== undefined) {
+      if (this.source.kind === "torch") {
+        throw new LrschedError("plateau", "applies to schedules and functions (a torch-compat scheduler has its own ReduceLROnPlateau)");
+      }
+      this.plateau = new KerasPlateau(opts.plateau, "plateau");
+    }
+  }
+
+  /** The product of the plateau reductions so far (1 without `plateau`). */
+  get factor(): number {
+    return this.plateauFactor;
   }
 
   /** Per-batch mode: the step the next batch will use. */
@@ -120,30 +185,37 @@ export class LrSchedulerCallback extends Callback {
     return this.lastLr;
   }
 
+  /** Checks the model's optimizer and sets the first rate. */
   override async onTrainBegin(): Promise<void> {
     this.optimizer = modelOptimizer(this.model);
+    this.plateau?.reset();
   }
 
+  /** Sets the epoch's rate (per 'epoch') and reports it when verbose. */
   override async onEpochBegin(epoch: number): Promise<void> {
     this.epoch = epoch;
     if (this.per === "epoch") this.apply(epoch);
   }
 
+  /** Sets the batch's rate (per 'batch'). */
   override async onBatchBegin(_batch: number, logs?: UnresolvedLogs): Promise<void> {
     if (this.per !== "batch") return;
     this.apply(this.stepCount);
     if (logs) logs.lr = this.lastLr;
   }
 
+  /** Counts the batch as a step. */
   override async onBatchEnd(): Promise<void> {
     if (this.per !== "batch") return;
     this.stepCount += 1;
     if (this.source.kind === "torch") this.source.scheduler.step();
   }
 
-  override async onEpochEnd(_epoch: number, logs?: UnresolvedLogs): Promise<void> {
+  /** Logs the rate as `lr` in the epoch's logs (and the model's history). */
+  override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
     const optimizer = this.optimizer ?? modelOptimizer(this.model);
     if (logs) logs.lr = this.lastLr ?? getLearningRate(optimizer);
+    if (this.plateau) await this.plateauEpochEnd(epoch, logs);
     if (this.per === "epoch" && this.source.kind === "torch") {
       if (this.metric === undefined) {
         this.source.scheduler.step();
@@ -157,12 +229,24 @@ export class LrSchedulerCallback extends Callback {
     }
   }
 
+  /** Keras's plateau decision for the epoch; a reduction scales every later rate. */
+  private async plateauEpochEnd(epoch: number, logs: UnresolvedLogs | undefined): Promise<void> {
+    const plateau = this.plateau!;
+    const current = plateau.read(await resolveLogs(logs));
+    if (current === undefined || this.lastLr === undefined) return;
+    if (plateau.epochEnd(current, this.lastLr)) {
+      this.plateauFactor *= plateau.factor;
+      if (plateau.verbose) console.log(`\nEpoch ${epoch + 1}: lrScheduler plateau: rate factor now ${this.plateauFactor}.`);
+    }
+  }
+
   /** Computes the rate for `step` (epoch in per-epoch mode) and hands it to the optimizer. */
   private apply(step: number): void {
     const optimizer = this.optimizer ?? (this.optimizer = modelOptimizer(this.model));
     let lr: number;
     if (this.source.kind === "schedule") {
       lr = checkRate(`schedule at step ${step}`, this.source.at(step));
+      if (this.plateauFactor !== 1) lr = Math.max(lr * this.plateauFactor, Math.min(lr, this.plateau!.minLr));
     } else {
       lr = checkRate("scheduler.getLastLr()[0]", this.source.scheduler.getLastLr()[0]);
     }
@@ -181,6 +265,20 @@ export class LrSchedulerCallback extends Callback {
  * `model.fitDataset`.
  *
  * @throws LrschedError for an unknown source or a bad option.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { warmupCosine } from "@lrsched/ts-api";
+ * import { lrScheduler } from "@lrsched/tfjs-adapter";
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.1), loss: "meanSquaredError" });
+ * const history = await model.fit(tf.ones([8, 1]), tf.ones([8, 1]), {
+ *   epochs: 2, batchSize: 4, verbose: 0,
+ *   callbacks: [lrScheduler(warmupCosine({ learningRate: 0.1, warmupSteps: 2, totalSteps: 4 }))],
+ * });
+ * history.history.lr; // → [0.05, 0.05]
+ * ```
  */
 export function lrScheduler(source: LrSource, options?: LrSchedulerOptions): LrSchedulerCallback {
   return new LrSchedulerCallback(source, options);

@@ -25,6 +25,14 @@ export { ChainedScheduler, type ChainedSchedulerOptions } from "./schedulers/Cha
 
 export { fromTorchConfig, TORCH_CLASSES } from "./fromTorchConfig";
 export { getScheduler, type GetSchedulerOptions, type LrPolicy } from "./getScheduler";
+export { loadParamGroups, saveParamGroups, type SavedParamGroup } from "./paramGroups";
+
+export { GreedyLR, type GreedyLROptions } from "./transformers/GreedyLR";
+export {
+  transformersScheduler,
+  type StepCounts,
+  type TransformersSchedulerOptions,
+} from "./transformers/transformersScheduler";
 
 export { fromTimmConfig } from "./timm/fromTimmConfig";
 export { TimmScheduler } from "./timm/TimmScheduler";

@@ -11,10 +11,14 @@ export {
   type ChunkOptions,
 } from "./schedule";
 export type { CurveArray, Dtype } from "@lrsched/core";
+export { allocateCurve } from "./curveBuffer";
 export type { Field, Fields } from "./options";
+export { MAX_NESTING } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
-export { scheduleTypes, scheduleType, fromSpec, fromKeras } from "./registry";
+export { scheduleTypes, scheduleType, fromSpec } from "./registry";
+export { fromKeras, type FromKerasOptions } from "./kerasImport";
 export { specJsonSchema } from "./jsonSchema";
+export { fieldRules, fieldDefault } from "./fieldText";
 
 export { constant, type ConstantOptions } from "./schedules/constant";
 export { exponentialDecay, type ExponentialDecayOptions } from "./schedules/exponentialDecay";
@@ -35,7 +39,16 @@ export { sgdr, type SgdrOptions } from "./schedules/sgdr";
 export { warmupStableDecay, type WarmupStableDecayOptions } from "./schedules/warmupStableDecay";
 export { inverseSqrt, type InverseSqrtOptions } from "./schedules/inverseSqrt";
 export { kDecay, type KDecayOptions } from "./schedules/kDecay";
-export { transformers, TRANSFORMERS_NAMES, type TransformersName, type TransformersOptions } from "./schedules/transformers";
+export {
+  transformers,
+  transformersLambda,
+  checkTransformersArgs,
+  TRANSFORMERS_NAMES,
+  TRANSFORMERS_METRIC_NAMES,
+  type TransformersName,
+  type TransformersMetricName,
+  type TransformersOptions,
+} from "./schedules/transformers";
 export { timmCosine, type TimmCosineOptions } from "./schedules/timm/timmCosine";
 export { timmTanh, type TimmTanhOptions } from "./schedules/timm/timmTanh";
 export { timmStep, type TimmStepOptions } from "./schedules/timm/timmStep";

@@ -9,12 +9,25 @@ export interface Piece {
   readonly at: (local: number) => number;
 }
 
-/** A sequence of pieces as one at() and one Join plan (pieces of zero steps are dropped). */
-export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: PlanNode } {
-  const kept = pieces.filter((p) => p.steps > 0);
+/** The phases that have steps, and the boundaries between them. */
+function keptPhases<P extends { readonly steps: number }>(phases: readonly P[]): { kept: P[]; boundaries: number[] } {
+  const kept = phases.filter((p) => p.steps > 0);
   const boundaries: number[] = [];
   let edge = 0;
   for (const p of kept.slice(0, -1)) boundaries.push((edge += p.steps));
+  return { kept, boundaries };
+}
+
+/** Phases in sequence as one Join plan (phases of zero or fewer steps are dropped). */
+export function sequencePlan(phases: readonly { readonly steps: number; readonly plan: PlanNode }[]): PlanNode {
+  const { kept, boundaries } = keptPhases(phases);
+  if (kept.length === 1) return kept[0].plan;
+  return planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan));
+}
+
+/** A sequence of pieces as one at() and one Join plan (pieces of zero steps are dropped). */
+export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: PlanNode } {
+  const { kept, boundaries } = keptPhases(pieces);
   if (kept.length === 1) return { at: kept[0].at, plan: kept[0].plan };
   const bounds = Float64Array.from(boundaries);
   const ats = kept.map((p) => p.at);
@@ -23,7 +36,7 @@ export function sequence(pieces: Piece[]): { at: (s: number) => number; plan: Pl
       const i = countAtOrBelow(bounds, step);
       return ats[i]!(i === 0 ? step : step - bounds[i - 1]!);
     },
-    plan: planNode(Op.Join, [kept.length, ...boundaries], kept.map((p) => p.plan)),
+    plan: sequencePlan(kept),
   };
 }
 

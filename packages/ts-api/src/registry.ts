@@ -1,7 +1,7 @@
 import { LrschedError } from "./errors";
-import { isPlainObject, setSpecResolver } from "./options";
+import { isPlainObject, readOwn, setSpecResolver } from "./options";
 import type { Schedule } from "./schedule";
-import { camelToSnake, type ScheduleType } from "./scheduleType";
+import type { ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
 import { cosineDecayType } from "./schedules/cosineDecay";
 import { cosineDecayRestartsType } from "./schedules/cosineDecayRestarts";
@@ -37,7 +37,16 @@ import { exponentialGrowthType } from "./schedules/exponentialGrowth";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
 
-/** Every schedule type: the seed's catalogue in its order, then composition and newer recipes. */
+/**
+ * Every schedule type: the seed's catalogue in its order, then composition and newer recipes.
+ *
+ * @example
+ * ```ts
+ * import { scheduleTypes } from "@lrsched/ts-api";
+ * scheduleTypes[0].type; // → "constant"
+ * scheduleTypes.some((t) => t.type === "cosineDecay"); // → true
+ * ```
+ */
 export const scheduleTypes: readonly AnyType[] = Object.freeze([
   constantType,
   exponentialDecayType,
@@ -74,6 +83,16 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
 
 const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
 
+/**
+ * The schedule type of a name (`cosineDecay`), or undefined.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType } from "@lrsched/ts-api";
+ * scheduleType("cosineDecay")?.keras?.className; // → "CosineDecay"
+ * scheduleType("nope"); // → undefined
+ * ```
+ */
 export function scheduleType(name: string): AnyType | undefined {
   return byName.get(name);
 }
@@ -81,11 +100,16 @@ export function scheduleType(name: string): AnyType | undefined {
 /**
  * Rebuilds a schedule from its JSON spec (`{type, ...options}`), validating every field.
  * Errors name the path (`prefix` + field) and the rule.
+ *
+ * @example
+ * ```ts
+ * import { fromSpec } from "@lrsched/ts-api";
+ * fromSpec({ type: "cosineDecay", initialLearningRate: 0.1, decaySteps: 100 }).at(50); // → 0.05
+ * ```
  */
 export function fromSpec(spec: unknown, prefix = ""): Schedule {
   const where = prefix ? prefix.slice(0, -1) : "spec";
-  if (!isPlainObject(spec)) throw new LrschedError(where, "must be an object with a 'type'", spec);
-  const { type, ...options } = spec as Record<string, unknown>;
+  const { type, ...options } = readOwn(spec, (key) => `${prefix}${key}`, where, "must be an object with a 'type'");
   if (typeof type !== "string") throw new LrschedError(`${prefix}type`, "must be a schedule type name", type);
   const t = byName.get(type);
   if (!t) {
@@ -95,37 +119,3 @@ export function fromSpec(spec: unknown, prefix = ""): Schedule {
 }
 
 setSpecResolver(fromSpec);
-
-const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/**
- * Builds a schedule from Keras's serialized form `{class_name, config}` (the `module` and
- * `registered_name` keys of Keras 3's `serialize()` are accepted). Config keys are Keras's
- * snake_case `get_config()` keys; unknown keys are rejected.
- */
-export function fromKeras(keras: unknown): Schedule {
-  if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);
-  for (const key of Object.keys(keras)) {
-    if (!["class_name", "config", "module", "registered_name"].includes(key)) {
-      throw new LrschedError(`keras.${key}`, "is not a key of a serialized Keras schedule (class_name, config, module, registered_name)");
-    }
-  }
-  const { class_name: className, config } = keras as Record<string, unknown>;
-  // a missing class_name must not match the types that have no Keras class
-  const t = typeof className === "string" ? scheduleTypes.find((x) => x.keras?.className === className) : undefined;
-  if (!t) {
-    const known = scheduleTypes.flatMap((x) => (x.keras ? [x.keras.className] : [])).join(", ");
-    throw new LrschedError("keras.class_name", `must be one of ${known}`, className);
-  }
-  if (!isPlainObject(config)) throw new LrschedError("keras.config", "must be an object", config);
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    const camel = snakeToCamel(key);
-    const known = Object.prototype.hasOwnProperty.call(t.fields, camel) && !t.keras!.localOnly?.includes(camel);
-    if (!known || key !== key.toLowerCase()) {
-      throw new LrschedError(`keras.config.${key}`, `is not a ${className} config key`);
-    }
-    options[camel] = value;
-  }
-  return t.create(options, (field) => `keras.config.${camelToSnake(field)}`);
-}

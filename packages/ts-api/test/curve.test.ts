@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   constant, cosineDecay, cosineDecayRestarts, cyclic, exponentialDecay, inverseTimeDecay, join, kDecay,
   linearCosineDecay, naturalExpDecay, noisyLinearCosineDecay, oneCycle, piecewiseConstantDecay, polynomialDecay,
-  sgdr, warmup, warmupCosine, warmupStableDecay, inverseSqrt, transformers, type Schedule,
+  sgdr, warmup, warmupCosine, warmupStableDecay, inverseSqrt, transformers, allocateCurve, LrschedError, type Schedule,
 } from "../src";
 import { maxRelErr } from "./support/compare";
 
@@ -60,8 +60,24 @@ describe.each(zoo)("%s", (_, s) => {
     expect(Array.from(chunks.flatMap((c) => Array.from(c)))).toEqual(Array.from(full));
   });
 
-  it("float32 output is the float64 curve rounded", () => {
-    expect(Array.from(s.curve(N))).toEqual(Array.from(Float32Array.from(full)));
+  it("float32 output keeps the contract, and any chunking of it equals the whole, bit for bit", () => {
+    // f32 curves are computed in f32 lanes where that keeps the contract: within it of at(), not
+    // necessarily the f64 curve rounded
+    const f32 = s.curve(N);
+    expect(f32).toBeInstanceOf(Float32Array);
+    expect(maxRelErr(f32, (i) => s.at(i), peak)).toBeLessThanOrEqual(1e-6);
+    for (const size of [1, 7, 2048, 4099]) {
+      const parts = [...s.chunks(N, { chunkSize: size })].flatMap((c) => Array.from(c));
+      expect(parts).toEqual(Array.from(f32));
+    }
+  });
+
+  it("evaluates in place into an allocateCurve array, bit for bit what an ordinary array receives", () => {
+    for (const dtype of ["float32", "float64"] as const) {
+      const out = allocateCurve(N, dtype);
+      expect(s.curve(N, { out })).toBe(out);
+      expect(Array.from(out)).toEqual(Array.from(s.curve(N, { dtype })));
+    }
   });
 
   it("fills a caller's buffer and leaves the rest alone", () => {
@@ -73,6 +89,47 @@ describe.each(zoo)("%s", (_, s) => {
 
   it("values are finite", () => {
     expect(full.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("parallel", () => {
+  // long enough to be split over two threads or more (2^18 steps per thread at least)
+  const M = 1_200_003;
+  const cases: [string, Schedule][] = [
+    ["cosine", cosineDecay({ initialLearningRate: 0.1, decaySteps: 1e6, alpha: 0.01 })],
+    ["sgdr", sgdr({ initialLearningRate: 0.1, firstDecaySteps: 1000, tMul: 2, cycleDecay: 0.7, warmupSteps: 100 })],
+    ["noisy", noisyLinearCosineDecay({ initialLearningRate: 0.1, decaySteps: 9e5, initialVariance: 0.01 })],
+    ["join", join([warmup(constant({ value: 0.1 }), { warmupSteps: 50 }), cyclic({ baseLr: 0.01, maxLr: 0.1, stepSizeUp: 200 })], [3000])],
+  ];
+  it.each(cases)("%s: curve and chunks over every core equal the serial curve, bit for bit", (_, s) => {
+    for (const dtype of ["float32", "float64"] as const) {
+      const want = s.curve(M, { start: 12_345, dtype });
+      const got = s.curve(M, { start: 12_345, dtype, parallel: true });
+      expect(Buffer.from(got.buffer, got.byteOffset, got.byteLength).equals(Buffer.from(want.buffer))).toBe(true);
+      const chunks = [...s.chunks(M, { start: 12_345, dtype, chunkSize: 600_002, parallel: true })];
+      expect(chunks.map((c) => c.length)).toEqual([600_002, 600_001]);
+      const joined = new (dtype === "float32" ? Float32Array : Float64Array)(M);
+      joined.set(chunks[0]);
+      joined.set(chunks[1], 600_002);
+      expect(Buffer.from(joined.buffer).equals(Buffer.from(want.buffer))).toBe(true);
+    }
+  });
+
+  it("refuses a parallel option that is not a boolean", () => {
+    const s = cases[0][1];
+    expect(() => s.curve(10, { parallel: "yes" as unknown as boolean })).toThrow(LrschedError);
+    expect(() => [...s.chunks(10, { parallel: 1 as unknown as boolean })]).toThrow(/^parallel must be true or false/);
+  });
+});
+
+describe("allocateCurve", () => {
+  it("refuses a bad count or dtype with one LrschedError naming the field", () => {
+    for (const [count, dtype, path] of [[-1, "float32", "count"], [1.5, "float32", "count"], [Number.NaN, "float32", "count"],
+      [2 ** 30, "float32", "count"], [10, "int8", "dtype"]] as const) {
+      const call = () => allocateCurve(count, dtype as "float32");
+      expect(call).toThrow(LrschedError);
+      expect(call).toThrow(new RegExp(`^${path}`));
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { writeOutput } from "../io/output";
 import { PANELS } from "../demo/catalogue";
 import { demoHtml, type HtmlPanel } from "../demo/html";
 import { drawChart, useColor } from "../plot/draw";
-import { renderPng } from "../plot/render";
+import { renderPng } from "@lrsched/explore";
 import { version } from "../version";
 
 export const demoCommand: Command = {

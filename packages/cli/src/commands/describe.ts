@@ -1,29 +1,9 @@
-import { scheduleTypes, type Field } from "@lrsched/ts-api";
+import { fieldDefault as defaultText, fieldRules as rules, scheduleTypes, type Field } from "@lrsched/ts-api";
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { placeholder } from "../input/flags";
 import { aliases, kebab, kindOf, resolveType } from "../input/types";
 import { DIALECTS, DIALECT_NAMES, counterparts } from "../dialects";
-
-/** The rules a field's value must satisfy, in words. */
-function rules(f: Field): string {
-  const x = f as { min?: number; above?: number; max?: number; below?: number; integer?: boolean; minLength?: number; increasing?: boolean; choices?: readonly string[] };
-  const parts: string[] = [];
-  if (x.integer) parts.push("integer");
-  if (x.above !== undefined) parts.push(`> ${x.above}`);
-  if (x.min !== undefined) parts.push(`>= ${x.min}`);
-  if (x.below !== undefined) parts.push(`< ${x.below}`);
-  if (x.max !== undefined) parts.push(`<= ${x.max}`);
-  if (x.minLength !== undefined) parts.push(`at least ${x.minLength} entr${x.minLength === 1 ? "y" : "ies"}`);
-  if (x.increasing) parts.push("strictly increasing");
-  return parts.join(", ");
-}
-
-function defaultText(f: Field): string {
-  const def = (f as { default?: unknown }).default;
-  if (def === undefined) return kindOf(f) === "name" ? "optional" : "required";
-  return `default ${Array.isArray(def) ? def.join(",") : String(def)}`;
-}
 
 export const describeCommand: Command = {
   name: "describe",

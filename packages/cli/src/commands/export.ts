@@ -3,6 +3,7 @@ import type { Command } from "../command";
 import { UsageError } from "../errors";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { torchBridge, torchConfigOf } from "../input/torch";
+import { specToTorch } from "../input/torchExport";
 import { writeOutput } from "../io/output";
 
 const TARGETS = ["spec", "keras", "torch", "optax", "pytorch-code", "keras-code", "optax-code", "schema"] as const;
@@ -35,12 +36,9 @@ async function convert(schedule: Schedule, to: Target): Promise<unknown> {
         const own = torchConfigOf(schedule);
         if (own !== undefined) return own;
         const { toTorchConfig } = await torchBridge();
-        if (!toTorchConfig) {
-          throw new UsageError(
-            `${schedule.type} has no PyTorch equivalent here: @lrsched/torch-compat offers no converter from a schedule; use --to spec`,
-          );
-        }
-        return toTorchConfig(schedule);
+        if (toTorchConfig) return toTorchConfig(schedule);
+        // the optimizer's rate is not part of a scheduler's config: run it at the schedule's first rate
+        return specToTorch(schedule.toSpec() as Record<string, unknown>).config;
       }
     }
   } catch (e) {
@@ -62,8 +60,9 @@ export const exportCommand: Command = {
   ],
   description: [
     "spec: lrsched's JSON form (every option, defaults filled in). keras: {class_name, config} as Keras's",
-    "get_config() gives it. torch: a {_target_: 'torch.optim.lr_scheduler.X', ...} config. A schedule with no",
-    "counterpart in the target exits with status 2 and says so. optax: optax's {fn, kwargs} call.",
+    "get_config() gives it. torch: a {_target_: 'torch.optim.lr_scheduler.X', ...} config, to run on an",
+    "optimizer whose lr is the schedule's first rate (lrsched curve --torch FILE --lr RATE). optax: optax's",
+    "{fn, kwargs} call. A schedule with no counterpart in the target exits with status 2 and says so.",
     "pytorch-code: a Python module defining make_scheduler(optimizer) (a torch.optim.lr_scheduler object);",
     "keras-code: one defining `schedule`, a Keras LearningRateSchedule; optax-code: one defining `schedule`,",
     "an optax schedule. Each uses the framework's own classes where they give the same rates, else a",

@@ -1,5 +1,5 @@
 // The demo's index.html: one self-contained page (SVGs inline, no scripts, no network).
-import { escapeHtml as escape, htmlPage, inlineSvg } from "../html";
+import { escapeHtml as escape, htmlPage, inlineSvg } from "@lrsched/explore";
 
 export interface HtmlPanel {
   readonly id: string;

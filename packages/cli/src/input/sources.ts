@@ -5,6 +5,8 @@ import { fromKeras, fromOptax, fromSpec, fromTimm, type OptaxConfig, type Schedu
 import type { OptionSpec, Options } from "../args";
 import { UsageError, fileError, scheduleError } from "../errors";
 import { fieldOptions, scheduleFromFlags } from "./flags";
+import { plateauSchedules } from "./plateau";
+import { checkForm } from "./form";
 import { scheduleFromTorch } from "./torch";
 import { resolveType } from "./types";
 import { scheduleTypes } from "@lrsched/ts-api";
@@ -72,7 +74,8 @@ const defaultLabel = (file: string | undefined, s: Schedule) =>
 
 /**
  * Every schedule the command line names, in this order: the flag-built one (`<type> --opt ...`),
- * then `--spec`, `--keras`, `--torch`, `--timm` and `--optax` inputs, each labelled by `--label`, its file name or its type.
+ * then `--spec`, `--keras`, `--torch`, `--timm`, `--optax` and `--plateau` inputs, each labelled by `--label`, its
+ * file name or its type.
  */
 export async function readSchedules(opts: Options, range: { min: number; max: number }): Promise<Labeled[]> {
   const found: { where: string; file?: string; schedule: Schedule }[] = [];
@@ -94,16 +97,19 @@ export async function readSchedules(opts: Options, range: { min: number; max: nu
     list.forEach((spec, i) => {
       const at = Array.isArray(value) ? `${where} [${i}]` : where;
       const file = isInline(raw) || Array.isArray(value) ? undefined : raw;
+      checkForm("spec", at, spec);
       found.push({ where: at, file, schedule: build(at, () => fromSpec(spec)) });
     });
   }
   for (const raw of opts.all("keras")) {
     const { value, where } = readJsonInput("keras", raw);
+    checkForm("keras", where, value);
     found.push({ where, file: isInline(raw) ? undefined : raw, schedule: build(where, () => fromKeras(value)) });
   }
   const lr = opts.number("lr", 0.1, (v) => v >= 0, "a number >= 0");
   for (const raw of opts.all("torch")) {
     const { value, where } = readJsonInput("torch", raw);
+    checkForm("torch", where, value);
     try {
       found.push({ where, file: isInline(raw) ? undefined : raw, schedule: await scheduleFromTorch(value, lr, where) });
     } catch (e) {
@@ -118,6 +124,11 @@ export async function readSchedules(opts: Options, range: { min: number; max: nu
     const { value, where } = readJsonInput("optax", raw);
     found.push({ where, file: isInline(raw) ? undefined : raw, schedule: build(where, () => fromOptax(value as OptaxConfig)) });
   }
+  const plateaus = opts.all("plateau").map((raw) => {
+    const { value, where } = readJsonInput("plateau", raw);
+    return { where, file: isInline(raw) ? undefined : raw, options: value };
+  });
+  plateauSchedules(opts, plateaus).forEach((schedule, i) => found.push({ where: plateaus[i].where, file: plateaus[i].file, schedule }));
   if (found.length < range.min) {
     throw new UsageError(
       `no schedule given (name a type such as 'cosine' with its options, or use --spec, --keras, --torch, --timm or --optax)`,

@@ -47,8 +47,12 @@ export function torchBridge(): Promise<TorchBridge> {
   return bridge;
 }
 
-/** An optimizer holding one param group at `lr`. */
-export const optimizerAt = (lr: number): TorchOptimizer => ({ paramGroups: [{ lr }] });
+/**
+ * An optimizer holding one param group at `lr`, with momentum (SGD with momentum 0.9), so that
+ * schedulers which cycle momentum (OneCycleLR, CyclicLR) run with their defaults. The rate does not
+ * depend on it.
+ */
+export const optimizerAt = (lr: number): TorchOptimizer => ({ paramGroups: [{ lr, momentum: 0.9 }] });
 
 /** Longest curve a stateful (step-by-step) scheduler is run for. */
 export const MAX_RECORDED = 10_000_000;
@@ -107,6 +111,20 @@ export function recordedSchedule(scheduler: TorchScheduler, label: string): Sche
     toKeras: noForm("Keras"),
   };
   return schedule as unknown as Schedule;
+}
+
+/**
+ * A schedule over rates already computed, one per step; past them it holds `after` (default: the
+ * last rate). With `ends`, its last step is the last rate's, so charts stop there.
+ */
+export function replayedSchedule(rates: ArrayLike<number>, label: string, o: { after?: number; ends?: boolean } = {}): Schedule {
+  let i = 0;
+  const replay: TorchScheduler = {
+    step: () => void i++,
+    getLastLr: () => [i < rates.length ? rates[i] : (o.after ?? rates[rates.length - 1])],
+  };
+  const schedule = recordedSchedule(replay, label);
+  return o.ends ? ({ ...schedule, maxStep: rates.length - 1 } as Schedule) : schedule;
 }
 
 /** The scheduler's closed form when it has one, else its recorded steps. */

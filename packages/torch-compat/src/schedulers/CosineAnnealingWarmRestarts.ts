@@ -1,10 +1,21 @@
 import { LrschedError, cosineDecayRestarts, type Schedule } from "@lrsched/ts-api";
 import { checkOptions, lastEpochOf, num } from "../checks";
 import { LRScheduler } from "../LRScheduler";
-import type { Optimizer } from "../optimizer";
+import { checkRates, type Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
+import { truncLogRatio } from "../pyLog";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new CosineAnnealingWarmRestarts(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingWarmRestarts, type CosineAnnealingWarmRestartsOptions } from "@lrsched/torch-compat";
+ * const options: CosineAnnealingWarmRestartsOptions = { t0: 4, tMult: 2 };
+ * new CosineAnnealingWarmRestarts({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface CosineAnnealingWarmRestartsOptions {
   /** Epochs of the first period (a positive integer). */
   readonly t0: number;
@@ -14,6 +25,15 @@ export interface CosineAnnealingWarmRestartsOptions {
   readonly etaMin?: number;
   readonly lastEpoch?: number;
   readonly verbose?: boolean;
+}
+
+/**
+ * Start and length of restart period n as PyTorch computes them with Python's exact integers,
+ * `T_0 * (T_mult ** n - 1) / (T_mult - 1)` and `T_0 * T_mult ** n`, each rounded once to a double.
+ */
+function restartPeriod(t0: number, tMult: number, n: number): [number, number] {
+  const length = BigInt(t0) * BigInt(tMult) ** BigInt(n);
+  return [Number((length - BigInt(t0)) / BigInt(tMult - 1)), Number(length)];
 }
 
 const t0Rule = (path: string, v: unknown) =>
@@ -28,6 +48,15 @@ const tMultRule = (path: string, v: unknown) =>
  * per batch) and computes the position in the current period from it.
  *
  * `t0: 10`, lr 0.1: epochs 0, 5, 9, 10 give 0.1, 0.05, 0.00245, 0.1.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingWarmRestarts } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new CosineAnnealingWarmRestarts(optimizer, { t0: 4, tMult: 2 });
+ * for (let epoch = 0; epoch < 4; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.1]
+ * ```
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly className: string = "CosineAnnealingWarmRestarts";
@@ -57,6 +86,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   /** Next epoch, or jump to `epoch` (fractional allowed, >= 0). Does not count steps, as in PyTorch. */
   override step(epoch?: number): void {
+    checkRates(this.groups);
     let e: number;
     if (epoch === undefined && this.lastEpoch < 0) epoch = 0;
     if (epoch === undefined) {
@@ -73,10 +103,11 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         if (this.tMult === 1) {
           this.tCur = e % this.t0;
         } else {
-          const m = this.tMult;
-          const n = Math.trunc(Math.log((e / this.t0) * (m - 1) + 1) / Math.log(m));
-          this.tCur = e - (this.t0 * (Math.pow(m, n) - 1)) / (m - 1);
-          this.tI = this.t0 * Math.pow(m, n);
+          // PyTorch: n = int(math.log(epoch / T_0 * (T_mult - 1) + 1, T_mult))
+          const n = truncLogRatio((e / this.t0) * (this.tMult - 1) + 1, this.tMult);
+          const [start, length] = restartPeriod(this.t0, this.tMult, n);
+          this.tCur = e - start;
+          this.tI = length;
         }
       } else {
         this.tI = this.t0;

@@ -6,8 +6,21 @@ import { bisectRight } from "../pyMath";
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new MultiStepLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { MultiStepLR, type MultiStepLROptions } from "@lrsched/torch-compat";
+ * const options: MultiStepLROptions = { milestones: [2, 5], gamma: 0.1 };
+ * new MultiStepLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface MultiStepLROptions {
-  /** Epochs at which the rate is multiplied by gamma; a repeated milestone applies gamma again. */
+  /**
+   * Epochs at which the rate is multiplied by gamma; a repeated milestone applies gamma again. Any
+   * numbers, as in PyTorch (a milestone no epoch equals, 1.5 or -1, never applies when stepping).
+   */
   readonly milestones: readonly number[];
   /** Default 0.1. */
   readonly gamma?: number;
@@ -16,17 +29,17 @@ export interface MultiStepLROptions {
 }
 
 function countMilestones(path: string, v: unknown): Map<number, number> {
-  if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of integers", v);
+  if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);
   const counts = new Map<number, number>();
   for (let i = 0; i < v.length; i++) {
     const m: unknown = v[i]; // a hole reads as undefined and is refused
-    num(`${path}[${i}]`, m, { integer: true });
+    num(`${path}[${i}]`, m);
     counts.set(m as number, (counts.get(m as number) ?? 0) + 1);
   }
   return counts;
 }
 
-// The state dict keeps PyTorch's Counter as {"milestone": count}.
+// The state dict keeps PyTorch's Counter as {"milestone": count}; "2" and Python's "2.0" are one key.
 const counterCheck: StateCheck = (v, p) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     throw new LrschedError(p, "must be an object {milestone: count}", v);
@@ -34,8 +47,8 @@ const counterCheck: StateCheck = (v, p) => {
   const counts = new Map<number, number>();
   for (const [k, c] of Object.entries(v)) {
     const m = Number(k);
-    if (k.trim() === "" || !Number.isInteger(m)) throw new LrschedError(`${p}.${k}`, "must be keyed by an integer epoch");
-    counts.set(m, num(`${p}.${k}`, c, { integer: true, min: 1 }));
+    if (k.trim() === "" || !Number.isFinite(m)) throw new LrschedError(`${p}.${k}`, "must be keyed by an epoch (a number)");
+    counts.set(m, (counts.get(m) ?? 0) + num(`${p}.${k}`, c, { integer: true, min: 1 }));
   }
   return counts;
 };
@@ -44,6 +57,15 @@ const counterCheck: StateCheck = (v, p) => {
  * PyTorch `MultiStepLR`: multiplies the rate by `gamma` when the epoch reaches each milestone.
  *
  * `milestones: [30, 80], gamma: 0.1`, lr 0.05: epochs 0-29 give 0.05, 30-79 0.005, 80 on 0.0005.
+ *
+ * @example
+ * ```ts
+ * import { MultiStepLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new MultiStepLR(optimizer, { milestones: [2, 5], gamma: 0.1 });
+ * for (let epoch = 0; epoch < 5; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.001]
+ * ```
  */
 export class MultiStepLR extends LRScheduler {
   readonly className: string = "MultiStepLR";
@@ -86,7 +108,8 @@ export class MultiStepLR extends LRScheduler {
    */
   toSchedule(group = 0): Schedule {
     return groupSchedule(this.className, this.groups.length, group, (g) => {
-      const sorted = [...this.milestones.keys()].filter((m) => m >= 0).sort((a, b) => a - b);
+      // only the milestones some epoch of the run equals apply
+      const sorted = [...this.milestones.keys()].filter((m) => Number.isInteger(m) && m >= 0).sort((a, b) => a - b);
       let lr = this.baseLrs[g];
       const boundaries: number[] = [];
       const values: number[] = [];

@@ -5,6 +5,16 @@ import { groupNumber, hasBetas, hasMomentum, setBeta1, type Optimizer, type Para
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new OneCycleLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, type OneCycleLROptions } from "@lrsched/torch-compat";
+ * const options: OneCycleLROptions = { maxLr: 0.1, totalSteps: 8, cycleMomentum: false };
+ * new OneCycleLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface OneCycleLROptions {
   /** Peak rate, one value or one per group. */
   readonly maxLr: number | readonly number[];
@@ -30,7 +40,18 @@ export interface OneCycleLROptions {
   readonly verbose?: boolean;
 }
 
-/** A phase as PyTorch's `_schedule_phases` holds it: group keys by their PyTorch names. */
+/**
+ * A phase as PyTorch's `_schedule_phases` holds it: group keys by their PyTorch names.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, type OneCyclePhase } from "@lrsched/torch-compat";
+ * const s = new OneCycleLR({ paramGroups: [{ lr: 0.1 }] }, { maxLr: 0.1, totalSteps: 100, cycleMomentum: false });
+ * const phases: readonly OneCyclePhase[] = s.schedulePhases;
+ * phases.length; // → 2
+ * phases[0].end_step; // → 29
+ * ```
+ */
 export interface OneCyclePhase {
   end_step: number;
   start_lr: string;
@@ -68,6 +89,13 @@ function phases(total: number, pct: number, three: boolean): OneCyclePhase[] {
   ];
 }
 
+/** A divisor: PyTorch divides by it in the constructor (ZeroDivisionError there). */
+function nonZero(path: string, v: unknown, what: string): number {
+  const x = num(path, v);
+  if (x === 0) throw new LrschedError(path, `must not be 0: ${what} (PyTorch: float division by zero)`, x);
+  return x;
+}
+
 const annealCos = (start: number, end: number, pct: number) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1);
 const annealLinear = (start: number, end: number, pct: number) => (end - start) * pct + start;
 
@@ -78,6 +106,15 @@ const annealLinear = (start: number, end: number, pct: number) => (end - start) 
  * PyTorch.
  *
  * `maxLr: 0.1, totalSteps: 10` (cos, pctStart 0.3): steps 0, 2, 9 give 0.004, 0.1, 4e-7.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 8, cycleMomentum: false });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.09719]
+ * ```
  */
 export class OneCycleLR extends LRScheduler {
   readonly className: string = "OneCycleLR";
@@ -110,8 +147,8 @@ export class OneCycleLR extends LRScheduler {
     this.resolve();
     this.annealStrategy = oneOf("annealStrategy", o.annealStrategy ?? "cos", ["cos", "linear"] as const);
     const maxLrs = perGroup("maxLr", o.maxLr, n);
-    const div = num("divFactor", o.divFactor ?? 25);
-    const finalDiv = num("finalDivFactor", o.finalDivFactor ?? 1e4);
+    const div = nonZero("divFactor", o.divFactor ?? 25, "initialLr = maxLr / divFactor");
+    const finalDiv = nonZero("finalDivFactor", o.finalDivFactor ?? 1e4, "minLr = initialLr / finalDivFactor");
     this.cycleMomentum = bool("cycleMomentum", o.cycleMomentum ?? true);
     let maxMomentums: number[] = [];
     let baseMomentums: number[] = [];
@@ -255,13 +292,18 @@ export class OneCycleLR extends LRScheduler {
     return {
       total_steps: { check: (v, p) => positiveInt(p, v, "total_steps") },
       _schedule_phases: { check: phasesCheck },
-      anneal_func: { check: S.oneOf(...Object.values(ANNEAL)) },
+      // the annealing function: 1.13's method name, 2.x's strategy, or absent (a callable left out)
+      anneal_func: { check: S.oneOf(...Object.values(ANNEAL)), optional: true },
+      _anneal_func_type: { check: S.oneOf("cos", "linear"), optional: true },
       cycle_momentum: { check: S.boolean },
       use_beta1: { check: S.boolean, optional: true },
     };
   }
 
   protected override checkOwn(st: Record<string, unknown>, where: string): void {
+    if (st.anneal_func !== undefined && st._anneal_func_type !== undefined && st.anneal_func !== ANNEAL[st._anneal_func_type as string]) {
+      throw new LrschedError(`${where}._anneal_func_type`, `contradicts anneal_func ('${String(st.anneal_func)}')`, st._anneal_func_type);
+    }
     if (st.cycle_momentum && st.use_beta1 === undefined) {
       throw new LrschedError(`${where}.use_beta1`, "is required when cycle_momentum is true");
     }
@@ -274,7 +316,8 @@ export class OneCycleLR extends LRScheduler {
     this.totalSteps = st.total_steps as number;
     this.schedulePhases = st._schedule_phases as OneCyclePhase[];
     this.resolve();
-    this.annealStrategy = st.anneal_func === ANNEAL.cos ? "cos" : "linear";
+    if (st.anneal_func !== undefined) this.annealStrategy = st.anneal_func === ANNEAL.cos ? "cos" : "linear";
+    else if (st._anneal_func_type !== undefined) this.annealStrategy = st._anneal_func_type as "cos" | "linear";
     this.cycleMomentum = st.cycle_momentum as boolean;
     if (st.use_beta1 !== undefined) this.useBeta1 = st.use_beta1 as boolean;
   }

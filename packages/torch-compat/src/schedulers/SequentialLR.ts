@@ -1,11 +1,24 @@
 import { LrschedError, join, type Schedule } from "@lrsched/ts-api";
-import { checkOptions, lastEpochOf, num } from "../checks";
-import { checkOptimizer, groupNumber, type Optimizer, type ParamGroup } from "../optimizer";
+import { bool, checkOptions, lastEpochOf, num } from "../checks";
+import { checkOptimizer, groupNumber, snapshotGroups, writeLr, type Optimizer, type ParamGroup } from "../optimizer";
 import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
-import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
+import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
+import { nest } from "../nesting";
+import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
+/**
+ * Options of `new SequentialLR(optimizer, options)`: the schedulers, the epochs where each hands over, and whether a last ReduceLROnPlateau follows.
+ *
+ * @example
+ * ```ts
+ * import { SequentialLR, StepLR, type SequentialLROptions } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const options: SequentialLROptions = { schedulers: [new StepLR(optimizer, { stepSize: 5 }), new StepLR(optimizer, { stepSize: 2 })], milestones: [10] };
+ * new SequentialLR(optimizer, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface SequentialLROptions {
   /** Schedulers of the same optimizer, run one after another. */
   readonly schedulers: readonly Scheduler[];
@@ -14,9 +27,16 @@ export interface SequentialLROptions {
   readonly lastEpoch?: number;
   /** Accepted for PyTorch compatibility; SequentialLR itself prints nothing. */
   readonly verbose?: boolean;
+  /**
+   * An extension PyTorch does not have (it refuses ReduceLROnPlateau in SequentialLR): the last
+   * scheduler may be a ReduceLROnPlateau. From the last milestone on, `step(metric)` hands the
+   * metric to it (the rates first go back to the groups' initial rates at the milestone, as every
+   * incoming scheduler restarts); before, the metric is ignored. Default false.
+   */
+  readonly plateauLast?: boolean;
 }
 
-export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined): Scheduler[] {
+export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | undefined, plateauLast = false): Scheduler[] {
   if (!Array.isArray(v) || v.length === 0) throw new LrschedError("schedulers", "must be a non-empty array of schedulers", v);
   const first = optimizer ?? (v[0] as Scheduler | undefined)?.optimizer;
   // an index loop: forEach would skip the holes of a sparse array
@@ -28,8 +48,12 @@ export function checkSchedulers(cls: string, v: unknown, optimizer: Optimizer | 
     if ((s as Scheduler).optimizer !== first) {
       throw new LrschedError(`schedulers[${i}]`, `must belong to the same optimizer (PyTorch: ${cls} expects all schedulers to belong to the same optimizer)`);
     }
-    if ((s as Scheduler).className === "ReduceLROnPlateau") {
-      throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)`);
+    if ((s as Scheduler).className === "ReduceLROnPlateau" && !(plateauLast && i === v.length - 1 && i > 0)) {
+      const hint = cls === "SequentialLR" ? "; as the last of several, pass plateauLast: true" : "";
+      throw new LrschedError(`schedulers[${i}]`, `cannot be a ReduceLROnPlateau: ${cls} steps without a metric (PyTorch fails on it)${hint}`);
+    }
+    if ((s as { plateauLast?: unknown }).plateauLast === true) {
+      throw new LrschedError(`schedulers[${i}]`, `cannot be a SequentialLR ending in a ReduceLROnPlateau: ${cls} steps without a metric`);
     }
   }
   return v as Scheduler[];
@@ -55,12 +79,25 @@ function checkMilestones(path: string, v: unknown, count: number): number[] {
  *
  * `[LinearLR({startFactor: 0.1, totalIters: 5}), CosineAnnealingLR({tMax: 10})]`, milestones [5]:
  * a linear warm-up over epochs 0-4, then a cosine from the base rate starting at epoch 5.
+ *
+ * @example
+ * ```ts
+ * import { ConstantLR, ExponentialLR, SequentialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const warm = new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 });
+ * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warm, decay], milestones: [2] });
+ * for (let epoch = 0; epoch < 3; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.09]
+ * ```
  */
 export class SequentialLR implements SequenceableScheduler {
   readonly className: string = "SequentialLR";
   readonly optimizer: Optimizer;
   lastEpoch: number;
-  readonly schedulers: SequenceableScheduler[];
+  /** Every scheduler but a plateauLast ReduceLROnPlateau is sequenceable. */
+  readonly schedulers: (SequenceableScheduler | ReduceLROnPlateau)[];
+  readonly plateauLast: boolean;
   milestones: number[];
   private lastLr: number[];
   /** Set only when an enclosing SequentialLR re-runs this one's initial step (as in PyTorch). */
@@ -73,36 +110,62 @@ export class SequentialLR implements SequenceableScheduler {
   constructor(optimizer: Optimizer, options: SequentialLROptions) {
     this.groups = checkOptimizer(optimizer);
     this.optimizer = optimizer;
-    const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose"]);
-    const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer);
+    const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose", "plateauLast"]);
+    this.plateauLast = o.plateauLast === undefined ? false : bool("plateauLast", o.plateauLast);
+    const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer, this.plateauLast);
+    nest(this, schedulers);
     schedulers.forEach((s, i) => {
-      if (!isSequenceable(s)) {
+      if (!isSequenceable(s) && !(s instanceof ReduceLROnPlateau)) {
         throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);
       }
     });
-    this.schedulers = schedulers as SequenceableScheduler[];
+    this.schedulers = schedulers as (SequenceableScheduler | ReduceLROnPlateau)[];
     this.milestones = checkMilestones("milestones", o.milestones, schedulers.length - 1);
     this.constructedLastEpoch = lastEpochOf(o.lastEpoch);
     const initial = this.groups.map((g, i) => groupNumber(g, i, "initialLr", "(set by the wrapped schedulers)"));
     this.initialLrs = initial;
     this.lastEpoch = this.constructedLastEpoch + 1;
     // back to the initial rates, undo every scheduler's own initial step, redo only the first
-    this.groups.forEach((g, i) => (g.lr = initial[i]));
-    for (const s of this.schedulers) s.lastEpoch -= 1;
-    this.schedulers[0].initialStep();
+    const restore = snapshotGroups(this.groups);
+    this.groups.forEach((g, i) => writeLr(g, initial[i]));
+    const rewound = this.schedulers.filter((s) => !(s instanceof ReduceLROnPlateau));
+    for (const s of rewound) s.lastEpoch -= 1;
+    try {
+      (this.schedulers[0] as SequenceableScheduler).initialStep();
+    } catch (e) {
+      restore();
+      for (const s of rewound) s.lastEpoch += 1;
+      throw e;
+    }
     this.lastLr = this.schedulers[0].getLastLr();
   }
 
-  /** Next epoch: the scheduler whose span contains it steps (restarting with step(0) at its milestone). */
-  step(epoch?: number): void {
-    if (epoch !== undefined) {
-      throw new LrschedError("epoch", "is not accepted by SequentialLR.step() (PyTorch raises TypeError)", epoch);
-    }
-    this.lastEpoch += 1;
-    const idx = bisectRight(this.milestones, this.lastEpoch);
+  /**
+   * Next epoch: the scheduler whose span contains it steps (restarting with step(0) at its
+   * milestone). With plateauLast the argument is the epoch's metric, required from the last
+   * milestone on.
+   */
+  step(metric?: number): void {
+    const epoch = this.lastEpoch + 1;
+    const idx = bisectRight(this.milestones, epoch);
     const s = this.schedulers[idx];
-    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) s.step(0);
-    else s.step();
+    const atMilestone = idx > 0 && this.milestones[idx - 1] === epoch;
+    if (s instanceof ReduceLROnPlateau) {
+      if (typeof metric !== "number") {
+        throw new LrschedError("metric", `must be a number from epoch ${this.milestones[idx - 1]} on: SequentialLR.step(metric) hands it to the ReduceLROnPlateau`, metric);
+      }
+      this.lastEpoch = epoch;
+      // the plateau restarts from the initial rates, as every incoming scheduler does
+      if (atMilestone) this.groups.forEach((g, i) => writeLr(g, this.initialLrs[i]));
+      s.step(metric);
+    } else {
+      if (metric !== undefined && !this.plateauLast) {
+        throw new LrschedError("epoch", "is not accepted by SequentialLR.step() (PyTorch raises TypeError)", metric);
+      }
+      this.lastEpoch = epoch;
+      if (atMilestone) s.step(0);
+      else s.step();
+    }
     this.lastLr = s.getLastLr();
   }
 
@@ -141,11 +204,11 @@ export class SequentialLR implements SequenceableScheduler {
     const st: StateDict = {
       _milestones: this.milestones.slice(),
       last_epoch: this.lastEpoch,
-      _last_lr: this.lastLr.map(encodeNumber),
+      _last_lr: this.lastLr.slice(),
     };
     if (this.stepCount !== undefined) st._step_count = this.stepCount;
     st._schedulers = this.schedulers.map((s) => s.stateDict());
-    return st;
+    return jsonSafe(st);
   }
 
   prepareLoad(stateDict: unknown, where: string): () => void {
@@ -155,7 +218,7 @@ export class SequentialLR implements SequenceableScheduler {
     const st = readState("SequentialLR", stateDict, {
       _milestones: { check: (v, p) => checkMilestones(p, v, this.schedulers.length - 1) },
       last_epoch: { check: S.integer },
-      _last_lr: { check: S.perGroup(n, S.extended) },
+      _last_lr: { check: S.perGroup(n) },
       _step_count: { check: S.integer, optional: true },
       _schedulers: { check: schedulersCheck },
     }, where);
@@ -172,6 +235,7 @@ export class SequentialLR implements SequenceableScheduler {
     this.prepareLoad(stateDict, "stateDict")();
   }
 
+  /** PyTorch's constructor call; with plateauLast, `plateau_last: true` (lrsched's extension) too. */
   toTorchConfig(): TorchConfig {
     return {
       _target_: TORCH_PREFIX + this.className,
@@ -179,6 +243,7 @@ export class SequentialLR implements SequenceableScheduler {
       milestones: this.milestones.slice(),
       last_epoch: this.constructedLastEpoch,
       verbose: false,
+      ...(this.plateauLast ? { plateau_last: true } : {}),
     };
   }
 }

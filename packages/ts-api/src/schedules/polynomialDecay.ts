@@ -3,12 +3,22 @@ import { decaySteps, initialLearningRate, kerasName, learningRate } from "../fie
 import { power } from "../power";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `polynomialDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { polynomialDecay, type PolynomialDecayOptions } from "@lrsched/ts-api";
+ * const options: PolynomialDecayOptions = { initialLearningRate: 0.1, decaySteps: 100, power: 2, cycle: true };
+ * polynomialDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface PolynomialDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   /** Default 0.0001 (Keras's default). */
   readonly endLearningRate?: number;
-  /** Default 1 (linear). */
+  /** Default 1 (linear); 0 keeps the initial rate, as Keras's 0^0 = 1 does. */
   readonly power?: number;
   /** Restart the decay at every multiple of decaySteps. Default false. */
   readonly cycle?: boolean;
@@ -27,7 +37,7 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
     initialLearningRate,
     decaySteps,
     endLearningRate: learningRate("Learning rate reached at decaySteps.", 0.0001),
-    power: { kind: "number", doc: "Exponent of the polynomial (> 0; use constant for a flat rate).", above: 0, default: 1 },
+    power: { kind: "number", doc: "Exponent of the polynomial (>= 0; 0 keeps the initial rate).", min: 0, default: 1 },
     cycle: { kind: "boolean", doc: "Restart the decay at every multiple of decaySteps.", default: false },
     name: kerasName,
   },
@@ -35,6 +45,11 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
   build: (o) => {
     const { initialLearningRate: lr, decaySteps: d, endLearningRate: end, power: exponent, cycle } =
       o as Required<PolynomialDecayOptions>;
+    if (exponent === 0) {
+      // (1 - p)^0 is 1 for every p, 0 included (Keras's pow): (lr - end) * 1 + end throughout
+      const flat = lr - end + end;
+      return { at: () => flat, plan: planNode(Op.Constant, [flat]) };
+    }
     return {
       at(step) {
         let s = step;
@@ -49,4 +64,15 @@ export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
   },
 });
 
+/**
+ * Keras `PolynomialDecay`: `(lr - end) * (1 - step / decaySteps)^power + end`, optionally cycling.
+ *
+ * @example
+ * ```ts
+ * import { polynomialDecay } from "@lrsched/ts-api";
+ * const s = polynomialDecay({ initialLearningRate: 0.1, decaySteps: 100, endLearningRate: 0.01, power: 2 });
+ * s.at(50); // → 0.0325
+ * s.at(500); // → 0.01
+ * ```
+ */
 export const polynomialDecay = (options: PolynomialDecayOptions) => polynomialDecayType.create(options);

@@ -1,172 +1,204 @@
-import { Op, planNode } from "@lrsched/core";
 import { LrschedError } from "../errors";
 import { learningRate } from "../fields";
-import { rawAt, type Schedule } from "../schedule";
+import { prefixPath, readOptions, type Fields, type PathFn } from "../options";
 import { scheduleType } from "../scheduleType";
-import { constantPiece, rampPiece, sequence, type Piece } from "../pieces";
-import { rampPlan } from "../ramp";
-import { polynomialDecay } from "./polynomialDecay";
+import { hfLambda, type HfArgs, type Lambda, type Shape } from "../transformers/lambdas";
+import {
+  checkTransformersArgs,
+  TRANSFORMERS_METRIC_NAMES,
+  TRANSFORMERS_NAMES,
+  type TransformersName,
+} from "../transformers/names";
+import { hfPlan } from "../transformers/plans";
+import { warn } from "../warnings";
 
-export const TRANSFORMERS_NAMES = [
-  "linear",
-  "cosine",
-  "cosine_with_restarts",
-  "polynomial",
-  "constant",
-  "constant_with_warmup",
-  "inverse_sqrt",
-  "cosine_with_min_lr",
-  "warmup_stable_decay",
-] as const;
-export type TransformersName = (typeof TRANSFORMERS_NAMES)[number];
+export { TRANSFORMERS_NAMES, TRANSFORMERS_METRIC_NAMES, checkTransformersArgs };
+export type { TransformersMetricName, TransformersName } from "../transformers/names";
 
+/**
+ * get_scheduler's arguments in camelCase: the two step counts and the scheduler_specific_kwargs,
+ * flat. Unset (or null) means "not passed": each name applies transformers' own default.
+ *
+ * @example
+ * ```ts
+ * import { transformers, type TransformersOptions } from "@lrsched/ts-api";
+ * const options: TransformersOptions = { learningRate: 0.1, numWarmupSteps: 100, numTrainingSteps: 1000, numCycles: 2 };
+ * transformers("cosine_with_restarts", options).at(100); // → 0.1
+ * ```
+ */
 export interface TransformersOptions {
-  /** The optimizer's base rate (Hugging Face schedules are multipliers of it). */
+  /** The optimizer's base rate (PyTorch's `optimizer.defaults["lr"]`); the names are multipliers of it. */
   readonly learningRate: number;
-  readonly numWarmupSteps?: number;
+  /** Required by every name but `constant`. */
+  readonly numWarmupSteps?: number | null;
+  /** Required by linear, cosine, cosine_with_restarts, polynomial and the two min_lr names. */
   readonly numTrainingSteps?: number | null;
   /** Cosine periods: default 0.5, or 1 for cosine_with_restarts. */
   readonly numCycles?: number | null;
   /** polynomial: exponent (default 1) and final rate (default 1e-7). */
-  readonly power?: number;
-  readonly lrEnd?: number;
-  /** cosine_with_min_lr: the floor, as a rate or as a fraction of learningRate (set one). */
+  readonly power?: number | null;
+  readonly lrEnd?: number | null;
+  /** cosine_with_min_lr, cosine_warmup_with_min_lr: the floor, as a rate or as a fraction of learningRate (set one). */
   readonly minLr?: number | null;
   readonly minLrRate?: number | null;
-  /** inverse_sqrt: default numWarmupSteps, or 10000. */
+  /** cosine_warmup_with_min_lr: the warm-up's first multiplier (default: (step + 1) / W). */
+  readonly warmupLrRate?: number | null;
+  /** inverse_sqrt: default numWarmupSteps, or 10000 without warm-up. */
   readonly timescale?: number | null;
-  /** warmup_stable_decay phases (numStableSteps defaults to the rest of numTrainingSteps). */
+  /** warmup_stable_decay: numDecaySteps is required; numStableSteps defaults to numTrainingSteps - W - D. */
   readonly numStableSteps?: number | null;
   readonly numDecaySteps?: number | null;
-  readonly warmupType?: "linear" | "cosine";
-  readonly decayType?: "linear" | "cosine" | "1-sqrt";
-  readonly minLrRatio?: number;
+  /** warmup_stable_decay: shapes of the warm-up (default linear) and of the decay (default cosine). */
+  readonly warmupType?: Shape | null;
+  readonly decayType?: Shape | null;
+  /** warmup_stable_decay: the rate at the start of warm-up and after the decay, as a fraction of learningRate. Default 0. */
+  readonly minLrRatio?: number | null;
 }
 
-const fromSchedule = (s: Schedule, steps = Infinity): Piece => ({ steps, plan: s.plan!, at: rawAt(s) });
+const SHAPES = ["linear", "cosine", "1-sqrt"] as const;
+const steps = (doc: string) => ({ kind: "nullableNumber", doc, integer: true, min: 0, default: null }) as const;
+const option = (doc: string, bounds: { min?: number; above?: number; max?: number }) =>
+  ({ kind: "nullableNumber", doc, ...bounds, default: null }) as const;
+
+const FIELDS: Fields = {
+  name: { kind: "choice", doc: "Hugging Face scheduler name.", choices: TRANSFORMERS_NAMES },
+  learningRate: learningRate("The optimizer's base rate."),
+  numWarmupSteps: steps("Warm-up steps (required by every name but constant)."),
+  numTrainingSteps: steps("Steps of the run (required by names that decay to an end)."),
+  numCycles: option("Cosine periods (default 0.5; 1 for cosine_with_restarts).", { min: 0 }),
+  power: option("polynomial: exponent (default 1).", { min: 0 }),
+  lrEnd: option("polynomial: final rate (default 1e-7).", { min: 0 }),
+  minLr: option("cosine_with_min_lr, cosine_warmup_with_min_lr: floor rate.", { min: 0 }),
+  minLrRate: option("cosine_with_min_lr, cosine_warmup_with_min_lr: floor as a fraction of learningRate.", { min: 0, max: 1 }),
+  warmupLrRate: option("cosine_warmup_with_min_lr: first warm-up multiplier.", { min: 0, max: 1 }),
+  timescale: option("inverse_sqrt: timescale (default numWarmupSteps, or 10000).", { above: 0 }),
+  numStableSteps: steps("warmup_stable_decay: stable steps (default numTrainingSteps - W - D)."),
+  numDecaySteps: steps("warmup_stable_decay: decay steps (required)."),
+  warmupType: { kind: "choice", doc: "warmup_stable_decay: warm-up shape (default linear).", choices: SHAPES, default: null },
+  decayType: { kind: "choice", doc: "warmup_stable_decay: decay shape (default cosine).", choices: SHAPES, default: null },
+  minLrRatio: option("warmup_stable_decay: floor as a fraction of learningRate (default 0).", { min: 0, max: 1 }),
+};
+
+type Resolved = { readonly [K in keyof TransformersOptions]-?: Exclude<TransformersOptions[K], undefined> } & {
+  readonly name: TransformersName;
+};
+
+/** Checks the arguments as get_scheduler does and applies each name's defaults. */
+function resolve(o: Resolved, path: PathFn): HfArgs {
+  const { name, learningRate: lr } = o;
+  const given = Object.keys(FIELDS).filter((k) => k !== "name" && k !== "learningRate" && o[k as keyof Resolved] !== null);
+  checkTransformersArgs(name, given, path);
+  const w = name === "constant" ? 0 : o.numWarmupSteps!;
+  let total = o.numTrainingSteps ?? NaN;
+  let floorRate = 0;
+  if (name === "cosine_with_min_lr" || name === "cosine_warmup_with_min_lr") {
+    if ((o.minLr === null) === (o.minLrRate === null)) {
+      throw new LrschedError(path("minLr"), `or minLrRate must be set for '${name}', and not both`);
+    }
+    if (o.minLr !== null && !(lr > 0)) {
+      throw new LrschedError(path("learningRate"), "must be > 0 when minLr is set (transformers divides minLr by it)", lr);
+    }
+    floorRate = o.minLrRate ?? o.minLr! / lr;
+  }
+  const lrEnd = o.lrEnd ?? 1e-7;
+  if (name === "polynomial") {
+    if (!(lr > lrEnd)) throw new LrschedError(path("lrEnd"), `must be smaller than learningRate (${lr})`, lrEnd);
+    if (total === w) {
+      throw new LrschedError(path("numTrainingSteps"), `must differ from numWarmupSteps (${w}) for 'polynomial': transformers divides by zero at that step`, total);
+    }
+  }
+  let stable = NaN;
+  let decay = NaN;
+  if (name === "warmup_stable_decay") {
+    if (o.numDecaySteps === null) throw new LrschedError(path("numDecaySteps"), "is required by 'warmup_stable_decay'");
+    decay = o.numDecaySteps;
+    if (o.numStableSteps !== null) {
+      if (o.numTrainingSteps !== null) {
+        warn(`${path("numTrainingSteps")} is ignored by 'warmup_stable_decay': numStableSteps is set (transformers warns the same)`);
+      }
+      stable = o.numStableSteps;
+    } else if (o.numTrainingSteps !== null) {
+      stable = o.numTrainingSteps - w - decay;
+    } else {
+      throw new LrschedError(path("numTrainingSteps"), "or numStableSteps is required by 'warmup_stable_decay'");
+    }
+    floorRate = o.minLrRatio ?? 0;
+    total = w + stable + decay;
+  }
+  return {
+    name,
+    lr,
+    warmup: w,
+    total,
+    cycles: o.numCycles ?? (name === "cosine_with_restarts" ? 1 : 0.5),
+    power: o.power ?? 1,
+    lrEnd,
+    floorRate,
+    warmupLrRate: o.warmupLrRate,
+    timescale: o.timescale ?? (w > 0 ? w : 10_000),
+    stable,
+    decay,
+    warmupType: o.warmupType ?? "linear",
+    decayType: o.decayType ?? "cosine",
+  };
+}
 
 /**
- * The curves of Hugging Face `transformers.get_scheduler(name, ...)`, as rates (the library's
- * multipliers times `learningRate`): linear, cosine, cosine_with_restarts, polynomial, constant,
- * constant_with_warmup, inverse_sqrt, cosine_with_min_lr and warmup_stable_decay. Warm-ups are
- * `lr * step / max(1, numWarmupSteps)`. Like Hugging Face, `cosine` and `cosine_with_min_lr` keep
- * following the cosine after numTrainingSteps.
+ * The curves of Hugging Face `transformers.get_scheduler(name, ...)` for every closed-form name, as
+ * rates: `learningRate * lr_lambda(step)` with transformers' own lambdas (see TRANSFORMERS_NAMES),
+ * including what they do past numTrainingSteps (cosine keeps oscillating, polynomial drops to lrEnd,
+ * cosine_with_restarts to 0). Argument rules are get_scheduler's: a missing step count a name
+ * needs, or an option its function does not take, is an error; options transformers ignores for a
+ * name are accepted with a warning.
  */
 export const transformersType = scheduleType<TransformersOptions & { name: TransformersName }>({
   type: "transformers",
   summary: "The curves of Hugging Face transformers' get_scheduler names (linear, cosine, wsd, ...).",
-  fields: {
-    name: { kind: "choice", doc: "Hugging Face scheduler name.", choices: TRANSFORMERS_NAMES },
-    learningRate: learningRate("The optimizer's base rate."),
-    numWarmupSteps: { kind: "number", doc: "Steps of linear warm-up from 0.", integer: true, min: 0, default: 0 },
-    numTrainingSteps: { kind: "nullableNumber", doc: "Steps of the run.", integer: true, min: 1, default: null },
-    numCycles: { kind: "nullableNumber", doc: "Cosine periods (default 0.5; 1 for restarts).", above: 0, default: null },
-    power: { kind: "number", doc: "polynomial: exponent.", min: 0, default: 1 },
-    lrEnd: { kind: "number", doc: "polynomial: final rate.", min: 0, default: 1e-7 },
-    minLr: { kind: "nullableNumber", doc: "cosine_with_min_lr: floor rate.", min: 0, default: null },
-    minLrRate: { kind: "nullableNumber", doc: "cosine_with_min_lr: floor as a fraction of learningRate.", min: 0, max: 1, default: null },
-    timescale: { kind: "nullableNumber", doc: "inverse_sqrt: timescale (>= 1).", min: 1, default: null },
-    numStableSteps: { kind: "nullableNumber", doc: "warmup_stable_decay: stable steps.", integer: true, min: 0, default: null },
-    numDecaySteps: { kind: "nullableNumber", doc: "warmup_stable_decay: decay steps.", integer: true, min: 1, default: null },
-    warmupType: { kind: "choice", doc: "warmup_stable_decay: warm-up shape.", choices: ["linear", "cosine"], default: "linear" },
-    decayType: { kind: "choice", doc: "warmup_stable_decay: decay shape.", choices: ["linear", "cosine", "1-sqrt"], default: "cosine" },
-    minLrRatio: { kind: "number", doc: "warmup_stable_decay: final rate as a fraction of learningRate.", min: 0, max: 1, default: 0 },
-  },
+  fields: FIELDS,
   build: (o, path) => {
-    const opts = o as Required<TransformersOptions> & { name: TransformersName };
-    const { name, learningRate: lr, numWarmupSteps: w } = opts;
-    const needTotal = (): number => {
-      if (opts.numTrainingSteps === null) throw new LrschedError(path("numTrainingSteps"), `is required by '${name}'`);
-      if (opts.numTrainingSteps < w) throw new LrschedError(path("numTrainingSteps"), `must be >= numWarmupSteps (${w})`, opts.numTrainingSteps);
-      return opts.numTrainingSteps;
-    };
-    const warm = rampPiece("linear", 0, lr, Math.max(1, w), w);
-    let pieces: Piece[];
-    switch (name) {
-      case "constant":
-        pieces = [constantPiece(lr)];
-        break;
-      case "constant_with_warmup":
-        pieces = [warm, constantPiece(lr)];
-        break;
-      case "linear": {
-        const span = Math.max(1, needTotal() - w);
-        pieces = [warm, rampPiece("linear", lr, 0, span, needTotal() - w), constantPiece(0)];
-        break;
-      }
-      case "cosine":
-      case "cosine_with_min_lr": {
-        const cycles = opts.numCycles ?? 0.5;
-        let floor = 0;
-        if (name === "cosine_with_min_lr") {
-          if ((opts.minLr === null) === (opts.minLrRate === null)) {
-            throw new LrschedError(path("minLr"), "or minLrRate must be set, and not both");
-          }
-          floor = opts.minLr ?? lr * opts.minLrRate!;
-        }
-        pieces = [warm, rampPiece("cosine", lr, floor, Math.max(1, needTotal() - w) / (2 * cycles), Infinity)];
-        break;
-      }
-      case "cosine_with_restarts": {
-        const cycles = opts.numCycles ?? 1;
-        const period = Math.max(1, needTotal() - w) / cycles;
-        const half = lr * 0.5;
-        pieces = [
-          warm,
-          {
-            steps: needTotal() - w,
-            plan: planNode(Op.Repeat, [period], [rampPlan("cosine", lr, 0, period)]),
-            // one half cosine from lr to 0 per period, restarted (hard restarts)
-            at: (s) => half * (1 + Math.cos(Math.PI * ((s - Math.floor(s / period) * period) / period))),
-          },
-          constantPiece(0),
-        ];
-        break;
-      }
-      case "polynomial": {
-        if (!(lr > opts.lrEnd)) throw new LrschedError(path("lrEnd"), `must be smaller than learningRate (${lr})`, opts.lrEnd);
-        const decay = polynomialDecay({ initialLearningRate: lr, decaySteps: Math.max(1, needTotal() - w), endLearningRate: opts.lrEnd, power: opts.power });
-        pieces = [warm, fromSchedule(decay)];
-        break;
-      }
-      case "inverse_sqrt": {
-        const timescale = opts.timescale ?? (w > 0 ? w : 10_000);
-        pieces = [
-          warm,
-          {
-            steps: Infinity,
-            plan: planNode(Op.InverseSqrt, [lr, timescale, timescale]),
-            at: (s) => lr / Math.sqrt((s + timescale) / timescale),
-          },
-        ];
-        break;
-      }
-      case "warmup_stable_decay": {
-        if (opts.numDecaySteps === null) throw new LrschedError(path("numDecaySteps"), "is required by 'warmup_stable_decay'");
-        const d = opts.numDecaySteps;
-        let stable = opts.numStableSteps;
-        if (stable === null) {
-          stable = needTotal() - w - d;
-          if (stable < 0) throw new LrschedError(path("numTrainingSteps"), `must be >= numWarmupSteps + numDecaySteps (${w + d})`, opts.numTrainingSteps);
-        }
-        const floor = lr * opts.minLrRatio;
-        const cycles = opts.numCycles ?? 0.5;
-        const decay = opts.decayType === "cosine"
-          ? rampPiece("cosine", lr, floor, d / (2 * cycles), d)
-          : rampPiece(opts.decayType, lr, floor, d, d);
-        pieces = [
-          rampPiece(opts.warmupType, floor, lr, Math.max(1, w), w),
-          constantPiece(lr, stable),
-          decay,
-          constantPiece(floor),
-        ];
-        break;
-      }
-    }
-    return sequence(pieces);
+    const args = resolve(o as unknown as Resolved, path);
+    const lambda = hfLambda(args);
+    const lr = args.lr;
+    return { at: (s) => lr * lambda(s), plan: hfPlan(args) };
   },
 });
 
-/** `transformers('cosine', {learningRate: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10000})`. */
-export const transformers = (name: TransformersName, options: TransformersOptions) =>
-  transformersType.create({ name, ...options });
+function checkName(name: unknown): void {
+  if ((TRANSFORMERS_METRIC_NAMES as readonly unknown[]).includes(name)) {
+    throw new LrschedError("name", `'${String(name)}' follows a metric and has no closed form: use transformersScheduler() of @lrsched/torch-compat`);
+  }
+}
+
+/**
+ * `transformers('cosine', {learningRate: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10000})`.
+ *
+ * @example
+ * ```ts
+ * import { transformers } from "@lrsched/ts-api";
+ * const s = transformers("cosine_warmup_with_min_lr", { learningRate: 0.1, numWarmupSteps: 2, numTrainingSteps: 10, minLrRate: 0 });
+ * [0, 1, 2, 3].map((k) => s.at(k)); // → [0.05, 0.1, 0.0962, 0.0854]
+ * ```
+ */
+export function transformers(name: TransformersName, options: TransformersOptions) {
+  checkName(name);
+  return transformersType.create({ ...options, name });
+}
+
+/**
+ * transformers' `lr_lambda` for a name: the multiplier of each param group's initial rate at a
+ * step (what PyTorch's LambdaLR applies). `learningRate` is the optimizer's default rate, which
+ * polynomial's lrEnd and the min_lr names' minLr are relative to.
+ *
+ * @example
+ * ```ts
+ * import { transformersLambda } from "@lrsched/ts-api";
+ * const lambda = transformersLambda("linear", { learningRate: 0.1, numWarmupSteps: 10, numTrainingSteps: 110 });
+ * lambda(5); // → 0.5
+ * lambda(60); // → 0.5
+ * ```
+ */
+export function transformersLambda(name: TransformersName, options: TransformersOptions): Lambda {
+  checkName(name);
+  const path = prefixPath("");
+  return hfLambda(resolve(readOptions<Resolved>("transformers", FIELDS, { ...options, name }, path), path));
+}

@@ -2,6 +2,16 @@ import { Op, planNode } from "@lrsched/core";
 import { scheduleType } from "../../scheduleType";
 import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
+/**
+ * Options of `timmPoly()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
+ *
+ * @example
+ * ```ts
+ * import { timmPoly, type TimmPolyOptions } from "@lrsched/ts-api";
+ * const options: TimmPolyOptions = { lr: 0.1, tInitial: 100, power: 1 };
+ * timmPoly(options).at(0); // → 0.1
+ * ```
+ */
 export interface TimmPolyOptions extends TimmCycleOptions {
   /** Exponent of the decay. Default 0.5. */
   readonly power?: number;
@@ -41,4 +51,14 @@ export const timmPolyType = scheduleType<TimmPolyOptions>({
   },
 });
 
+/**
+ * timm's `PolyLRScheduler`: polynomial decay cycles with k-decay, a warm-up, cycle decay and a cycle limit.
+ *
+ * @example
+ * ```ts
+ * import { timmPoly } from "@lrsched/ts-api";
+ * const s = timmPoly({ lr: 0.1, tInitial: 100, power: 1 });
+ * s.at(50); // → 0.05
+ * ```
+ */
 export const timmPoly = (options: TimmPolyOptions) => timmPolyType.create(options);
