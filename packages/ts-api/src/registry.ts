@@ -31,6 +31,8 @@ import { timmTanhType } from "./schedules/timm/timmTanh";
 import { timmStepType } from "./schedules/timm/timmStep";
 import { timmMultiStepType } from "./schedules/timm/timmMultiStep";
 import { timmPolyType } from "./schedules/timm/timmPoly";
+import { cosinePowerType } from "./schedules/cosinePower";
+import { exponentialGrowthType } from "./schedules/exponentialGrowth";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
@@ -71,6 +73,8 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   timmStepType,
   timmMultiStepType,
   timmPolyType,
+  cosinePowerType,
+  exponentialGrowthType,
   joinType,
   multiplyType,
   clampType,

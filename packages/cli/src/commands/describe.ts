@@ -3,10 +3,11 @@ import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { placeholder } from "../input/flags";
 import { aliases, kebab, kindOf, resolveType } from "../input/types";
+import { DIALECTS, DIALECT_NAMES, counterparts } from "../dialects";
 
 export const describeCommand: Command = {
   name: "describe",
-  summary: "One schedule type in full: options, defaults, rules, Keras class, an example.",
+  summary: "One schedule type in full: options, defaults, rules, its counterpart in each framework, an example.",
   usage: ["describe <type>"],
   options: [],
   examples: [["describe cosine", "cosineDecay's options"], ["describe piecewise", "piecewiseConstantDecay"]],
@@ -17,7 +18,10 @@ export const describeCommand: Command = {
     const t = resolveType(name);
     if (!t) throw new UsageError(`unknown schedule type '${name}' (types: ${scheduleTypes.map((x) => x.type).join(", ")})`);
     const lines = [`${t.type}: ${t.summary}`, "", `Names: ${aliases(t).join(", ")}`];
-    lines.push(`Keras: ${t.keras ? t.keras.className : "no Keras equivalent"}`, "", "Options:");
+    lines.push("", "Counterparts (framework classes and functions read as this type):");
+    const found = await counterparts(t.type);
+    for (const d of DIALECTS) lines.push(`  ${`${DIALECT_NAMES[d]}:`.padEnd(9)} ${found[d].length ? found[d].join(", ") : "none"}`);
+    lines.push("  (export --to pytorch-code|keras-code|optax-code writes it as Python for any of them)", "", "Options:");
     const entries = Object.entries(t.fields as Record<string, Field>);
     const left = entries.map(([k, f]) => `--${kebab(k)}${placeholder(f) ? ` ${placeholder(f)}` : ""}`);
     const width = Math.max(...left.map((l) => l.length));

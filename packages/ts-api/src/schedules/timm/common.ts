@@ -5,6 +5,7 @@ import { Op, planNode, type PlanNode } from "@lrsched/core";
 import type { BooleanField, NumberField } from "../../options";
 import { correctLog, floorPyLog, pyFloorDiv } from "../../pyMath";
 import { rampPlan } from "../../ramp";
+import { MAX_STEP } from "../../schedule";
 
 export interface TimmWarmupOptions {
   /** The param group's base rate (timm's `base_values` entry). */
@@ -68,7 +69,9 @@ export function timmCycles(tInitial: number, cycleMul: number): (t: number) => T
       const p = cycleMul ** i;
       out.i = i;
       out.tI = p * tInitial;
-      out.tCurr = t - ((1 - p) / (1 - cycleMul)) * tInitial;
+      // rounding can put t a hair before its cycle's start; timm then takes a fractional power of
+      // a negative number (and fails), here the position is 0
+      out.tCurr = Math.max(0, t - ((1 - p) / (1 - cycleMul)) * tInitial);
       return out;
     };
   }
@@ -127,7 +130,7 @@ export function cyclesPlan(
       piece = kernel(o.lr * o.cycleDecay ** i, o.cycleMul ** i * o.tInitial);
       if (piece === null) return null;
       // the kernel sees tCurr = t - start; the join hands it t - first
-      const shift = first - cycleStart(i, o.tInitial, o.cycleMul);
+      const shift = first - start;
       if (shift !== 0) piece = planNode(Op.Shift, [shift], [piece]);
     }
     // a cycle shorter than one step holds no integer t: the next one replaces it

@@ -44,7 +44,7 @@ export const timmPolyType = scheduleType<TimmPolyOptions>({
     const o = raw as Required<TimmPolyOptions>;
     const { lrMin, kDecay: k, power } = o;
     const shape = (lrMax: number, tCurr: number, tI: number) =>
-      lrMin + (lrMax - lrMin) * (1 - tCurr ** k / tI ** k) ** power;
+      lrMin + (lrMax - lrMin) * Math.max(0, 1 - tCurr ** k / tI ** k) ** power;
     // the core's polynomial kernel has no phase exponent: k != 1 is evaluated in JS
     const plan = k === 1 ? cyclesPlan(o, (lrMax, tI) => planNode(Op.Polynomial, [lrMax, tI, lrMin, power, 0])) : null;
     return withTimmWarmup(o, timmCycleRate(o, shape), plan);
