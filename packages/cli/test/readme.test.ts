@@ -43,7 +43,7 @@ describe("README.md", () => {
     const s = JSON.parse(r.stdout) as { valley: number; steepest: number; minimum: number };
     const shown = (v: number) => Number(v.toPrecision(3));
     expect(readme).toContain(
-      `suggests **valley ${shown(s.valley)}**, **steepest ${shown(s.steepest)}** and **minimum/10 ${shown(s.minimum)}**`,
+      `the same run suggests **valley ${shown(s.valley)}**, **steepest ${shown(s.steepest)}** and **minimum/10 ${shown(s.minimum)}**`,
     );
   });
 });
