@@ -19,7 +19,15 @@ import { scheduleFlags } from "./input/sources";
 import { BrokenPipe } from "./io/output";
 import { version } from "./version";
 
-/** Every command, in the order `lrsched --help` lists them. */
+/**
+ * Every command, in the order `lrsched --help` lists them.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from "@lrsched/cli";
+ * COMMANDS.map((c) => c.name).includes("plot"); // → true
+ * ```
+ */
 export const COMMANDS: readonly Command[] = [
   curveCommand,
   plotCommand,
@@ -33,7 +41,15 @@ export const COMMANDS: readonly Command[] = [
   playgroundCommand,
 ];
 
-/** Exit statuses. */
+/**
+ * Exit statuses.
+ *
+ * @example
+ * ```ts
+ * import { EXIT, main } from "@lrsched/cli";
+ * (await main(["describe"])) === EXIT.usage; // → true
+ * ```
+ */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
 function report(prefix: string, e: unknown, debug: boolean): number {

@@ -103,6 +103,13 @@ function nice(n: number): number {
  * Steps to show for these schedules: a schedule that ends is drawn exactly to its end (its last
  * step, `maxStep`, included); one that goes on, over its natural horizon (the decay length, three
  * cycles, the last boundary) plus a tenth, rounded to a round number. The longest wins.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { defaultSteps } from "@lrsched/cli";
+ * defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })]) >= 1000; // → true
+ * ```
  */
 export function defaultSteps(schedules: readonly Schedule[]): number {
   let ended = 0;

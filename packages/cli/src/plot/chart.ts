@@ -6,6 +6,16 @@ import { chartBase } from "@lrsched/explore";
 import type { Point } from "./buckets";
 import { rateAxis, stepAxis } from "./ticks";
 
+/**
+ * One labelled line of a chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartSeries } from "@lrsched/cli";
+ * const series: ChartSeries = { label: "cosine", points: [{ step: 0, lr: 0.1 }, { step: 100, lr: 0 }] };
+ * (chartSpec([series]).data as { values: unknown[] }).values.length > 0; // → true
+ * ```
+ */
 export interface ChartSeries {
   readonly label: string;
   readonly points: readonly Point[];
@@ -13,6 +23,16 @@ export interface ChartSeries {
   readonly end?: number;
 }
 
+/**
+ * A chart's title, size, axis scale and axis titles.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartOptions } from "@lrsched/cli";
+ * const options: ChartOptions = { title: "cosine", width: 480, height: 240, log: true };
+ * chartSpec([{ label: "a", points: [{ step: 0, lr: 0.1 }] }], options).width; // → 480
+ * ```
+ */
 export interface ChartOptions {
   readonly title?: string;
   readonly log?: boolean;
@@ -39,7 +59,17 @@ export function labelExpr(ticks: readonly number[], label: (v: number) => string
   return ticks.reduceRight((rest, t) => `datum.value === ${t} ? ${JSON.stringify(label(t))} : ${rest}`, "''");
 }
 
-/** A vega-lite spec (plain JSON) for `series` on one chart. */
+/**
+ * A vega-lite spec (plain JSON) for `series` on one chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec } from "@lrsched/cli";
+ * import { renderSvg } from "@lrsched/explore";
+ * const spec = chartSpec([{ label: "step decay", points: [{ step: 0, lr: 0.1 }, { step: 50, lr: 0.01 }, { step: 99, lr: 0.01 }] }]);
+ * (await renderSvg(spec)).startsWith("<svg"); // → true
+ * ```
+ */
 export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {
   const per = o.xPerStep ?? 1;
   const xField = per === 1 ? "step" : "epoch";
