@@ -94,9 +94,6 @@ const MAX_PLAN_CYCLES = 256;
 /** Steps a cycle's first step may lie from its estimate before the plan gives up on it. */
 const MAX_MOVES = 64;
 
-/** Last step a schedule is asked for (2^53 - 1). */
-const MAX_STEP = Number.MAX_SAFE_INTEGER;
-
 /**
  * The core plan of timm's cycles on integer t: one piece per cycle (the integer steps timm's own
  * index puts in it), then lrMin. `kernel(lrMax, tI)` is the plan of one cycle in its position
@@ -113,7 +110,8 @@ export function cyclesPlan(
   const firsts: number[] = [];
   for (let i = 0; i <= o.cycleLimit; i++) {
     // the first integer t timm puts in cycle i (or later)
-    let first = i === 0 ? 0 : Math.max(1, Math.ceil(cycleStart(i, o.tInitial, o.cycleMul)));
+    const start = cycleStart(i, o.tInitial, o.cycleMul);
+    let first = i === 0 ? 0 : Math.max(1, Math.ceil(start));
     // a start past the last step is searched from just after it (timm's index may still put the
     // last steps in this cycle); the estimate is a step or two off timm's index, and more moves
     // mean the two disagree (extreme cycleMul): the curve is then left to at()
