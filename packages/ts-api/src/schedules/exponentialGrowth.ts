@@ -1,5 +1,6 @@
 import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, staircase } from "../fields";
+import { inRange, lastStepWhere } from "../lastStep";
 import { planOf } from "../ramp";
 import { MAX_STEP } from "../schedule";
 import { scheduleType } from "../scheduleType";
@@ -34,29 +35,13 @@ export const exponentialGrowthType = scheduleType<ExponentialGrowthOptions>({
     const { initialLearningRate: lr, growthSteps: d, growthRate: rate, staircase: stair, maxLr } = o as Required<ExponentialGrowthOptions>;
     const k = Math.log(rate);
     const cap = maxLr ?? Infinity;
-    let maxStep = Infinity;
-    if (maxLr === null && k > 0 && lr > 0) {
-      // the last step whose rate lr * exp(k p) is finite: bisect between a finite and an overflowing step
-      const finite = (step: number) => Number.isFinite(lr * Math.exp(k * (stair ? Math.floor(step / d) : step / d)));
-      const estimate = ((Math.log(Number.MAX_VALUE) - Math.log(lr)) / k) * d;
-      if (estimate < MAX_STEP / 2) {
-        let lo = 0;
-        let hi = Math.ceil(estimate + d) + 1;
-        while (finite(hi) && hi < MAX_STEP) hi *= 2;
-        while (hi - lo > 1) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (finite(mid)) lo = mid;
-          else hi = mid;
-        }
-        maxStep = lo;
-      }
-    }
+    const at = (step: number) => Math.min(lr * Math.exp(k * (stair ? Math.floor(step / d) : step / d)), cap);
+    // uncapped growth ends (maxStep) at the last step whose rate is at most LARGEST_RATE, as every
+    // growing schedule does: beyond it the rate soon leaves float64
+    const maxStep = maxLr === null && k > 0 && lr > 0 ? (lastStepWhere((step) => inRange(at(step)), MAX_STEP) ?? Infinity) : Infinity;
     const grow = planNode(Op.Exponential, [lr, d, k, stair ? 1 : 0]);
     return {
-      at(step) {
-        const p = stair ? Math.floor(step / d) : step / d;
-        return Math.min(lr * Math.exp(k * p), cap);
-      },
+      at,
       plan: maxLr === null ? grow : planOf(Op.Clamp, [0, cap], [grow]),
       maxStep,
     };
