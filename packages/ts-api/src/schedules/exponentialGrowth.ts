@@ -5,6 +5,16 @@ import { planOf } from "../ramp";
 import { MAX_STEP } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `exponentialGrowth()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { exponentialGrowth, type ExponentialGrowthOptions } from "@lrsched/ts-api";
+ * const options: ExponentialGrowthOptions = { initialLearningRate: 1e-6, growthSteps: 100, growthRate: 10, staircase: true };
+ * exponentialGrowth(options).at(250); // → 1e-4
+ * ```
+ */
 export interface ExponentialGrowthOptions {
   readonly initialLearningRate: number;
   /** Steps over which the rate grows by growthRate. */
@@ -48,4 +58,15 @@ export const exponentialGrowthType = scheduleType<ExponentialGrowthOptions>({
   },
 });
 
+/**
+ * Exponential growth, `lr * growthRate^(step / growthSteps)`, capped at `maxLr`: the learning-rate range test's sweep.
+ *
+ * @example
+ * ```ts
+ * import { exponentialGrowth } from "@lrsched/ts-api";
+ * const s = exponentialGrowth({ initialLearningRate: 0.001, growthSteps: 100, growthRate: 10, maxLr: 1 });
+ * s.at(200); // → 0.1
+ * s.at(1000); // → 1
+ * ```
+ */
 export const exponentialGrowth = (options: ExponentialGrowthOptions) => exponentialGrowthType.create(options);
