@@ -29,7 +29,7 @@ export interface ExponentialGrowthOptions {
 /**
  * `lr * growthRate^(step / growthSteps)` (the exponent floored when `staircase`), capped at `maxLr`:
  * optax's exponential_decay with a decay rate above 1 and its end_value as the cap. Without a cap
- * the schedule is defined up to the last step whose rate is finite.
+ * the schedule is defined up to the last step whose rate is at most 1e300.
  */
 export const exponentialGrowthType = scheduleType<ExponentialGrowthOptions>({
   type: "exponentialGrowth",
