@@ -43,6 +43,7 @@ const bits = new DataView(new ArrayBuffer(8));
 /** ln x rounded to the nearest double, for finite x > 0 (from a 160-bit fixed-point value). */
 export function correctLog(x: number): number {
   if (x === 1) return 0;
+  if (!(x > 0 && x < Infinity)) return Math.log(x); // 0, negatives, NaN and infinity: no rounding to decide
   ln2 ??= lnRatio(2n, 1n);
   bits.setFloat64(0, x);
   const hi = bits.getUint32(0);
@@ -71,6 +72,7 @@ export const pyLog = (x: number, base: number) => correctLog(x) / correctLog(bas
  */
 export function floorPyLog(x: number, lnBase: number): number {
   const q = Math.log(x) / lnBase;
+  if (!Number.isFinite(q)) return Math.floor(q);
   const r = Math.round(q);
   if (Math.abs(q - r) > 1e-12 * Math.max(1, Math.abs(r))) return Math.floor(q);
   return Math.floor(correctLog(x) / lnBase);

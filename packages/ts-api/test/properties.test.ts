@@ -310,10 +310,10 @@ const cosinePowerArb = fc
   }));
 
 const exponentialGrowthArb = fc
-  .record({ lr: posRate, d: span, growthRate: fc.double({ min: 1, max: 4, noNaN: true }), staircase: fc.boolean(), capFactor: fc.option(logUniform(1, 1e6), { nil: null }) })
+  .record({ lr: posRate, d: span, growthRate: fc.double({ min: 1, max: 4, noNaN: true }), staircase: fc.boolean(), capFactor: logUniform(1, 1e6) })
   .map(({ lr, d, growthRate, staircase, capFactor }): Gen => ({
-    spec: { type: "exponentialGrowth", initialLearningRate: lr, growthSteps: d, growthRate, staircase, maxLr: capFactor === null ? null : lr * capFactor },
-    peak: capFactor === null ? undefined : lr * capFactor, floor: lr, monotone: false,
+    spec: { type: "exponentialGrowth", initialLearningRate: lr, growthSteps: d, growthRate, staircase, maxLr: lr * capFactor },
+    peak: lr * capFactor, floor: lr, monotone: false,
   }));
 
 /** Schedules that can sit inside composites (bounded, and defined at every step). */

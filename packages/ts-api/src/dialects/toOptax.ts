@@ -47,8 +47,7 @@ function convert(s: Schedule): OptaxConfig | undefined {
       return call("exponential_decay", { init_value: o.initialLearningRate, transition_steps: o.decaySteps, decay_rate: Math.exp(-o.decayRate), staircase: o.staircase });
     case "exponentialGrowth":
       return call("exponential_decay", {
-        init_value: o.initialLearningRate, transition_steps: o.growthSteps, decay_rate: o.growthRate, staircase: o.staircase,
-        ...(o.maxLr === null ? {} : { end_value: o.maxLr }),
+        init_value: o.initialLearningRate, transition_steps: o.growthSteps, decay_rate: o.growthRate, staircase: o.staircase, end_value: o.maxLr,
       });
     case "polynomialDecay":
       if (o.cycle) return undefined;
