@@ -250,9 +250,12 @@ export class Options {
   }
 }
 
-/** Strict number syntax: no empty strings, no trailing garbage, finite only. Accepts 1e9 and 1_000. */
+/**
+ * Strict number syntax: no empty strings, no surrounding spaces or trailing garbage, finite only.
+ * Accepts 1e9 and 1_000.
+ */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().replace(/_/g, "");
+  const s = raw.replace(/_/g, "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
   const v = Number(s);
   return Number.isFinite(v) ? v : undefined;

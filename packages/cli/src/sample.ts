@@ -69,8 +69,18 @@ export interface SampleOptions {
   readonly parallel?: boolean;
 }
 
+/** An array of `n` values of `dtype`, on a SharedArrayBuffer when the helper threads write it. */
+function buffer(dtype: Dtype, n: number, shared: boolean): CurveArray {
+  const bytes = n * (dtype === "float64" ? 8 : 4);
+  const memory = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  return dtype === "float64" ? new Float64Array(memory) : new Float32Array(memory);
+}
+
 /**
- * The sampled curve as chunks of at most `chunkSize` values.
+ * The sampled curve as chunks of at most `chunkSize` values. Each chunk is valid until the next
+ * is asked for: the dense path writes every chunk into one array, so memory stays one chunk
+ * however long the curve (a new array per chunk, shared with helper threads, is memory the
+ * collector gives back late).
  *
  * @example
  * ```ts
@@ -85,10 +95,11 @@ export function* sampled(schedule: Schedule, s: Sampling, dtype: Dtype, opts: Sa
   const parallel = opts.parallel === true && s.steps >= PARALLEL_STEPS;
   const count = sampleCount(s);
   if (s.every === 1) {
-    let firstStep = s.start;
-    for (const values of schedule.chunks(count, { start: s.start, dtype, chunkSize, parallel })) {
-      yield { firstStep, values };
-      firstStep += values.length;
+    const out = buffer(dtype, Math.min(chunkSize, count), parallel);
+    for (let done = 0; done < count; done += chunkSize) {
+      const n = Math.min(chunkSize, count - done);
+      const values = schedule.curve(n, { start: s.start + done, out: out.subarray(0, n), parallel });
+      yield { firstStep: s.start + done, values };
     }
     return;
   }

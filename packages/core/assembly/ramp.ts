@@ -5,7 +5,7 @@
 //   sqrt:        from + (to - from) * sqrt(p)
 // with p = x / steps. Ramps are used inside joins, which only ask for x in [0, steps].
 import { RampShape } from "./opcodes";
-import { affine } from "./buffer";
+import { affine, firstAbove } from "./buffer";
 import { Shape, blocks } from "./blocks";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
@@ -46,6 +46,10 @@ export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, 
     }
     if (i < n) store<f64>(out + (<usize>i << 3), from + (to - from) * Math.sqrt(((s0 + <f64>i) - o) * (1.0 / steps)));
   } else {
+    // near the end of a long ramp, from + slope * x cancels: a few ulps of `from` below `to`.
+    // Steps past the ramp's end (one-cycle's final step) extrapolate, as PyTorch does, and keep
+    // what the line gives there.
     affine(out, f32, n, s0, o, from, (to - from) / steps);
+    raise(out, f32, firstAbove(s0, o, steps, n), Math.min(from, to));
   }
 }

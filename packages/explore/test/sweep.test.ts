@@ -182,5 +182,6 @@ describe("the plateau policy in a sweep", () => {
     await expect(bad({ factor: 0.5 })).rejects.toThrow("schedules[0].plateau.lr must be a finite number > 0 (the rate it starts from)");
     await expect(bad({ lr: 0.1, monitor: "val_acc" })).rejects.toThrow("schedules[0].plateau.monitor must be one of val_loss, val_metric, loss, metric, got \"val_acc\"");
     await expect(bad({ lr: 0.1, patience: "5" })).rejects.toThrow("schedules[0].plateau.patience must be a number, got \"5\"");
+    await expect(bad({ lr: 0.1, thresholdMode: "relative" })).rejects.toThrow(/^schedules\[0\]\.plateau\.thresholdMode /);
   });
 });

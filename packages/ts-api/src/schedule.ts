@@ -106,7 +106,11 @@ export interface Schedule {
   readonly type: string;
   /** The resolved options (defaults filled in), frozen. */
   readonly options: Readonly<Record<string, unknown>>;
-  /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
+  /**
+   * The learning rate at `step`: a finite number >= 0 (below 0 only where the reference formula
+   * is: noisyLinearCosineDecay's noise, a linear oneCycle's final step, a negative scaleFn);
+   * fractional steps evaluate the formula. Options whose rate overflows throw an LrschedError.
+   */
   at(step: number): number;
   /**
    * Learning rates of steps [start, start + count), computed by the WASM core: a Float32Array by

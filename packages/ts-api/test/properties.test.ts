@@ -488,13 +488,12 @@ function checkOne(g: Gen, w: Window): void {
   expect(bits(back.curve(count, { start, dtype: "float64" })), where).toEqual(bits(full));
   expect(back.at(start), where).toBe(ats[0]);
 
-  // fromKeras(toKeras(x)) is x (the noise seed is local-only: Keras configs carry seed 0)
+  // fromKeras(toKeras(x)) is x (the noise seed included: it is tf-keras's config key)
   const type = scheduleTypes.find((t) => t.type === s.type)!;
   if (type.keras) {
-    const keras = fromKeras(viaJson(s.toKeras()));
-    const want = s.type === "noisyLinearCosineDecay" ? fromSpec({ ...spec, seed: 0 }) : s;
-    expect(bits(keras.curve(count, { start, dtype: "float64" })), where).toEqual(bits(want.curve(count, { start, dtype: "float64" })));
-    expect(keras.at(start), where).toBe(want.at(start));
+    const keras = fromKeras(viaJson(s.toKeras()), { onWarning: () => {} });
+    expect(bits(keras.curve(count, { start, dtype: "float64" })), where).toEqual(bits(full));
+    expect(keras.at(start), where).toBe(ats[0]);
   }
 
   // finite, within [floor, peak], monotone where documented
@@ -515,7 +514,8 @@ function checkOne(g: Gen, w: Window): void {
     const within = (vals: number[], tol: number, what: string) => {
       for (const v of vals) {
         expect(v, `${where} ${what} above peak`).toBeLessThanOrEqual(g.peak! + tol * g.peak!);
-        expect(v, `${where} ${what} below floor`).toBeGreaterThanOrEqual(g.floor! - tol * g.floor!);
+        // (subnormal floors, below 1e-300, keep only a few significant bits)
+        expect(v, `${where} ${what} below floor`).toBeGreaterThanOrEqual(g.floor! - Math.max(tol * g.floor!, 1e-300));
       }
     };
     // a schedule that ends (oneCycle) extrapolates its last phase at its final step, as PyTorch's

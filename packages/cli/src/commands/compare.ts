@@ -57,6 +57,10 @@ export const compareCommand: Command = {
     const at = opts.numberList("at") ?? [0, 0.25, 0.5, 0.75, 1].map((f) => sampling.start + Math.round(((last - sampling.start) * f) / sampling.every) * sampling.every);
     for (const step of at) {
       if (!Number.isInteger(step) || step < 0) throw new UsageError(`--at must list non-negative integer steps, got ${step}`);
+      // a rate outside the compared steps is not part of this comparison (and may not exist)
+      if (step < sampling.start || step > last) {
+        throw new UsageError(`--at ${step} is outside the steps compared (${sampling.start} to ${last}): widen --steps or --start, or drop it`);
+      }
     }
     const steps = [...new Set(at)];
     const pct = opts.number("above", 50, (v) => v >= 0 && v <= 100, "a percentage in [0, 100]");

@@ -1,9 +1,9 @@
 // Where schedules come from: spec files or inline JSON, Keras configs, PyTorch configs, or flags.
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fromKeras, fromOptax, fromSpec, fromTimm, type OptaxConfig, type Schedule, type TimmConfig } from "@lrsched/ts-api";
 import type { OptionSpec, Options } from "../args";
 import { UsageError, fileError, scheduleError } from "../errors";
+import { MAX_INPUT_TEXT, readCapped } from "../io/readCapped";
 import { fieldOptions, scheduleFromFlags } from "./flags";
 import { plateauSchedules } from "./plateau";
 import { checkForm } from "./form";
@@ -19,7 +19,7 @@ export interface Labeled {
 
 /** Options every schedule-reading command accepts. */
 export const SOURCE_OPTIONS: readonly OptionSpec[] = [
-  { name: "spec", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "Schedule spec: a JSON file or inline JSON (an array gives several)." },
+  { name: "spec", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: `Schedule spec: a JSON file (at most ${MAX_INPUT_TEXT}; - for stdin) or inline JSON (an array gives several).` },
   { name: "keras", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "Keras {class_name, config} (get_config()/serialize() output)." },
   { name: "torch", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "PyTorch config {_target_: 'torch.optim.lr_scheduler.X', ...}." },
   { name: "timm", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "timm scheduler {class, kwargs} (or {class: 'create_scheduler_v2', kwargs})." },
@@ -37,7 +37,10 @@ export function scheduleFlags(first: string | undefined): readonly OptionSpec[] 
 /** Inline JSON rather than a file name. */
 const isInline = (raw: string) => /^\s*[[{]/.test(raw);
 
-/** Reads `--spec`-style input: inline when it looks like JSON, else a file path (`-` is stdin). */
+/**
+ * Reads `--spec`-style input: inline when it looks like JSON, else a file path (`-` is stdin), of
+ * at most MAX_INPUT_BYTES.
+ */
 export function readJsonInput(option: string, raw: string): { value: unknown; where: string } {
   const inline = isInline(raw);
   const where = inline ? `--${option}` : `--${option} ${raw}`;
@@ -45,8 +48,9 @@ export function readJsonInput(option: string, raw: string): { value: unknown; wh
   if (inline) text = raw;
   else {
     try {
-      text = readFileSync(raw === "-" ? 0 : raw, "utf8");
+      text = readCapped(raw, where);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`--${option}: ${fileError("read", raw, e).message}`);
     }
   }

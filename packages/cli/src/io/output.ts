@@ -1,9 +1,10 @@
 // Output sinks. A file is written to a temp file beside it and renamed into place only once it is
 // complete, so an interrupted or failed run never leaves a truncated file at the target.
-import { constants, promises as fsp, statSync, type Stats } from "node:fs";
+import { accessSync, constants, promises as fsp, statSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, fileError, systemCode } from "../errors";
 import { trackTemp, untrackTemp } from "./cleanup";
+import { removeStaleTemps } from "./staleTemps";
 
 /**
  * Somewhere to write bytes. `commit` completes the output; `abort` discards it.
@@ -93,6 +94,16 @@ function stdoutSink(): Sink {
   };
 }
 
+/** Whether this process may write `file` (access(2), as the shell checks before `>`). */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const tempName = (target: string) =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
 
@@ -116,8 +127,14 @@ export async function openOutput(target: string | undefined): Promise<Sink> {
     if (systemCode(e) !== "ENOENT") throw fileError("write", target, e);
   }
   if (stats?.isDirectory()) throw new UsageError(`cannot write '${target}': is a directory`);
+  // a read-only file is refused, as a shell's `>` refuses it: the rename below would replace it
+  // whatever its mode (with no write bit at all it is refused even to root)
+  if (stats?.isFile() && (!writable(target) || (stats.mode & 0o222) === 0)) {
+    throw new UsageError(`cannot write '${target}': it is read-only (permission denied)`);
+  }
   // devices and pipes (/dev/null, /dev/full, a FIFO) cannot be replaced by a rename: write in place
   const direct = stats !== undefined && !stats.isFile();
+  if (!direct) removeStaleTemps(target);
   const path = direct ? target : tempName(target);
   // tracked before it exists, so a signal arriving while it is created still removes it
   if (!direct) trackTemp(path);

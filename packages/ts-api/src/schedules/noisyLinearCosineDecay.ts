@@ -57,7 +57,8 @@ export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOpt
     seed: { kind: "number", doc: "Seed of the counter-based noise (0 .. 2^32 - 1).", integer: true, min: 0, max: 0xffffffff, default: 0 },
     name: kerasName,
   },
-  keras: { className: "NoisyLinearCosineDecay", defaultName: null, localOnly: ["seed"] },
+  // seed is tf-keras's own config key: exported, so a Keras round trip keeps the curve
+  keras: { className: "NoisyLinearCosineDecay", defaultName: null },
   build: (o) => {
     const { initialLearningRate: lr, decaySteps: d, initialVariance, varianceDecay, numPeriods: periods, alpha, beta, seed } =
       o as Required<NoisyLinearCosineDecayOptions>;

@@ -91,6 +91,9 @@ const cycleStart = (i: number, tInitial: number, cycleMul: number) =>
 /** Cycles unrolled into a core plan at most; beyond, curves are computed from at() in JS. */
 const MAX_PLAN_CYCLES = 256;
 
+/** Steps a cycle's first step may lie from its estimate before the plan gives up on it. */
+const MAX_MOVES = 64;
+
 /**
  * The core plan of timm's cycles on integer t: one piece per cycle (the integer steps timm's own
  * index puts in it), then lrMin. `kernel(lrMax, tI)` is the plan of one cycle in its position
@@ -106,12 +109,19 @@ export function cyclesPlan(
   const pieces: PlanNode[] = [];
   const firsts: number[] = [];
   for (let i = 0; i <= o.cycleLimit; i++) {
-    // the first integer t timm puts in cycle i (or later); cycles starting beyond 2^53 never come
+    // the first integer t timm puts in cycle i (or later)
     const start = cycleStart(i, o.tInitial, o.cycleMul);
-    if (i > 0 && !(start < MAX_STEP)) break;
     let first = i === 0 ? 0 : Math.max(1, Math.ceil(start));
-    while (first > 1 && index(first - 1) >= i) first--;
-    while (index(first) < i) first++;
+    // a start past the last step is searched from just after it (timm's index may still put the
+    // last steps in this cycle); the estimate is a step or two off timm's index, and more moves
+    // mean the two disagree (extreme cycleMul): the curve is then left to at()
+    if (!(first <= MAX_STEP + 1)) first = MAX_STEP + 1;
+    let moves = 0;
+    while (first > 1 && index(first - 1) >= i && moves++ < MAX_MOVES) first--;
+    while (index(first) < i && moves++ < MAX_MOVES) first++;
+    if (moves >= MAX_MOVES) return null;
+    // a cycle starting past the last step holds no step: the pieces so far cover every one
+    if (first > MAX_STEP) break;
     let piece: PlanNode | null;
     if (i === o.cycleLimit) piece = planNode(Op.Constant, [o.lrMin]);
     else {
