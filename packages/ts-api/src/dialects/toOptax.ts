@@ -47,7 +47,8 @@ function convert(s: Schedule): OptaxConfig | undefined {
       return call("exponential_decay", { init_value: o.initialLearningRate, transition_steps: o.decaySteps, decay_rate: Math.exp(-o.decayRate), staircase: o.staircase });
     case "exponentialGrowth":
       return call("exponential_decay", {
-        init_value: o.initialLearningRate, transition_steps: o.growthSteps, decay_rate: o.growthRate, staircase: o.staircase, end_value: o.maxLr,
+        init_value: o.initialLearningRate, transition_steps: o.growthSteps, decay_rate: o.growthRate, staircase: o.staircase,
+        ...(o.maxLr === null ? {} : { end_value: o.maxLr }),
       });
     case "polynomialDecay":
       if (o.cycle) return undefined;
@@ -115,6 +116,14 @@ function convert(s: Schedule): OptaxConfig | undefined {
  * constant_schedule, exponential_decay, polynomial_schedule, cosine_decay_schedule,
  * warmup_cosine_decay_schedule and join_schedules of them. Throws an LrschedError when optax
  * has no such schedule (a cyclic, one-cycle or restarting schedule, say).
+ *
+ * @example
+ * ```ts
+ * import { toOptax, cosineDecay } from "@lrsched/ts-api";
+ * const call = toOptax(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }));
+ * call.fn; // → "cosine_decay_schedule"
+ * call.kwargs.decay_steps; // → 1000
+ * ```
  */
 export function toOptax(schedule: Schedule): OptaxConfig {
   const c = convert(schedule);
@@ -122,5 +131,14 @@ export function toOptax(schedule: Schedule): OptaxConfig {
   return c;
 }
 
-/** Whether `schedule` has an optax equivalent. */
+/**
+ * Whether `schedule` has an optax equivalent.
+ *
+ * @example
+ * ```ts
+ * import { hasOptax, cosineDecay, cyclic } from "@lrsched/ts-api";
+ * hasOptax(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })); // → true
+ * hasOptax(cyclic({ baseLr: 0.001, maxLr: 0.006 })); // → false
+ * ```
+ */
 export const hasOptax = (schedule: Schedule) => convert(schedule) !== undefined;
