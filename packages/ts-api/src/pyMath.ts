@@ -72,6 +72,7 @@ export const pyLog = (x: number, base: number) => correctLog(x) / correctLog(bas
  */
 export function floorPyLog(x: number, lnBase: number): number {
   const q = Math.log(x) / lnBase;
+  if (!Number.isFinite(q)) return Math.floor(q);
   const r = Math.round(q);
   if (Math.abs(q - r) > 1e-12 * Math.max(1, Math.abs(r))) return Math.floor(q);
   return Math.floor(correctLog(x) / lnBase);

@@ -3,6 +3,8 @@
 // writes (so the recorded rates belong to today's code), and the rates Python computed equal
 // schedule.at(): PyTorch (Python floats) and optax (jax in float64) to 1e-9 relative, Keras, which
 // computes in float32, to KERAS_TOLERANCE.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LrschedError, cyclic, fromSpec, pythonCode, scheduleTypes, toPythonCode, type PythonFramework } from "../src";
 import { fixture } from "./support/fixtures";
@@ -82,6 +84,28 @@ describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.vers
     for (const f of ["pytorch", "keras", "optax"]) {
       console.log(`pythonCode.test.ts: ${f}: ${passed[f]} snippets agree, largest relative error ${worst[f]!.toExponential(2)}`);
     }
+  });
+});
+
+/** type x framework: how the recorded cases were written (native, closed form, both, or none). */
+function exportTable(): string {
+  const frameworks = ["pytorch", "keras", "optax"] as const;
+  const lines = ["| type | PyTorch | Keras | optax |", "|---|---|---|---|"];
+  for (const t of scheduleTypes) {
+    const cases = file.cases.filter((c) => c.spec.type === t.type);
+    const cell = (f: (typeof frameworks)[number]) => {
+      const forms = [...new Set(cases.map((c) => c.frameworks[f].form))].sort().reverse();
+      return forms.length > 1 ? forms.join(" or ") : forms[0]!;
+    };
+    lines.push(`| \`${t.type}\` | ${frameworks.map(cell).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+describe("the README's export table is what the recorded snippets used", () => {
+  it("ts-api README", () => {
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
+    expect(readme).toContain(exportTable());
   });
 });
 
