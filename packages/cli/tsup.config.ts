@@ -29,6 +29,8 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     publicDir: "playground/public",
+    // the core's WASM goes into the script as bytes: a page opened from file:// may not fetch it
+    loader: { ".wasm": "binary" },
     outExtension: () => ({ js: ".js" }),
   },
 ]);

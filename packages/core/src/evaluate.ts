@@ -3,7 +3,28 @@ import { homeOf } from "./curveBuffer";
 import { core, type CoreExports } from "./instance";
 import { encodePlan, scratchLevels, type PlanNode } from "./plan";
 
+/**
+ * Element type of a curve: 32- or 64-bit floats.
+ *
+ * @example
+ * ```ts
+ * import { constant, type Dtype } from "@lrsched/ts-api";
+ * const dtype: Dtype = "float64";
+ * constant({ value: 0.1 }).curve(3, { dtype }) instanceof Float64Array; // → true
+ * ```
+ */
 export type Dtype = "float32" | "float64";
+/**
+ * A curve's values: a Float32Array or a Float64Array.
+ *
+ * @example
+ * ```ts
+ * import { constant, type CurveArray } from "@lrsched/ts-api";
+ * const out: CurveArray = new Float32Array(4);
+ * constant({ value: 0.5 }).curve(4, { out });
+ * out[3]; // → 0.5
+ * ```
+ */
 export type CurveArray = Float32Array | Float64Array;
 
 /** Magnitudes from this up round to Infinity as float32 (2^128 - 2^103). */
@@ -29,12 +50,31 @@ export class CurveValueError extends Error {
   }
 }
 
-/** An encoded plan ready for the core: its words and the scratch levels it needs. */
+/**
+ * An encoded plan ready for the core: its words and the scratch levels it needs.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, type CompiledPlan } from "@lrsched/core";
+ * const plan: CompiledPlan = compilePlan(planNode(Op.Constant, [0.1]));
+ * plan.levels; // → 0
+ * ```
+ */
 export interface CompiledPlan {
   readonly words: Float64Array;
   readonly levels: number;
 }
 
+/**
+ * Encodes a plan once, for any number of evaluations.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * evaluatePlan(plan, 50, 1, "float64")[0]; // → 0.05
+ * ```
+ */
 export function compilePlan(root: PlanNode): CompiledPlan {
   return Object.freeze({ words: encodePlan(root), levels: scratchLevels(root) });
 }
@@ -133,6 +173,12 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
  *
  * @throws CurveValueError when a value is not finite, or beyond float32's range for a float32
  *   output (`out` may then hold the chunks before it).
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * Array.from(evaluatePlan(plan, 0, 3, "float64")).map((v) => v.toFixed(5)); // → ["0.10000", "0.09998", "0.09990"]
+ * ```
  */
 export function evaluatePlan(
   plan: CompiledPlan,
@@ -159,6 +205,13 @@ export function evaluateOn(wasm: CoreExports, plan: CompiledPlan, start: number,
 /**
  * Streams steps [start, start + count) in chunks of at most `chunkSize` values. Each yielded array
  * is a fresh copy, so consumers may keep it; memory stays bounded by one chunk.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, streamPlan } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Constant, [0.1]));
+ * [...streamPlan(plan, 0, 2500, "float32", 1000)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
  */
 export function* streamPlan(
   plan: CompiledPlan,

@@ -9,7 +9,15 @@ import { CurveValueError, evaluatePlan, type CompiledPlan, type CurveArray, type
 import { coreModule } from "./instance";
 import type { Share } from "./parallelWorker";
 
-/** Fewest steps worth a helper's share: below it, a message costs more than it saves. */
+/**
+ * Fewest steps worth a helper's share: below it, a message costs more than it saves.
+ *
+ * @example
+ * ```ts
+ * import { MIN_SHARE } from "@lrsched/core";
+ * MIN_SHARE; // → 262144
+ * ```
+ */
 export const MIN_SHARE = 1 << 18;
 
 interface Helper {
@@ -35,7 +43,15 @@ function pool(): Helper[] {
   return helpers;
 }
 
-/** How many threads (this one included) `count` steps are worth. */
+/**
+ * How many threads (this one included) `count` steps are worth.
+ *
+ * @example
+ * ```ts
+ * import { MIN_SHARE, threadsFor } from "@lrsched/core";
+ * threadsFor(MIN_SHARE - 1); // → 1
+ * ```
+ */
 export const threadsFor = (count: number): number => Math.max(1, Math.min(pool().length + 1, Math.floor(count / MIN_SHARE)));
 
 const sharedArray = (dtype: Dtype, count: number): CurveArray =>
@@ -47,6 +63,14 @@ const sharedArray = (dtype: Dtype, count: number): CurveArray =>
  * evaluatePlan over every core: a new array on a SharedArrayBuffer, or `out`. An `out` on a
  * SharedArrayBuffer is written by the helpers directly; another (an ordinary array, one from
  * allocateCurve) gets their shares copied in. Ranges too short to split are evaluated serially.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlanParallel, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 2_000_000, 0]));
+ * const values = evaluatePlanParallel(plan, 0, 2_000_000, "float64");
+ * values[1_000_000]; // → 0.05
+ * ```
  */
 export function evaluatePlanParallel(
   plan: CompiledPlan,

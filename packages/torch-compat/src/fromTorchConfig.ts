@@ -22,7 +22,16 @@ import { StepLR } from "./schedulers/StepLR";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Build = (optimizer: Optimizer, options: any) => Scheduler;
 
-/** Every class fromTorchConfig builds, by PyTorch's name. */
+/**
+ * Every class fromTorchConfig builds, by PyTorch's name.
+ *
+ * @example
+ * ```ts
+ * import { TORCH_CLASSES } from "@lrsched/torch-compat";
+ * Object.keys(TORCH_CLASSES).length; // → 15
+ * "OneCycleLR" in TORCH_CLASSES; // → true
+ * ```
+ */
 export const TORCH_CLASSES: Readonly<Record<string, Build>> = Object.freeze({
   LambdaLR: (o, x) => new LambdaLR(o, x),
   MultiplicativeLR: (o, x) => new MultiplicativeLR(o, x),
@@ -106,6 +115,15 @@ function build(config: unknown, optimizer: Optimizer, prefix: string, depth = 0)
  * `{_target_: 'torch.optim.lr_scheduler.StepLR', step_size: 30, gamma: 0.1}`. `schedulers` of
  * SequentialLR / ChainedScheduler may hold nested configs (built in order, on the same optimizer);
  * `lr_lambda` and `scale_fn` are JS functions. Errors name the config path (`config.step_size`).
+ *
+ * @example
+ * ```ts
+ * import { fromTorchConfig } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const s = fromTorchConfig({ _target_: "torch.optim.lr_scheduler.MultiStepLR", milestones: [1, 3], gamma: 0.5 }, optimizer);
+ * s.step();
+ * s.getLastLr(); // → [0.05]
+ * ```
  */
 export function fromTorchConfig(config: unknown, optimizer: Optimizer): Scheduler {
   // checked first: ChainedScheduler's constructor would read an array here as its scheduler list

@@ -1,6 +1,17 @@
 /**
  * The one error lrsched throws for bad input. `path` names the offending field
  * (`schedules[1].decaySteps`, `step`, `config.t_mul`), `rule` the rule it broke.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, LrschedError } from "@lrsched/ts-api";
+ * try {
+ *   cosineDecay({ initialLearningRate: 0.1, decaySteps: 0 });
+ * } catch (e) {
+ *   (e as LrschedError).path; // → "decaySteps"
+ *   e instanceof LrschedError; // → true
+ * }
+ * ```
  */
 export class LrschedError extends Error {
   override readonly name = "LrschedError";

@@ -11,6 +11,17 @@ import { camelToSnake } from "./scheduleType";
 import { lastShrinkingStep } from "./schedules/shrinkingRestarts";
 import { warn } from "./warnings";
 
+/**
+ * How `fromKeras()` reports where lrsched's rates differ in kind from Keras's.
+ *
+ * @example
+ * ```ts
+ * import { fromKeras, type FromKerasOptions } from "@lrsched/ts-api";
+ * const warnings: string[] = [];
+ * const options: FromKerasOptions = { onWarning: (m) => void warnings.push(m) };
+ * fromKeras({ class_name: "CosineDecay", config: { initial_learning_rate: 0.1, decay_steps: 100 } }, options).at(50); // → 0.05
+ * ```
+ */
 export interface FromKerasOptions {
   /** Receives each warning. Default: `console.warn`, prefixed "lrsched warning:". */
   readonly onWarning?: (message: string) => void;
@@ -101,6 +112,13 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
  * plus keys some Keras versions add that change nothing (`dtype`); a key Keras's constructor
  * would not take is refused. Warnings (see FromKerasOptions) say where lrsched's rates differ in
  * kind from Keras's or where Keras's own rates stop.
+ *
+ * @example
+ * ```ts
+ * import { fromKeras } from "@lrsched/ts-api";
+ * const s = fromKeras({ class_name: "ExponentialDecay", config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } });
+ * s.at(10); // → 0.05
+ * ```
  */
 export function fromKeras(input: unknown, opts: FromKerasOptions = {}): Schedule {
   if (!isPlainObject(opts)) throw new LrschedError("options", "must be an object", opts);

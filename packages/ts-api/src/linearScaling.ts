@@ -1,6 +1,16 @@
 import { LrschedError } from "./errors";
 import { checkNumber, readOwn } from "./options";
 
+/**
+ * The batch sizes and base rate of the linear scaling rule.
+ *
+ * @example
+ * ```ts
+ * import { linearScaling, type LinearScalingOptions } from "@lrsched/ts-api";
+ * const options: LinearScalingOptions = { baseLr: 0.1, baseBatch: 256, batch: 512 };
+ * linearScaling(options); // → 0.2
+ * ```
+ */
 export interface LinearScalingOptions {
   /** Rate known to work at baseBatch. Default 0.1 (ResNet). */
   readonly baseLr?: number;
@@ -13,6 +23,12 @@ export interface LinearScalingOptions {
 /**
  * The linear scaling rule (Goyal et al. 2017, from the ResNet recipe): scale the rate with the
  * batch size, `baseLr * batch / baseBatch`. `linearScaling({batch: 1024}) === 0.4`.
+ *
+ * @example
+ * ```ts
+ * import { linearScaling } from "@lrsched/ts-api";
+ * linearScaling({ batch: 1024 }); // → 0.4
+ * ```
  */
 export function linearScaling(options: LinearScalingOptions): number {
   const o = readOwn(options, (key) => key, "linearScaling options", "must be an object {batch, baseLr?, baseBatch?}");

@@ -71,6 +71,17 @@ export interface FunctionField {
   readonly default: null;
 }
 
+/**
+ * An option descriptor: its kind, meaning, default and rules; one table of them per schedule type drives validation, specs, the JSON Schema and `lrsched describe`.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type Field } from "@lrsched/ts-api";
+ * const f: Field = scheduleType("cosineDecay")!.fields.alpha;
+ * f.kind; // → "number"
+ * f.doc; // → "Floor, as a fraction of the peak rate."
+ * ```
+ */
 export type Field =
   | NumberField
   | NullableNumberField
@@ -118,6 +129,16 @@ function checkSchedule(path: string, v: unknown): Schedule {
     depth--;
   }
 }
+/**
+ * A schedule type's option table: option name to descriptor.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type Fields } from "@lrsched/ts-api";
+ * const fields: Fields = scheduleType("constant")!.fields;
+ * Object.keys(fields); // → ["value"]
+ * ```
+ */
 export type Fields = Readonly<Record<string, Field>>;
 
 const MAX_LIST = 1_000_000;

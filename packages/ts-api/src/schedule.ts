@@ -11,13 +11,33 @@ import {
 import { LrschedError, guarded } from "./errors";
 import { checkNumber } from "./options";
 
-/** The JSON form of a schedule: its type and every option, defaults included. */
+/**
+ * The JSON form of a schedule: its type and every option, defaults included.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, fromSpec, type ScheduleSpec } from "@lrsched/ts-api";
+ * const spec: ScheduleSpec = cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }).toSpec();
+ * spec.alpha; // → 0
+ * fromSpec(spec).at(50); // → 0.05
+ * ```
+ */
 export interface ScheduleSpec {
   readonly type: string;
   readonly [option: string]: unknown;
 }
 
-/** A Keras `get_config()`-style object: `{class_name, config}`. */
+/**
+ * A Keras `get_config()`-style object: `{class_name, config}`.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay, type KerasConfig } from "@lrsched/ts-api";
+ * const keras: KerasConfig = exponentialDecay({ initialLearningRate: 0.15, decaySteps: 100_000, decayRate: 0.8, staircase: true }).toKeras();
+ * keras.class_name; // → "ExponentialDecay"
+ * keras.config.decay_steps; // → 100000
+ * ```
+ */
 export interface KerasConfig {
   readonly class_name: string;
   readonly config: Readonly<Record<string, unknown>>;
@@ -25,6 +45,16 @@ export interface KerasConfig {
   readonly registered_name?: string | null;
 }
 
+/**
+ * Where `curve()` starts, what it stores, and where it writes.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, type CurveOptions } from "@lrsched/ts-api";
+ * const options: CurveOptions = { start: 100, dtype: "float64" };
+ * Array.from(cosineDecay({ initialLearningRate: 0.1, decaySteps: 200 }).curve(2, options)); // → [0.05, 0.04921]
+ * ```
+ */
 export interface CurveOptions {
   /** First step (a non-negative integer). Default 0. */
   readonly start?: number;
@@ -40,6 +70,16 @@ export interface CurveOptions {
   readonly parallel?: boolean;
 }
 
+/**
+ * Where `chunks()` starts, what it stores, and how many steps each chunk holds.
+ *
+ * @example
+ * ```ts
+ * import { constant, type ChunkOptions } from "@lrsched/ts-api";
+ * const options: ChunkOptions = { chunkSize: 1000 };
+ * [...constant({ value: 0.1 }).chunks(2500, options)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
+ */
 export interface ChunkOptions {
   readonly start?: number;
   readonly dtype?: Dtype;
@@ -51,6 +91,15 @@ export interface ChunkOptions {
 
 /**
  * An immutable learning-rate schedule: a pure function of the step with a bulk evaluator.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine, type Schedule } from "@lrsched/ts-api";
+ * const s: Schedule = warmupCosine({ learningRate: 0.1, warmupSteps: 100, totalSteps: 1000 });
+ * s.at(100); // → 0.1
+ * s.curve(1000).length; // → 1000
+ * s.type; // → "warmupCosine"
+ * ```
  */
 export interface Schedule {
   /** The factory name, e.g. 'cosineDecay'. */
@@ -68,12 +117,17 @@ export interface Schedule {
    * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
    */
   curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  /** The curve as a new Float64Array. */
   curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  /** The curve as a new Float32Array (the default). */
   curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
+  /** The curve in the element type `options` choose. */
   curve(count: number, options?: CurveOptions): CurveArray;
-  /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  /** The same values in chunks of bounded size, for curves too long to hold in memory (Float64Array chunks). */
   chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  /** The curve in Float32Array chunks (the default). */
   chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
+  /** The curve in chunks of the element type `options` choose. */
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
@@ -129,7 +183,17 @@ export function nestingOf(s: Schedule): number {
   return built.get(s)!.nesting;
 }
 
-/** Whether `v` is a schedule built by lrsched (a factory, fromSpec, fromKeras, ...). */
+/**
+ * Whether `v` is a schedule built by lrsched (a factory, fromSpec, fromKeras, ...): values that
+ * merely look like one are not.
+ *
+ * @example
+ * ```ts
+ * import { constant, isSchedule } from "@lrsched/ts-api";
+ * isSchedule(constant({ value: 0.1 })); // → true
+ * isSchedule({ type: "constant", value: 0.1 }); // → false
+ * ```
+ */
 export function isSchedule(v: unknown): v is Schedule {
   return (typeof v === "object" && v !== null) && built.has(v);
 }
@@ -167,7 +231,16 @@ function evaluateInJs(at: (step: number) => number, start: number, count: number
 /** Largest array curve() allocates, in bytes: beyond it, chunks() streams the values. */
 export const MAX_CURVE_BYTES = 2 ** 32;
 
-/** Largest step whose integer value an f64 holds exactly. */
+/**
+ * Largest step whose integer value an f64 holds exactly.
+ *
+ * @example
+ * ```ts
+ * import { constant, MAX_STEP } from "@lrsched/ts-api";
+ * MAX_STEP; // → 9007199254740991
+ * constant({ value: 0.1 }).at(MAX_STEP); // → 0.1
+ * ```
+ */
 export const MAX_STEP = Number.MAX_SAFE_INTEGER;
 
 export function checkStep(step: unknown, path = "step"): number {

@@ -2,7 +2,17 @@ import type { PlanNode } from "@lrsched/core";
 import { defineSchedule, nestingOf, type KerasConfig, type Schedule } from "./schedule";
 import { MAX_NESTING, nestingError, prefixPath, readOptions, type Fields, type PathFn } from "./options";
 
-/** How a schedule type maps onto a Keras class. */
+/**
+ * How a schedule type maps onto a Keras class.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type KerasMapping } from "@lrsched/ts-api";
+ * const keras: KerasMapping | undefined = scheduleType("cosineDecay")?.keras;
+ * keras?.className; // → "CosineDecay"
+ * keras?.localOnly; // → ["minLr"]
+ * ```
+ */
 export interface KerasMapping {
   readonly className: string;
   /** The `name` Keras's get_config() reports by default. */
@@ -20,6 +30,17 @@ export interface ScheduleBody {
   readonly maxStep?: number;
 }
 
+/**
+ * A schedule type: its name, one-line summary, option table (fields), Keras mapping, and its factory.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type ScheduleType } from "@lrsched/ts-api";
+ * const t: ScheduleType<unknown> = scheduleType("exponentialDecay")!;
+ * t.create({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 }).at(10); // → 0.05
+ * Object.keys(t.fields)[0]; // → "initialLearningRate"
+ * ```
+ */
 export interface ScheduleType<O> {
   readonly type: string;
   /** One line for `lrsched list`. */

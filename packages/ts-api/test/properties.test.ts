@@ -263,6 +263,59 @@ const transformersArb = fc
     };
   });
 
+/** timm's warm-up options: a whole number of steps (the core plan needs it), any start rate. */
+const timmWarmArb = fc.record({ warmupT: fc.oneof(fc.constant(0), intIn(1, 500)), warmupLrInit: rate, warmupPrefix: fc.boolean() });
+
+/** timm's cycles; cycleDecay stays <= 1 so peaks never exceed lr. */
+const timmCycleArb = fc.record({
+  lr: rate, tInitial: fc.oneof(intIn(1, 1000), fc.double({ min: 1, max: 10_000, noNaN: true })), minFrac: frac,
+  cycleMul: fc.oneof(fc.constant(1), fc.constant(2), fc.double({ min: 1, max: 3, noNaN: true })),
+  cycleDecay: frac, cycleLimit: fc.oneof(fc.constant(1), intIn(0, 5), intIn(0, 400)), warm: timmWarmArb,
+});
+
+const timmCycleGen = (type: string, extra: Record<string, unknown>) =>
+  timmCycleArb.map((o): Gen => ({
+    spec: {
+      type, lr: o.lr, tInitial: o.tInitial, lrMin: o.lr * o.minFrac, cycleMul: o.cycleMul, cycleDecay: o.cycleDecay,
+      cycleLimit: o.cycleLimit, ...o.warm, ...extra,
+    },
+    peak: Math.max(o.lr, o.warm.warmupLrInit), floor: Math.min(o.lr * o.minFrac * 0, o.warm.warmupLrInit), monotone: false, hugeSteps: false,
+  }));
+
+const timmCosineArb = fc.double({ min: 0.2, max: 4, noNaN: true }).chain((k) => timmCycleGen("timmCosine", { kDecay: k }));
+const timmTanhArb = fc.record({ lb: fc.double({ min: -8, max: 0, noNaN: true }), width: fc.double({ min: 0.5, max: 10, noNaN: true }) })
+  .chain(({ lb, width }) => timmCycleGen("timmTanh", { lb, ub: lb + width }));
+const timmPolyArb = fc.record({ k: fc.oneof(fc.constant(1), fc.double({ min: 0.2, max: 4, noNaN: true })), power: fc.double({ min: 0.1, max: 4, noNaN: true }) })
+  .chain(({ k, power }) => timmCycleGen("timmPoly", { kDecay: k, power }));
+
+const timmStepArb = fc
+  .record({ lr: rate, decayT: span, decayRate: frac, warm: timmWarmArb })
+  .map(({ lr, decayT, decayRate, warm }): Gen => ({
+    spec: { type: "timmStep", lr, decayT, decayRate, ...warm },
+    peak: Math.max(lr, warm.warmupLrInit), floor: 0, monotone: false,
+  }));
+
+const timmMultiStepArb = fc
+  .record({ lr: rate, decayT: fc.array(intIn(0, 100_000), { maxLength: 6 }), decayRate: frac, warm: timmWarmArb })
+  .map(({ lr, decayT, decayRate, warm }): Gen => ({
+    spec: { type: "timmMultiStep", lr, decayT: [...decayT].sort((a, b) => a - b), decayRate, ...warm },
+    peak: Math.max(lr, warm.warmupLrInit), floor: 0, monotone: false,
+  }));
+
+const cosinePowerArb = fc
+  .record({ lr: rate, d: span, alpha: frac, exponent: fc.oneof(fc.constant(1), fc.double({ min: 0.1, max: 5, noNaN: true })) })
+  .map(({ lr, d, alpha, exponent }): Gen => ({
+    spec: { type: "cosinePower", initialLearningRate: lr, decaySteps: d, alpha, exponent },
+    peak: lr, floor: alpha * lr, monotone: true,
+  }));
+
+const exponentialGrowthArb = fc
+  .record({ lr: posRate, d: span, growthRate: fc.double({ min: 1, max: 4, noNaN: true }), staircase: fc.boolean(), capFactor: fc.option(logUniform(1, 1e6), { nil: null }) })
+  .map(({ lr, d, growthRate, staircase, capFactor }): Gen => ({
+    spec: { type: "exponentialGrowth", initialLearningRate: lr, growthSteps: d, growthRate, staircase, maxLr: capFactor === null ? null : lr * capFactor },
+    peak: capFactor === null ? undefined : lr * capFactor, floor: lr, monotone: false,
+  }));
+
 /** Schedules that can sit inside composites (bounded, and defined at every step). */
 const leaf: fc.Arbitrary<Gen> = fc.oneof(
   constantArb, exponentialArb, inverseTimeArb, naturalExpArb, piecewiseArb, polynomialArb, cosineDecayArb, restartsArb,
@@ -342,6 +395,13 @@ const ARBS: Record<string, fc.Arbitrary<Gen>> = {
   inverseSqrt: inverseSqrtArb,
   kDecay: kDecayArb,
   transformers: transformersArb,
+  timmCosine: timmCosineArb,
+  timmTanh: timmTanhArb,
+  timmStep: timmStepArb,
+  timmMultiStep: timmMultiStepArb,
+  timmPoly: timmPolyArb,
+  cosinePower: cosinePowerArb,
+  exponentialGrowth: exponentialGrowthArb,
   join: joinArb,
   multiply: multiplyArb,
   clamp: clampArb,

@@ -2,13 +2,15 @@
 // compile a module of this size synchronously on the main thread), then the page comes alive.
 // The bundle takes pure modules by path (explore's number formatting, the CLI's envelope and
 // summary): the package entry points also load Node-only renderers.
+import wasm from "@lrsched/core/wasm";
 import { ready } from "@lrsched/ts-api";
 import { Playground } from "./app";
 
 async function boot(): Promise<void> {
   const status = document.getElementById("status")!;
   try {
-    await ready();
+    // compiled from the bytes in this script: works from file://, where a page may not fetch
+    await ready(wasm);
     new Playground().start();
     document.body.dataset.ready = "true";
   } catch (e) {

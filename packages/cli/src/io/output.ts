@@ -6,12 +6,29 @@ import { UsageError, fileError, systemCode } from "../errors";
 import { trackTemp, untrackTemp } from "./cleanup";
 import { removeStaleTemps } from "./staleTemps";
 
-/** Somewhere to write bytes. `commit` completes the output; `abort` discards it. */
+/**
+ * Somewhere to write bytes. `commit` completes the output; `abort` discards it.
+ *
+ * @example
+ * ```ts
+ * import { openOutput, type Sink } from "@lrsched/cli";
+ * import { mkdtempSync, readFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * const file = `${mkdtempSync(`${tmpdir()}/lrsched-`)}/out.txt`;
+ * const sink: Sink = await openOutput(file);
+ * await sink.write("0.1\n");
+ * await sink.commit();
+ * readFileSync(file, "utf8"); // → "0.1\n"
+ * ```
+ */
 export interface Sink {
   /** How errors name this output: the path, or `stdout`. */
   readonly name: string;
+  /** Writes bytes or text, waiting for the stream when it is full. */
   write(data: Uint8Array | string): Promise<void>;
+  /** Finishes the output: a file appears under its name only now. */
   commit(): Promise<void>;
+  /** Drops the output: no partial file is left behind. */
   abort(): Promise<void>;
 }
 
@@ -90,7 +107,17 @@ function writable(file: string): boolean {
 const tempName = (target: string) =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
 
-/** Opens `target` for writing; undefined or `-` means stdout. */
+/**
+ * Opens `target` for writing; undefined or `-` means stdout.
+ *
+ * @example
+ * ```ts
+ * import { openOutput } from "@lrsched/cli";
+ * const sink = await openOutput("-"); // stdout
+ * sink.name; // → "stdout"
+ * await sink.commit();
+ * ```
+ */
 export async function openOutput(target: string | undefined): Promise<Sink> {
   if (target === undefined || target === "-") return stdoutSink();
   let stats: Stats | undefined;
@@ -164,7 +191,19 @@ export async function openOutput(target: string | undefined): Promise<Sink> {
   };
 }
 
-/** Writes a whole (small) output at once: JSON exports, SVG, PNG. */
+/**
+ * Writes a whole (small) output at once: JSON exports, SVG, PNG.
+ *
+ * @example
+ * ```ts
+ * import { writeOutput } from "@lrsched/cli";
+ * import { mkdtempSync, readFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * const file = `${mkdtempSync(`${tmpdir()}/lrsched-`)}/spec.json`;
+ * await writeOutput(file, "{}\n");
+ * readFileSync(file, "utf8"); // → "{}\n"
+ * ```
+ */
 export async function writeOutput(target: string | undefined, data: Uint8Array | string): Promise<void> {
   const sink = await openOutput(target);
   try {

@@ -8,6 +8,17 @@ import { groupSchedule } from "../toSchedule";
 import { nest } from "../nesting";
 import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
+/**
+ * Options of `new SequentialLR(optimizer, options)`: the schedulers, the epochs where each hands over, and whether a last ReduceLROnPlateau follows.
+ *
+ * @example
+ * ```ts
+ * import { SequentialLR, StepLR, type SequentialLROptions } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const options: SequentialLROptions = { schedulers: [new StepLR(optimizer, { stepSize: 5 }), new StepLR(optimizer, { stepSize: 2 })], milestones: [10] };
+ * new SequentialLR(optimizer, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface SequentialLROptions {
   /** Schedulers of the same optimizer, run one after another. */
   readonly schedulers: readonly Scheduler[];
@@ -68,6 +79,17 @@ function checkMilestones(path: string, v: unknown, count: number): number[] {
  *
  * `[LinearLR({startFactor: 0.1, totalIters: 5}), CosineAnnealingLR({tMax: 10})]`, milestones [5]:
  * a linear warm-up over epochs 0-4, then a cosine from the base rate starting at epoch 5.
+ *
+ * @example
+ * ```ts
+ * import { ConstantLR, ExponentialLR, SequentialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const warm = new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 });
+ * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warm, decay], milestones: [2] });
+ * for (let epoch = 0; epoch < 3; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.09]
+ * ```
  */
 export class SequentialLR implements SequenceableScheduler {
   readonly className: string = "SequentialLR";

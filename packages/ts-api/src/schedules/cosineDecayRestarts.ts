@@ -4,6 +4,16 @@ import { scheduleType } from "../scheduleType";
 import { inRange, lastStepWhere } from "../lastStep";
 import { lastShrinkingStep, shrinkingPeriods } from "./shrinkingRestarts";
 
+/**
+ * Options of `cosineDecayRestarts()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecayRestarts, type CosineDecayRestartsOptions } from "@lrsched/ts-api";
+ * const options: CosineDecayRestartsOptions = { initialLearningRate: 0.1, firstDecaySteps: 100, tMul: 2, mMul: 0.8 };
+ * cosineDecayRestarts(options).at(0); // → 0.1
+ * ```
+ */
 export interface CosineDecayRestartsOptions {
   readonly initialLearningRate: number;
   /** Length of the first period. */
@@ -149,4 +159,15 @@ export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>(
   },
 });
 
+/**
+ * Keras `CosineDecayRestarts` (SGDR): cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecayRestarts } from "@lrsched/ts-api";
+ * const s = cosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 100, tMul: 2, mMul: 0.5 });
+ * s.at(99) > 0 && s.at(99) < 0.001; // → true
+ * s.at(100); // → 0.05
+ * ```
+ */
 export const cosineDecayRestarts = (options: CosineDecayRestartsOptions) => cosineDecayRestartsType.create(options);
