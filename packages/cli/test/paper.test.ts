@@ -109,10 +109,11 @@ describe("axes", () => {
   });
 
   it("a rate that reaches zero gives an axis from 0, never a tick below it or float noise", () => {
-    // PyTorch's cosine annealing lands on -5.55e-17 at T_max, a zero that rounding moved
+    // cosine annealing reaches 0 at T_max (the core once rounded it to -5.55e-17; it now stops
+    // at the formula's floor)
     const spec = JSON.stringify({ type: "cosineAnnealing", initialLearningRate: 0.1, tMax: 100 });
     const r = lrsched(["curve", "--spec", spec, "--start", "100", "--steps", "1", "--format", "json"]);
-    expect(JSON.parse(r.stdout).lr[0]).toBeLessThan(0);
+    expect(JSON.parse(r.stdout).lr[0]).toBe(0);
     const svg = svgOf(["--spec", spec, "--steps", "101"], "zero.svg");
     const y = axisLabels(svg, "Y");
     expect(y[0]).toBe("0");
