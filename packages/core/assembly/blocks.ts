@@ -10,7 +10,7 @@ import { cubicBlock } from "./cubicBlock";
 import { line } from "./buffer";
 import { recurrence } from "./geometric";
 import { rotation } from "./wave";
-import { linearCosine } from "./linearCosine";
+import { linearCosinePasses } from "./linearCosine";
 import { CHUNK } from "./opcodes";
 import { narrowOut, slot } from "./output";
 import { powerExact } from "./power";
@@ -129,7 +129,7 @@ function exact(
   else if (kind == Shape.Affine) line(out, f32, n, s0, o, p0, p1);
   else if (kind == Shape.Power) powerExact(out, f32, n, s0, o, p0, p1, p2, p3, p4);
   else if (kind == Shape.LinearCosine) {
-    linearCosine(tmp, false, tmp + LEVEL, n, s0, o, p0, p1, p2, p3, p4);
+    linearCosinePasses(tmp, tmp + LEVEL, n, s0, o, p0, p1, p2, p3, p4);
     narrowOut(out, f32, tmp, n);
   } else {
     line(tmp, false, n, s0, o, p1, p2);

@@ -5,26 +5,25 @@
 // f = 1 (triangular), 1 / 2^(cycle - 1) (triangular2), gamma^s (exp_range).
 // Within a half cycle the rate is affine in s, so each half cycle is one exact affine run;
 // exp_range multiplies the triangle by the geometric factor gamma^s.
-import { at, affine, firstAtOrAbove } from "./buffer";
+import { affine, firstAtOrAbove } from "./buffer";
 import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
-import { geometric } from "./geometric";
 import { Shape, blocks } from "./blocks";
 
 /**
  * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
- * multiplies it by gamma^(s - o) and adds the base rate: into an f32 output that product is
- * written as blocks of its cubic expansion (blocks.ts), into an f64 one the caller forms it.
+ * multiplies it by gamma^(s - o) and adds the base rate, written as blocks of the product's cubic
+ * expansion (blocks.ts).
  */
 function halfCycle(
   out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
 ): void {
-  if (!(exp && f32)) {
+  if (!exp) {
     affine(out, f32, n, s, origin, a, b);
     return;
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
-  blocks(out, true, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
+  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
 }
 
 export function cyclic(
@@ -34,7 +33,7 @@ export function cyclic(
   const height = maxLr - baseLr;
   const exp = mode == CyclicMode.ExpRange;
   const k = exp ? Math.log(gamma) : 0.0;
-  // exp_range into f64: out holds the triangle (height * scale), scaled and shifted at the end
+  // exp_range: the triangle (height * scale) from 0, scaled and shifted by halfCycle
   const base = exp ? 0.0 : baseLr;
   let i = 0;
   while (i < n) {
@@ -50,14 +49,5 @@ export function cyclic(
         base + height * f * total / down, -height * f / down, exp, baseLr, k);
     }
     i = next;
-  }
-  if (exp && !f32) {
-    geometric(tmp, false, n, s0, o, 1.0, k);
-    const vb = f64x2.splat(baseLr);
-    let j = 0;
-    for (; j + 2 <= n; j += 2) {
-      v128.store(at(out, j), f64x2.add(vb, f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j)))));
-    }
-    if (j < n) store<f64>(at(out, j), baseLr + load<f64>(at(out, j)) * load<f64>(at(tmp, j)));
   }
 }
