@@ -3,8 +3,8 @@
 // SharedArrayBuffer. Values depend on their step alone (the core's blocks and anchors sit on a
 // fixed grid), so any split gives the serial curve bit for bit. The call stays synchronous: this
 // thread computes its own share, then waits on the shares' signal with Atomics.wait.
-import { availableParallelism } from "node:os";
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
 import { coreModule } from "./instance";
 import type { Share } from "./parallelWorker";
@@ -20,12 +20,18 @@ interface Helper {
 
 let helpers: Helper[] | undefined;
 
+// loaded on first use: a program that never asks for a parallel curve does not pay for them
+const builtin = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
+const workerThreads = () => builtin<typeof import("node:worker_threads")>("node:worker_threads");
+
 /** One helper per core beyond this thread's, started on first use; idle ones keep no process alive. */
 function pool(): Helper[] {
   if (helpers) return helpers;
   const module = coreModule();
   const url = new URL("./parallelWorker.js", import.meta.url);
-  helpers = Array.from({ length: Math.max(0, availableParallelism() - 1) }, () => {
+  const { MessageChannel, Worker } = workerThreads();
+  const cores = builtin<typeof import("node:os")>("node:os").availableParallelism();
+  helpers = Array.from({ length: Math.max(0, cores - 1) }, () => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(url, { workerData: { module, errors: port2 }, transferList: [port2] });
     worker.unref();
@@ -84,6 +90,7 @@ export function evaluatePlanParallel(
   if (Atomics.load(signal, 1)) {
     const reasons = helpersUsed.flatMap(({ errors }) => {
       const got: string[] = [];
+      const { receiveMessageOnPort } = workerThreads();
       for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(String(m.message));
       return got;
     });
