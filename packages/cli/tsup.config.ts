@@ -18,4 +18,17 @@ export default defineConfig([
     target: "es2022",
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // the playground: one classic script (so the page also works from file://, where module
+    // scripts are refused), everything bundled, plus the page and its stylesheet
+    entry: { playground: "playground/src/main.ts" },
+    outDir: "dist/playground",
+    format: ["iife"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    noExternal: [/.*/],
+    publicDir: "playground/public",
+    outExtension: () => ({ js: ".js" }),
+  },
 ]);

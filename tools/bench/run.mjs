@@ -1,14 +1,14 @@
 // lrsched benchmark harness: measures every schedule's core curve against the fill baselines and
-// its peers, checks the issue's targets, writes BENCHMARKS.md, exits 1 when a target is missed.
+// its peers, checks the issue's targets, prints the report (or writes it: --write for BENCHMARKS.md,
+// --out FILE), exits 1 when a target is missed.
 //
-//   node tools/bench/run.mjs [--quick] [--no-check] [--out FILE]
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+//   node tools/bench/run.mjs [--quick] [--no-check] [--write | --out FILE] [--only ID,...]
 import { measureBundle } from "./bundle.mjs";
 import { measureCold } from "./cold.mjs";
 import { measureCases, N } from "./curves.mjs";
 import { machineFacts } from "./machine.mjs";
 import { measureParallel } from "./parallel.mjs";
+import { benchOptions, deliverReport } from "./options.mjs";
 import { runPython } from "./python.mjs";
 import { renderReport } from "./report.mjs";
 import { scheduleCases, uncoveredTypes } from "./schedules.mjs";
@@ -17,18 +17,14 @@ import { evaluateTargets } from "./targets.mjs";
 import { measureTorch, torchCases } from "./torch.mjs";
 import { median } from "./timing.mjs";
 
-const args = process.argv.slice(2);
-const known = ["--quick", "--no-check", "--out", "--only"];
-const bad = args.filter((a, i) => a.startsWith("--") && !known.includes(a) && args[i - 1] !== "--out");
-if (bad.length) {
-  console.error(`run.mjs: unknown option ${bad[0]} (known: ${known.join(", ")})`);
+let options;
+try {
+  options = benchOptions(process.argv.slice(2));
+} catch (e) {
+  console.error(`run.mjs: ${e.message}`);
   process.exit(2);
 }
-const quick = args.includes("--quick");
-const check = !args.includes("--no-check");
-const outFile = args.includes("--out") ? args[args.indexOf("--out") + 1] : fileURLToPath(new URL("../../BENCHMARKS.md", import.meta.url));
-// --only ID,ID: a subset of schedules, for working on one kernel (the report says so)
-const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+const { quick, check, outFile, only } = options;
 
 const opts = quick
   ? { quick, curve: { budgetMs: 300, minRounds: 3, maxRounds: 3 }, loopSteps: 5e5, loopReps: 3, atCalls: 2e5, atProcesses: 1, samples: 2000,
@@ -81,9 +77,7 @@ const targets = evaluateTargets({ curves, cold, stream, bundle, parallel });
 const loadEnd = machineFacts().loadavg;
 let report = renderReport({ loadEnd, machine, opts, baseline, curves, torch, python, cold, stream, targets, uncovered, bundle, parallel });
 if (only) report = report.replace("\n\n", `\n\nPartial run: only ${[...only].join(", ")}.\n\n`);
-writeFileSync(outFile, report);
-
-log(`wrote ${outFile}`);
+deliverReport(report, outFile, log);
 for (const t of targets) console.log(`  ${t.result.padEnd(4)}  ${t.name} (${t.limit}): ${t.measured}`);
 const missed = targets.filter((t) => t.result === "MISS");
 if (missed.length && check) {

@@ -280,6 +280,16 @@ def step_cases():
              [None, None, 5, None, 2, None, 9, None]),
         case("adam one group", "StepLR", {"step_size": 4, "gamma": 0.3}, n(20),
              optimizer={"kind": "adam", "groups": [{"lr": 0.001, "betas": [0.9, 0.999]}]}),
+        # values PyTorch accepts although its documentation asks for a positive int
+        case("degenerate: negative step_size", "StepLR", {"step_size": -2, "gamma": 0.5}, n(12), resume_at=5),
+        case("degenerate: fractional step_size", "StepLR", {"step_size": 2.5, "gamma": 0.5}, n(16)),
+        case("degenerate: negative fractional step_size", "StepLR", {"step_size": -2.5, "gamma": 0.5}, n(12)),
+        case("degenerate: fractional step_size, explicit epochs", "StepLR", {"step_size": 2.5, "gamma": 0.5},
+             [None, 7, None, 2, None, 5, 12.5, None]),
+        case("degenerate: step_size 0 fails at the first step", "StepLR", {"step_size": 0}, n(3)),
+        case("degenerate: gamma above 1 grows", "StepLR", {"step_size": 2, "gamma": 2.0}, n(10)),
+        case("degenerate: last_epoch -5", "StepLR", {"step_size": 2, "gamma": 0.5, "last_epoch": -5}, n(10),
+             optimizer=with_initial(TWO_SGD)),
     ]
 
 
@@ -293,6 +303,10 @@ def multistep_cases():
              [None, None, 6, None, 1, None, 3, None]),
         case("last_epoch 3", "MultiStepLR", {"milestones": [2, 5], "gamma": 0.1, "last_epoch": 3}, n(5),
              optimizer=with_initial(TWO_SGD)),
+        case("degenerate: fractional and negative milestones", "MultiStepLR",
+             {"milestones": [1.5, 3, -1, 3.0, 6], "gamma": 0.5}, n(10), resume_at=4),
+        case("degenerate: fractional milestones, explicit epochs", "MultiStepLR",
+             {"milestones": [1.5, 3, 4.25], "gamma": 0.5}, [None, 2, None, 4.5, None, 1, None]),
     ]
 
 
@@ -306,6 +320,10 @@ def constant_cases():
         case("factor 0 divides by zero at total_iters", "ConstantLR", {"factor": 0.0, "total_iters": 2}, n(4)),
         case("error: factor above 1", "ConstantLR", {"factor": 1.5}, n(1)),
         case("error: negative factor", "ConstantLR", {"factor": -0.1}, n(1)),
+        case("degenerate: negative total_iters", "ConstantLR", {"factor": 0.5, "total_iters": -2}, n(6)),
+        case("degenerate: fractional total_iters", "ConstantLR", {"factor": 0.5, "total_iters": 2.5}, n(6), resume_at=2),
+        case("degenerate: fractional total_iters, explicit epochs", "ConstantLR", {"factor": 0.5, "total_iters": 2.5},
+             [None, 2, None, 3, None, 2.5, None]),
     ]
 
 
@@ -322,6 +340,12 @@ def linear_cases():
         case("start_factor 0 divides by zero", "LinearLR", {"start_factor": 0.0, "total_iters": 3}, n(3)),
         case("error: start_factor above 1", "LinearLR", {"start_factor": 1.2}, n(1)),
         case("error: negative end_factor", "LinearLR", {"end_factor": -0.5}, n(1)),
+        case("degenerate: total_iters 0", "LinearLR", {"start_factor": 0.5, "total_iters": 0}, n(5)),
+        case("degenerate: negative total_iters", "LinearLR", {"start_factor": 0.5, "total_iters": -2}, n(5)),
+        case("degenerate: fractional total_iters", "LinearLR", {"start_factor": 0.5, "total_iters": 2.5}, n(6),
+             resume_at=2),
+        case("degenerate: total_iters 0, explicit epoch", "LinearLR", {"start_factor": 0.5, "total_iters": 0},
+             [None, 3]),
     ]
 
 
@@ -332,6 +356,12 @@ def exponential_cases():
         case("gamma 0.999 long", "ExponentialLR", {"gamma": 0.999}, n(500)),
         case("explicit epochs (closed form)", "ExponentialLR", {"gamma": 0.8}, [None, None, 10, None, 3, None]),
         case("last_epoch 6", "ExponentialLR", {"gamma": 0.9, "last_epoch": 6}, n(5), optimizer=with_initial(TWO_SGD)),
+        case("degenerate: negative gamma", "ExponentialLR", {"gamma": -1.0}, n(6)),
+        case("degenerate: gamma above 1 grows", "ExponentialLR", {"gamma": 1.5}, n(20), resume_at=9),
+        case("degenerate: last_epoch -3", "ExponentialLR", {"gamma": 0.5, "last_epoch": -3}, n(8),
+             optimizer=with_initial(TWO_SGD)),
+        case("degenerate: fractional last_epoch", "ExponentialLR", {"gamma": 0.5, "last_epoch": 2.5}, n(8),
+             optimizer=with_initial(TWO_SGD)),
     ]
 
 
@@ -343,6 +373,14 @@ def polynomial_cases():
         case("power 3 over 50", "PolynomialLR", {"total_iters": 50, "power": 3.0}, n(60)),
         case("explicit epochs (closed form)", "PolynomialLR", {"total_iters": 6, "power": 1.5},
              [None, None, 4, None, 8, None]),
+        case("degenerate: total_iters 0 (a constant)", "PolynomialLR", {"total_iters": 0, "power": 2.0}, n(5)),
+        case("degenerate: negative total_iters", "PolynomialLR", {"total_iters": -3, "power": 2.0}, n(5)),
+        case("degenerate: fractional total_iters", "PolynomialLR", {"total_iters": 2.5, "power": 2.0}, n(6),
+             resume_at=1),
+        case("degenerate: power 0", "PolynomialLR", {"total_iters": 4, "power": 0.0}, n(6)),
+        case("degenerate: negative power fails at total_iters", "PolynomialLR", {"total_iters": 4, "power": -1.0},
+             n(6)),
+        case("degenerate: total_iters 0, explicit epoch", "PolynomialLR", {"total_iters": 0}, [None, 2]),
     ]
 
 
@@ -360,6 +398,11 @@ def cosine_cases():
              [None, None, 5, None, None, 12, None, 1, None]),
         case("adam one group", "CosineAnnealingLR", {"T_max": 20, "eta_min": 1e-5}, n(45),
              optimizer={"kind": "adam", "groups": [{"lr": 0.003, "betas": [0.9, 0.999]}]}),
+        case("degenerate: negative T_max", "CosineAnnealingLR", {"T_max": -4, "eta_min": 0.01}, n(20), resume_at=7),
+        case("degenerate: fractional T_max", "CosineAnnealingLR", {"T_max": 2.5}, n(12)),
+        case("degenerate: T_max 0 fails at the first step", "CosineAnnealingLR", {"T_max": 0}, n(3)),
+        case("degenerate: last_epoch -3", "CosineAnnealingLR", {"T_max": 4, "last_epoch": -3}, n(10),
+             optimizer=with_initial(TWO_SGD)),
     ]
 
 
@@ -380,6 +423,11 @@ def warm_restarts_cases():
              fractional_epochs(14, 3)),
         case("explicit epochs, jumps back and forth", "CosineAnnealingWarmRestarts", {"T_0": 3, "T_mult": 2},
              [None, 5, None, 20.5, None, None, 2, None, 9, 0.25, None]),
+        # restart epochs, where Python's log rounds int(math.log(x, T_mult)) one period low
+        case("explicit restart epochs T_0 1 T_mult 3", "CosineAnnealingWarmRestarts", {"T_0": 1, "T_mult": 3},
+             [1, 4, 13, 40, 121, 364, 1093, 3280, 9841, 120, 122, 29524, None]),
+        case("explicit restart epochs T_0 2 T_mult 5", "CosineAnnealingWarmRestarts", {"T_0": 2, "T_mult": 5},
+             [2, 12, 62, 312, 1562, 7812, 39062, 195312, 976562, None]),
         case("last_epoch 4", "CosineAnnealingWarmRestarts", {"T_0": 3, "last_epoch": 4}, n(10),
              optimizer=with_initial(TWO_SGD)),
         case("error: negative epoch", "CosineAnnealingWarmRestarts", {"T_0": 3}, [None, -1]),
@@ -419,6 +467,19 @@ def cyclic_cases():
              optimizer=TWO_ADAM),
         case("error: base_lr count", "CyclicLR", {"base_lr": [0.001, 0.002, 0.003], "max_lr": 0.01}, n(1)),
         case("error: max_momentum count", "CyclicLR", {"base_lr": 0.001, "max_lr": 0.01, "max_momentum": [0.9]}, n(1)),
+        case("degenerate: scale_mode other than 'cycle' means iterations", "CyclicLR",
+             {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": 3, "scale_fn": "1/(1+0.05*x)", "scale_mode": "batch"},
+             n(20), resume_at=8),
+        case("degenerate: scale_mode ignored without scale_fn", "CyclicLR",
+             {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": 3, "mode": "triangular2", "scale_mode": "batch"}, n(15)),
+        case("degenerate: negative step_size_up", "CyclicLR", {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": -2},
+             n(12)),
+        case("degenerate: fractional step sizes", "CyclicLR",
+             {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": 2.5, "step_size_down": 1.5}, n(16), resume_at=6),
+        case("degenerate: step_size_up 0 fails in the constructor", "CyclicLR",
+             {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": 0, "step_size_down": 4}, n(1)),
+        case("degenerate: a cycle of 0 steps fails in the constructor", "CyclicLR",
+             {"base_lr": 0.001, "max_lr": 0.01, "step_size_up": 2, "step_size_down": -2}, n(1)),
     ]
 
 
@@ -457,6 +518,12 @@ def one_cycle_cases():
         case("error: pct_start above 1", "OneCycleLR", {"max_lr": 0.1, "total_steps": 10, "pct_start": 1.5}, n(1)),
         case("error: anneal_strategy", "OneCycleLR", {"max_lr": 0.1, "total_steps": 10, "anneal_strategy": "exp"}, n(1)),
         case("error: max_lr count", "OneCycleLR", {"max_lr": [0.1, 0.2, 0.3], "total_steps": 10}, n(1)),
+        case("degenerate: div_factor 0 fails in the constructor", "OneCycleLR",
+             {"max_lr": 0.1, "total_steps": 10, "div_factor": 0.0}, n(1)),
+        case("degenerate: final_div_factor 0 fails in the constructor", "OneCycleLR",
+             {"max_lr": 0.1, "total_steps": 10, "final_div_factor": 0.0}, n(1)),
+        case("degenerate: negative div_factor", "OneCycleLR", {"max_lr": 0.1, "total_steps": 10, "div_factor": -2.0},
+             n(10)),
     ]
 
 
@@ -490,6 +557,11 @@ def plateau_cases():
         case("error: mode", "ReduceLROnPlateau", {"mode": "avg"}, [1.0]),
         case("error: threshold_mode", "ReduceLROnPlateau", {"threshold_mode": "pct"}, [1.0]),
         case("error: min_lr count", "ReduceLROnPlateau", {"min_lr": [0.1]}, [1.0]),
+        case("degenerate: fractional patience", "ReduceLROnPlateau", {"patience": 1.5, "factor": 0.5}, m, resume_at=9),
+        case("degenerate: negative patience", "ReduceLROnPlateau", {"patience": -1, "factor": 0.5}, m),
+        case("degenerate: fractional cooldown", "ReduceLROnPlateau", {"patience": 0, "cooldown": 1.5, "factor": 0.5}, m),
+        case("degenerate: negative cooldown", "ReduceLROnPlateau", {"patience": 0, "cooldown": -1, "factor": 0.5}, m),
+        case("degenerate: negative factor", "ReduceLROnPlateau", {"patience": 0, "factor": -0.5}, m[:10]),
     ]
 
 

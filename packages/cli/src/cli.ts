@@ -11,6 +11,7 @@ import { exportCommand } from "./commands/export";
 import { findCommand } from "./commands/find";
 import { sweepCommand } from "./commands/sweep";
 import { listCommand } from "./commands/list";
+import { playgroundCommand } from "./commands/playground";
 import { plotCommand } from "./commands/plot";
 import { UsageError } from "./errors";
 import { COMMON_OPTIONS, commandHelp, globalHelp } from "./help";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   findCommand,
   sweepCommand,
+  playgroundCommand,
 ];
 
 /** Exit statuses. */

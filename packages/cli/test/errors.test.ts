@@ -8,6 +8,10 @@ const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
 const COSINE = ["cosine", "--initial-learning-rate", "0.1", "--decay-steps", "100"];
+// one schedule in each of the three JSON forms
+const SPEC = '{"type":"constant","value":0.1}';
+const KERAS = '{"class_name":"CosineDecay","config":{"initial_learning_rate":0.1,"decay_steps":1000}}';
+const TORCH = '{"_target_":"torch.optim.lr_scheduler.StepLR","step_size":30}';
 
 /** Exit 2, exactly one line on stderr matching `pattern`, no stack trace, nothing on stdout. */
 function expectUsageError(args: string[], pattern: RegExp) {
@@ -42,9 +46,23 @@ describe("bad input exits 2 with one clear line", () => {
     ["missing spec file", ["curve", "--spec", "no-such-file.json"], /^lrsched curve: --spec: cannot read 'no-such-file\.json': no such file or directory$/],
     ["no schedule", ["curve", "--steps", "5"], /no schedule given/],
     ["bad format", ["curve", ...COSINE, "--format", "xml"], /--format must be one of csv, json, npy, f32, f64, got "xml"/],
-    ["bad plot extension", ["plot", ...COSINE, "-o", "x.gif"], /--out must end in \.svg, \.png or \.json/],
+    ["bad plot extension", ["plot", ...COSINE, "-o", "x.gif"], /--out must end in \.svg, \.png, \.pdf or \.json/],
+    ["--scale on an SVG", ["plot", ...COSINE, "--scale", "2", "-o", "x.svg"], /^lrsched plot: --scale sets a PNG's pixel density/],
+    ["--scale zero", ["plot", ...COSINE, "--scale", "0", "-o", "x.png"], /--scale must be a number in \(0, 16\], got "0"/],
+    ["--ymin 0 with --log", ["plot", ...COSINE, "--log", "--ymin", "0", "-o", "x.svg"], /--ymin must be a number > 0 with --log, got "0"/],
+    ["--ymin above --ymax", ["plot", ...COSINE, "--ymin", "0.2", "--ymax", "0.1", "-o", "x.svg"], /--ymin must be below --ymax, got 0.2 and 0.1/],
+    ["both epoch axes", ["plot", ...COSINE, "--steps-per-epoch", "10", "--epochs-per-step", "0.1"], /give --steps-per-epoch or --epochs-per-step, not both/],
+    ["playground --out with --port", ["playground", "--out", "site", "--port", "8080"], /^lrsched playground: --out writes files; it takes neither --port nor --open$/],
+    ["playground port out of range", ["playground", "--port", "70000"], /--port must be a non-negative integer <= 65535, got "70000"/],
     ["unknown describe type", ["describe", "wobble"], /unknown schedule type 'wobble'/],
     ["export without --to", ["export", ...COSINE], /--to is required/],
+    ["Keras config given to --spec", ["compare", "--spec", KERAS], /^lrsched compare: --spec: this looks like a Keras config: use --keras$/],
+    ["Keras config in a --spec list", ["plot", "--spec", `[${SPEC},${KERAS}]`], /^lrsched plot: --spec \[1\]: this looks like a Keras config: use --keras$/],
+    ["PyTorch config given to --spec", ["curve", "--spec", TORCH], /^lrsched curve: --spec: this looks like a PyTorch config: use --torch$/],
+    ["PyTorch config given to --keras", ["compare", "--keras", TORCH], /^lrsched compare: --keras: this looks like a PyTorch config: use --torch$/],
+    ["spec given to --keras", ["export", "--to", "torch", "--keras", SPEC], /^lrsched export: --keras: this looks like an lrsched spec: use --spec$/],
+    ["Keras config given to --torch", ["curve", "--torch", KERAS], /^lrsched curve: --torch: this looks like a Keras config: use --keras$/],
+    ["spec given to --torch", ["curve", "--torch", SPEC], /^lrsched curve: --torch: this looks like an lrsched spec: use --spec$/],
   ])("%s", (_name, args, pattern) => expectUsageError(args as string[], pattern));
 
   it("a spec file with bad content names the file", () => {

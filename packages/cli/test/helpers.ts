@@ -108,3 +108,73 @@ export function checkWellFormed(xml: string): void {
   if (/</.test(body.slice(last))) throw new Error("stray markup at the end");
   if (stack.length) throw new Error(`unclosed <${stack.join("> <")}>`);
 }
+
+/** The tick labels of a vega SVG's x or y axis, in drawing order. */
+export function axisLabels(svg: string, axis: "X" | "Y"): string[] {
+  const start = svg.indexOf(`aria-label="${axis}-axis`);
+  if (start < 0) return [];
+  const next = svg.indexOf('aria-roledescription="axis"', start + 1);
+  const body = svg.slice(start, next < 0 ? undefined : next);
+  const labels = /role-axis-label[^>]*>([\s\S]*?)<\/g>/.exec(body)?.[1] ?? "";
+  return [...labels.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
+/**
+ * The text a PDF draws, in drawing order: every `Tj`/`TJ` string decoded through its font's
+ * ToUnicode map (fonts embedded as subsets draw glyph numbers, not characters).
+ */
+export function pdfText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString("latin1");
+  const objects = new Map<number, { dict: string; stream: string }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) {
+    const body = m[2];
+    const at = body.search(/stream\r?\n/);
+    const dict = at < 0 ? body : body.slice(0, at);
+    let stream = "";
+    if (at >= 0) {
+      const from = at + (body[at + 6] === "\r" ? 8 : 7);
+      const bytes = Buffer.from(body.slice(from, body.lastIndexOf("endstream")), "latin1");
+      stream = (/FlateDecode/.test(dict) ? inflateSync(bytes) : bytes).toString("latin1");
+    }
+    objects.set(Number(m[1]), { dict, stream });
+  }
+  // glyph code -> text, per font object, from its ToUnicode CMap
+  const cmaps = new Map<number, Map<number, string>>();
+  const hexText = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  for (const [num, { dict }] of objects) {
+    const ref = /\/ToUnicode (\d+) 0 R/.exec(dict);
+    if (!ref) continue;
+    const cmap = new Map<number, string>();
+    const text = objects.get(Number(ref[1]))?.stream ?? "";
+    for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const r of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
+        const lo = parseInt(r[1], 16);
+        const hi = parseInt(r[2], 16);
+        const targets = [...r[3].matchAll(/<([0-9a-f]+)>/gi)].map((t) => t[1]);
+        for (let c = lo; c <= hi; c++) {
+          cmap.set(c, targets.length > 1 ? hexText(targets[c - lo]) : String.fromCharCode(parseInt(targets[0], 16) + c - lo));
+        }
+      }
+    }
+    for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const r of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) cmap.set(parseInt(r[1], 16), hexText(r[2]));
+    }
+    cmaps.set(num, cmap);
+  }
+  // font resource names (/F1, /F2, ...) -> font objects
+  const fonts = new Map<string, number>();
+  for (const { dict } of objects.values()) {
+    for (const block of dict.matchAll(/\/Font\s*<<([^>]*)>>/g)) for (const f of block[1].matchAll(/\/(\w+) (\d+) 0 R/g)) fonts.set(f[1], Number(f[2]));
+  }
+  let out = "";
+  for (const { stream } of objects.values()) {
+    let cmap: Map<number, string> | undefined;
+    for (const t of stream.matchAll(/\/(\w+) [\d.]+ Tf|<([0-9a-fA-F]*)> ?Tj|\[([^\]]*)\] ?TJ|\(((?:\\.|[^\\)])*)\) ?Tj/g)) {
+      if (t[1] !== undefined) cmap = cmaps.get(fonts.get(t[1]) ?? -1);
+      const hexes = t[2] !== undefined ? [t[2]] : t[3] !== undefined ? [...t[3].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]) : [];
+      for (const hex of hexes) for (const code of hex.match(/.{4}/g) ?? []) out += cmap?.get(parseInt(code, 16)) ?? "";
+      if (t[4] !== undefined) out += t[4].replace(/\\(.)/g, "$1");
+    }
+  }
+  return out;
+}

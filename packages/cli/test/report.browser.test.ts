@@ -1,12 +1,13 @@
 // The sweep's report in a real browser: headless Chromium opens index.html from disk, and the page
 // must load without console errors, show every schedule's chart and the full ranked table.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumFor } from "../../../tools/test/chromium";
 import { lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumFor("the sweep report in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 // the embedded seven schedules on a small slice of MNIST: the whole sweep takes seconds
 const TINY = JSON.stringify({ data: { train: 500, validation: 200 }, model: { hidden: [16] }, epochs: 2, batchSize: 50 });
@@ -21,7 +22,7 @@ beforeAll(() => {
   labels = (JSON.parse(readFileSync(join(dir, "results.json"), "utf8")).config.schedules as { label: string }[]).map((s) => s.label);
 }, 300_000);
 
-describe.skipIf(!existsSync(CHROMIUM))("the sweep report in headless Chromium", () => {
+describe.skipIf(CHROMIUM === undefined)("the sweep report in headless Chromium", () => {
   it("loads offline with no console errors, every chart, the whole table; keeps a screenshot", async () => {
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosineDecay, constant, piecewiseConstantDecay } from "@lrsched/ts-api";
+import { cosineDecay, constant, fromSpec, piecewiseConstantDecay } from "@lrsched/ts-api";
 import { parseArgs, Options } from "../src/args";
 import { npyHeader } from "../src/format/npy";
 import { bucketize, linePoints } from "../src/plot/buckets";
@@ -50,8 +50,17 @@ describe("pieces", () => {
     expect(pts.at(-1)!.step).toBe(999);
   });
 
-  it("default steps come from the schedule's own step options", () => {
-    expect(defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })])).toBe(1200);
+  it("default steps come from the schedule's own step options; a schedule that ends is drawn to its end", () => {
+    expect(defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })])).toBe(1000);
+    expect(defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000, warmupSteps: 100, warmupTarget: 0.2 })])).toBe(1100);
+    expect(defaultSteps([fromSpec({ type: "warmupCosine", learningRate: 0.1, warmupSteps: 100, totalSteps: 1000 })])).toBe(1000);
+    expect(defaultSteps([fromSpec({ type: "warmup", warmupSteps: 100, schedule: { type: "cosineDecay", initialLearningRate: 0.1, decaySteps: 900 } })])).toBe(1000);
+    expect(defaultSteps([fromSpec({ type: "join", boundaries: [300], schedules: [{ type: "constant", value: 0.1 }, { type: "polynomialDecay", initialLearningRate: 0.1, decaySteps: 700 }] })])).toBe(1000);
+    // oneCycle's last step is totalSteps itself
+    expect(defaultSteps([fromSpec({ type: "oneCycle", maxLr: 0.1, totalSteps: 1000 })])).toBe(1001);
+    // open-ended: the decay length plus a tenth, rounded
+    expect(defaultSteps([fromSpec({ type: "exponentialDecay", initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.5 })])).toBe(1200);
+    expect(defaultSteps([fromSpec({ type: "polynomialDecay", initialLearningRate: 0.1, decaySteps: 1000, cycle: true })])).toBe(1200);
     expect(defaultSteps([constant({ value: 1 })])).toBe(1000);
   });
 

@@ -5,4 +5,5 @@
 export { chartBase, FONT } from "./charts/frame";
 export { formatNumber, formatSteps } from "./charts/numbers";
 export { renderSvg, renderPng } from "./charts/render";
+export { renderPdf } from "./charts/pdf";
 export { escapeHtml, inlineSvg, htmlPage } from "./report/html";

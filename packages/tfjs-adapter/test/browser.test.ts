@@ -3,14 +3,15 @@
 // a warm-up + cosine schedule, each batch's rate equals schedule.at(step), 1e6-step curves hash
 // the same as in Node, no console errors; the unbundled import-map page gives the same bytes.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumFor } from "../../../tools/test/chromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumFor("examples/browser in headless Chromium");
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const EXAMPLE = join(ROOT, "examples", "browser");
 const ARTIFACTS = join(EXAMPLE, "test-artifacts");
@@ -57,7 +58,7 @@ describe("browser entry points", () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))("examples/browser in headless Chromium", () => {
+describe.skipIf(CHROMIUM === undefined)("examples/browser in headless Chromium", () => {
   let server: { url: string; close(): Promise<void> };
   let browser: import("playwright-core").Browser;
 

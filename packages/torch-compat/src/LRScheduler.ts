@@ -1,8 +1,8 @@
 import { LrschedError } from "@lrsched/ts-api";
 import { num } from "./checks";
-import { checkOptimizer, type Optimizer, type ParamGroup } from "./optimizer";
+import { checkOptimizer, checkRates, snapshotGroups, writeLr, type Optimizer, type ParamGroup } from "./optimizer";
 import { TORCH_PREFIX, type SequenceableScheduler, type TorchConfig } from "./scheduler";
-import { encodeNumber, readState, S, type StateDict, type StateSchema } from "./stateDict";
+import { baseStateSchema, jsonSafe, readState, type StateDict, type StateSchema } from "./stateDict";
 import { printLr } from "./verbose";
 
 /**
@@ -31,33 +31,45 @@ export abstract class LRScheduler implements SequenceableScheduler {
   /** Reused output of every step (no allocation per step). */
   protected readonly buffer: number[];
   private inStep = false;
+  /** Puts the groups back as they were before construction, should it fail. */
+  private readonly restoreGroups: () => void;
 
   protected constructor(optimizer: Optimizer) {
     this.groups = checkOptimizer(optimizer);
     this.optimizer = optimizer;
     this.buffer = new Array<number>(this.groups.length).fill(0);
+    this.restoreGroups = snapshotGroups(this.groups);
   }
 
-  /** PyTorch's `LRScheduler.__init__`: base rates from `initialLr`, then the initial step. */
+  /**
+   * PyTorch's `LRScheduler.__init__`: base rates from `initialLr`, then the initial step. A
+   * failure (a bad `initialLr`, an initial step that throws) leaves the optimizer as it was.
+   */
   protected attach(lastEpoch: number, verbose: unknown): void {
-    this.verbose = verbose === undefined ? false : Boolean(verbose);
+    this.verbose = Boolean(verbose ?? false);
     this.constructedLastEpoch = lastEpoch;
-    if (lastEpoch === -1) {
-      for (const g of this.groups) if (g.initialLr === undefined) g.initialLr = g.lr;
-    } else {
+    try {
+      if (lastEpoch === -1) {
+        for (const g of this.groups) if (g.initialLr === undefined) g.initialLr = g.lr;
+      }
       this.groups.forEach((g, i) => {
-        if (typeof g.initialLr !== "number") {
+        if (typeof g.initialLr !== "number" || !Number.isFinite(g.initialLr)) {
           throw new LrschedError(
             `optimizer.paramGroups[${i}].initialLr`,
-            "must be set when resuming with lastEpoch >= 0 (PyTorch: param 'initial_lr' is not specified)",
+            lastEpoch === -1
+              ? "must be a finite number"
+              : "must be set when resuming with lastEpoch other than -1 (PyTorch: param 'initial_lr' is not specified)",
             g.initialLr,
           );
         }
       });
+      this.baseLrs = this.groups.map((g) => g.initialLr as number);
+      this.lastEpoch = lastEpoch;
+      this.initialStep();
+    } catch (e) {
+      this.restoreGroups();
+      throw e;
     }
-    this.baseLrs = this.groups.map((g) => g.initialLr as number);
-    this.lastEpoch = lastEpoch;
-    this.initialStep();
   }
 
   initialStep(): void {
@@ -70,6 +82,7 @@ export abstract class LRScheduler implements SequenceableScheduler {
    * with the closed form when the class has one.
    */
   step(epoch?: number): void {
+    checkRates(this.groups);
     this.stepCount += 1;
     const out = this.buffer;
     this.inStep = true;
@@ -99,7 +112,7 @@ export abstract class LRScheduler implements SequenceableScheduler {
     const groups = this.groups;
     if (this.lastLr.length !== groups.length) this.lastLr = new Array<number>(groups.length);
     for (let i = 0; i < groups.length; i++) {
-      groups[i].lr = values[i];
+      writeLr(groups[i], values[i]);
       if (this.verbose) printLr(i, values[i], epoch);
       this.lastLr[i] = groups[i].lr;
     }
@@ -145,34 +158,21 @@ export abstract class LRScheduler implements SequenceableScheduler {
   /** Cross-field checks of a decoded state before it is applied. */
   protected checkOwn(_state: Record<string, unknown>, _where: string): void {}
 
+  /** The state with PyTorch 1.13's keys, as strict JSON (non-finite numbers as "inf" / "-inf" / "nan"). */
   stateDict(): StateDict {
-    return {
+    return jsonSafe({
       ...this.ownState(),
       base_lrs: this.baseLrs.slice(),
       last_epoch: this.lastEpoch,
       verbose: this.verbose,
       _step_count: this.stepCount,
       _get_lr_called_within_step: this.inStep,
-      _last_lr: this.lastLr.map(encodeNumber),
-    };
+      _last_lr: this.lastLr.slice(),
+    });
   }
 
   prepareLoad(stateDict: unknown, where: string): () => void {
-    const n = this.groups.length;
-    const schema: StateSchema = {
-      ...this.ownSchema(),
-      base_lrs: { check: S.perGroup(n) },
-      last_epoch: {
-        check: (v, p) => {
-          if (typeof v !== "number" || !Number.isFinite(v) || v < -1) throw new LrschedError(p, "must be a finite number >= -1", v);
-          return v;
-        },
-      },
-      verbose: { check: S.boolean, optional: true },
-      _step_count: { check: S.integer },
-      _get_lr_called_within_step: { check: S.boolean, optional: true },
-      _last_lr: { check: S.perGroup(n, S.extended) },
-    };
+    const schema: StateSchema = { ...this.ownSchema(), ...baseStateSchema(this.groups.length) };
     const st = readState(this.className, stateDict, schema, where);
     this.checkOwn(st, where);
     return () => {

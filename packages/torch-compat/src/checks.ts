@@ -54,8 +54,17 @@ export function oneOf<T extends string>(path: string, v: unknown, allowed: reado
   return v as T;
 }
 
-/** `lastEpoch`: -1 starts fresh; k >= 0 resumes after epoch k (PyTorch's last_epoch). */
-export const lastEpochOf = (v: unknown) => num("lastEpoch", v ?? -1, { integer: true, min: -1 });
+/**
+ * `lastEpoch`: -1 starts fresh; any other number resumes after that epoch and needs every group's
+ * `initialLr` (PyTorch's last_epoch, which it does not otherwise restrict).
+ */
+export const lastEpochOf = (v: unknown) => num("lastEpoch", v ?? -1);
+
+/** A number PyTorch only compares or counts with (patience, cooldown): anything but NaN. */
+export function comparable(path: string, v: unknown): number {
+  if (typeof v !== "number" || Number.isNaN(v)) throw new LrschedError(path, "must be a number", v);
+  return v;
+}
 
 /**
  * PyTorch's `_format_param`: one value for every group, or a list with one per group

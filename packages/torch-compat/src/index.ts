@@ -25,6 +25,7 @@ export { ChainedScheduler, type ChainedSchedulerOptions } from "./schedulers/Cha
 
 export { fromTorchConfig, TORCH_CLASSES } from "./fromTorchConfig";
 export { getScheduler, type GetSchedulerOptions, type LrPolicy } from "./getScheduler";
+export { loadParamGroups, saveParamGroups, type SavedParamGroup } from "./paramGroups";
 
 export { GreedyLR, type GreedyLROptions } from "./transformers/GreedyLR";
 export {
@@ -32,3 +33,7 @@ export {
   type StepCounts,
   type TransformersSchedulerOptions,
 } from "./transformers/transformersScheduler";
+
+export { fromTimmConfig } from "./timm/fromTimmConfig";
+export { TimmScheduler } from "./timm/TimmScheduler";
+export { TimmPlateauScheduler } from "./timm/TimmPlateauScheduler";

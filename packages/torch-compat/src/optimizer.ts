@@ -28,6 +28,36 @@ export interface Optimizer {
   readonly defaults?: { readonly lr?: number };
 }
 
+/**
+ * The rate each group last received from an lrsched scheduler. A rate a scheduler wrote is its
+ * own business (PyTorch lets a schedule go negative, e.g. ExponentialLR with gamma -1); a rate
+ * anyone else set is checked as PyTorch's optimizers check theirs.
+ */
+const written = new WeakMap<ParamGroup, number>();
+
+/** Sets a group's rate on a scheduler's behalf. */
+export function writeLr(group: ParamGroup, lr: number): void {
+  group.lr = lr;
+  written.set(group, lr);
+}
+
+/** A rate set from outside must be a number >= 0 (PyTorch's optimizers: "Invalid learning rate"). */
+function checkRate(g: ParamGroup, i: number): void {
+  const lr: unknown = g.lr;
+  if (typeof lr === "number" && lr === written.get(g)) return;
+  if (typeof lr !== "number" || !Number.isFinite(lr) || !(lr >= 0)) {
+    throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a finite number >= 0 (PyTorch: Invalid learning rate)", lr);
+  }
+}
+
+/**
+ * The rates as a step is about to read them: a rate changed since the last step (a user's
+ * `group.lr = ...`) is checked again.
+ */
+export function checkRates(groups: readonly ParamGroup[]): void {
+  for (let i = 0; i < groups.length; i++) checkRate(groups[i], i);
+}
+
 /** Checks the shape every scheduler relies on; returns the groups. */
 export function checkOptimizer(optimizer: unknown): ParamGroup[] {
   const groups = (optimizer as Optimizer | null)?.paramGroups;
@@ -40,11 +70,20 @@ export function checkOptimizer(optimizer: unknown): ParamGroup[] {
     if (typeof g !== "object" || g === null) {
       throw new LrschedError(`optimizer.paramGroups[${i}]`, "must be an object with a numeric lr", g);
     }
-    if (typeof g.lr !== "number" || !Number.isFinite(g.lr)) {
-      throw new LrschedError(`optimizer.paramGroups[${i}].lr`, "must be a finite number", g.lr);
-    }
+    checkRate(g, i);
   }
   return groups;
+}
+
+/** The groups' own fields, to put back when a constructor fails after writing into them. */
+export function snapshotGroups(groups: readonly ParamGroup[]): () => void {
+  const saved = groups.map((g) => ({ ...g }));
+  return () => {
+    groups.forEach((g, i) => {
+      for (const key of Object.keys(g)) if (!Object.prototype.hasOwnProperty.call(saved[i], key)) delete g[key];
+      Object.assign(g, saved[i]);
+    });
+  };
 }
 
 /** Reads a numeric group field PyTorch would look up by key (KeyError there, LrschedError here). */

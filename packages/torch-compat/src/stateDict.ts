@@ -1,5 +1,8 @@
-// State dicts use PyTorch's field names and stay JSON-safe: inf / -inf / nan are written as the
-// strings "inf" / "-inf" / "nan" (the convention of tools/conformance), so JSON.stringify keeps them.
+// State dicts use PyTorch's field names and are strict JSON: inf / -inf / nan are written as the
+// strings "inf" / "-inf" / "nan" (Python's float() spellings, the convention of tools/conformance),
+// so JSON.stringify keeps them. Loading accepts the natural JSON form of a PyTorch 1.13 or 2.x
+// state dict: those strings (or "Infinity" / "-Infinity" / "NaN"), a Counter as an object with
+// string keys, tuples as lists, and callables left out.
 import { LrschedError } from "@lrsched/ts-api";
 import { isPlainObject } from "./checks";
 
@@ -14,6 +17,18 @@ export function encodeNumber(x: number): number | string {
   return x;
 }
 
+/** A copy of `value` in which every non-finite number is written as a string (strict JSON). */
+export function jsonSafe<T>(value: T): T {
+  if (typeof value === "number") return encodeNumber(value) as T;
+  if (Array.isArray(value)) return value.map(jsonSafe) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = jsonSafe(v);
+    return out as T;
+  }
+  return value;
+}
+
 /** Validates a loaded value; returns its decoded form. */
 export type StateCheck = (value: unknown, path: string) => unknown;
 
@@ -24,8 +39,10 @@ const fail = (path: string, rule: string, got: unknown): never => {
 export const S: {
   number: StateCheck;
   extended: StateCheck;
+  comparable: StateCheck;
   integer: StateCheck;
   boolean: StateCheck;
+  verbose: StateCheck;
   oneOf: (...allowed: string[]) => StateCheck;
   nullable: (check: StateCheck) => StateCheck;
   perGroup: (groups: number, check?: StateCheck) => StateCheck;
@@ -40,8 +57,20 @@ export const S: {
     if (v === "nan" || v === "NaN") return NaN;
     return fail(p, "must be a number or 'inf', '-inf', 'nan'", v);
   }) as StateCheck,
+  /** A number or "inf" / "-inf", not NaN (a count or bound PyTorch compares with). */
+  comparable: ((v, p) => {
+    const x = S.extended(v, p);
+    return Number.isNaN(x) ? fail(p, "must be a number or 'inf', '-inf'", v) : x;
+  }) as StateCheck,
   integer: ((v, p) => (typeof v === "number" && Number.isInteger(v) ? v : fail(p, "must be an integer", v))) as StateCheck,
   boolean: ((v, p) => (typeof v === "boolean" ? v : fail(p, "must be true or false", v))) as StateCheck,
+  /** PyTorch's `verbose`: a bool, an int (1.13 prints when it is truthy), or 2.x's "deprecated" (off). */
+  verbose: ((v, p) => {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
+    if (v === "deprecated") return false;
+    return fail(p, "must be true, false, a number or 'deprecated'", v);
+  }) as StateCheck,
   oneOf: (...allowed: string[]): StateCheck => (v, p) =>
     typeof v === "string" && allowed.includes(v) ? v : fail(p, `must be one of ${allowed.map((a) => `'${a}'`).join(", ")}`, v),
   nullable: (check: StateCheck): StateCheck => (v, p) => (v === null ? null : check(v, p)),
@@ -50,7 +79,10 @@ export const S: {
     if (!Array.isArray(v) || v.length !== groups) {
       return fail(p, `must be a list of ${groups} numbers (one per param group)`, v);
     }
-    return v.map((x, i) => check(x, `${p}[${i}]`));
+    // an index loop: map would skip (and keep) the holes of a sparse array
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) out.push(check(v[i], `${p}[${i}]`));
+    return out;
   },
 };
 
@@ -61,6 +93,22 @@ export interface StateField {
 }
 
 export type StateSchema = Readonly<Record<string, StateField>>;
+
+/**
+ * The keys every LRScheduler subclass saves. PyTorch 1.13 adds `verbose`; 2.x drops it and adds
+ * `_is_initial`; both carry `_get_lr_called_within_step`.
+ */
+export function baseStateSchema(groups: number): StateSchema {
+  return {
+    base_lrs: { check: S.perGroup(groups) },
+    last_epoch: { check: S.number },
+    verbose: { check: S.verbose, optional: true },
+    _step_count: { check: S.integer },
+    _get_lr_called_within_step: { check: S.boolean, optional: true },
+    _is_initial: { check: S.boolean, optional: true },
+    _last_lr: { check: S.perGroup(groups) },
+  };
+}
 
 /**
  * Validates a whole state dict against a schema before anything is applied: an unknown key, a

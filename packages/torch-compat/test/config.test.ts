@@ -113,9 +113,9 @@ describe("fromTorchConfig / toTorchConfig", () => {
       }
       expect.fail("no error");
     };
-    bad({ _target_: "torch.optim.lr_scheduler.StepLR", step_size: 0 }, "config.step_size");
+    bad({ _target_: "torch.optim.lr_scheduler.StepLR", step_size: "2" }, "config.step_size");
     bad({ _target_: "torch.optim.lr_scheduler.StepLR", step_size: 2, gama: 0.1 }, "config.gama");
-    bad({ _target_: "torch.optim.lr_scheduler.CosineAnnealingLR", T_max: -1 }, "config.T_max");
+    bad({ _target_: "torch.optim.lr_scheduler.CosineAnnealingLR", T_max: null }, "config.T_max");
     bad({ _target_: "torch.optim.lr_scheduler.Nope" }, "config._target_");
     bad({ step_size: 3 }, "config._target_");
     bad({ _target_: "torch.optim.lr_scheduler.StepLR", stepSize: 3 }, "config.stepSize");

@@ -88,3 +88,12 @@ afterAll(() => {
   });
   if (process.env.LRSCHED_REPORT) console.log(`max relative error vs PyTorch:\n${rows.join("\n")}`);
 });
+
+// after every case above: what the README's Exactness section says about them
+it("README: the largest relative difference over all fixtures is below 1e-15, the tests require 1e-12", async () => {
+  const { readFileSync } = await import("node:fs");
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+  expect(readme).toContain(`the largest relative difference over all fixtures is below 1e-15 (tests require ${TOLERANCE.toExponential()})`);
+  expect(maxError.size).toBeGreaterThan(10);
+  expect(Math.max(...maxError.values())).toBeLessThan(1e-15);
+});

@@ -16,19 +16,29 @@ const CASES: Array<[string, () => unknown, string, RegExp]> = [
   ["group without a numeric lr", () => new StepLR({ paramGroups: [{ lr: "0.1" as unknown as number }] }, { stepSize: 1 }), "optimizer.paramGroups[0].lr", /number/],
   ["unknown option", () => new StepLR(plain(), { stepSize: 1, gama: 0.5 } as never), "gama", /not an option of StepLR/],
   ["resume without initialLr", () => new StepLR(plain(), { stepSize: 2, lastEpoch: 3 }), "optimizer.paramGroups[0].initialLr", /initial_lr/],
-  ["lastEpoch below -1", () => new ExponentialLR(plain(), { gamma: 0.9, lastEpoch: -2 }), "lastEpoch", />= -1/],
+  ["lastEpoch -2 without initialLr", () => new ExponentialLR(plain(), { gamma: 0.9, lastEpoch: -2 }), "optimizer.paramGroups[0].initialLr", /initial_lr/],
+  ["lastEpoch NaN", () => new ExponentialLR(plain(), { gamma: 0.9, lastEpoch: NaN }), "lastEpoch", /finite number/],
   ["LambdaLR: one lambda per group", () => new LambdaLR(sgd(), { lrLambda: [(e) => e] }), "lrLambda", /expected 2, got 1/],
   ["LambdaLR: lambda returning a string", () => new LambdaLR(plain(), { lrLambda: () => "1" as unknown as number }), "lrLambda", /return a number/],
   ["MultiplicativeLR: not a function", () => new MultiplicativeLR(plain(), { lrLambda: 0.9 as never }), "lrLambda", /function/],
-  ["StepLR: stepSize 0", () => new StepLR(plain(), { stepSize: 0 }), "stepSize", /integer >= 1/],
-  ["MultiStepLR: fractional milestone", () => new MultiStepLR(plain(), { milestones: [2.5] }), "milestones[0]", /integer/],
+  ["StepLR: stepSize 0 at the first step", () => new StepLR(plain(), { stepSize: 0 }).step(), "stepSize", /integer modulo by zero/],
+  ["StepLR: stepSize 0 in the closed form", () => new StepLR(plain(), { stepSize: 0 }).step(0), "stepSize", /integer modulo by zero/],
+  ["MultiStepLR: a string milestone", () => new MultiStepLR(plain(), { milestones: ["2"] as never }), "milestones[0]", /finite number/],
   ["ConstantLR: factor above 1", () => new ConstantLR(plain(), { factor: 1.5 }), "factor", /between 0 and 1/],
   ["ConstantLR: factor 0 at totalIters", () => { const s = new ConstantLR(plain(), { factor: 0, totalIters: 1 }); s.step(); }, "factor", /division by zero/],
   ["LinearLR: startFactor above 1", () => new LinearLR(plain(), { startFactor: 1.2 }), "startFactor", /between 0 and 1/],
   ["LinearLR: negative endFactor", () => new LinearLR(plain(), { endFactor: -0.5 }), "endFactor", /between 0 and 1/],
   ["LinearLR: startFactor 0 at epoch 1", () => new LinearLR(plain(), { startFactor: 0 }).step(), "startFactor", /division by zero/],
-  ["PolynomialLR: totalIters 0", () => new PolynomialLR(plain(), { totalIters: 0 }), "totalIters", /integer >= 1/],
-  ["CosineAnnealingLR: tMax 0", () => new CosineAnnealingLR(plain(), { tMax: 0 }), "tMax", /> 0/],
+  ["PolynomialLR: negative power at totalIters", () => { const s = new PolynomialLR(plain(), { totalIters: 2, power: -1 }); s.step(); s.step(); }, "power", /0.0 cannot be raised to a negative power/],
+  ["CosineAnnealingLR: tMax 0 at the first step", () => new CosineAnnealingLR(plain(), { tMax: 0 }).step(), "tMax", /integer modulo by zero/],
+  ["CyclicLR: a cycle of zero steps", () => new CyclicLR(sgd(), { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 2, stepSizeDown: -2 }), "stepSizeDown", /division by zero/],
+  ["CyclicLR: stepSizeUp 0 divides at the cycle's start", () => new CyclicLR(sgd(), { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 0, stepSizeDown: 4 }), "stepSizeUp", /division by zero/],
+  ["OneCycleLR: divFactor 0", () => new OneCycleLR(sgd(), { maxLr: 0.1, totalSteps: 10, divFactor: 0 }), "divFactor", /float division by zero/],
+  ["OneCycleLR: finalDivFactor 0", () => new OneCycleLR(sgd(), { maxLr: 0.1, totalSteps: 10, finalDivFactor: 0 }), "finalDivFactor", /float division by zero/],
+  ["ReduceLROnPlateau: NaN patience", () => new ReduceLROnPlateau(sgd(), { patience: NaN }), "patience", /number/],
+  ["a negative lr in the optimizer", () => new StepLR({ paramGroups: [{ lr: -0.1 }] }, { stepSize: 2 }), "optimizer.paramGroups[0].lr", /Invalid learning rate/],
+  ["a negative lr set between steps", () => { const o = plain(); const s = new StepLR(o, { stepSize: 2 }); o.paramGroups[0].lr = -1; s.step(); }, "optimizer.paramGroups[0].lr", /Invalid learning rate/],
+  ["a string lr set between steps", () => { const o = plain(); const s = new ReduceLROnPlateau(o); (o.paramGroups[0] as { lr: unknown }).lr = "0.1"; s.step(1); }, "optimizer.paramGroups[0].lr", /Invalid learning rate/],
   ["CosineAnnealingWarmRestarts: t0 0", () => new CosineAnnealingWarmRestarts(plain(), { t0: 0 }), "t0", /positive integer T_0/],
   ["CosineAnnealingWarmRestarts: t0 2.5", () => new CosineAnnealingWarmRestarts(plain(), { t0: 2.5 }), "t0", /positive integer T_0/],
   ["CosineAnnealingWarmRestarts: tMult 0", () => new CosineAnnealingWarmRestarts(plain(), { t0: 2, tMult: 0 }), "tMult", /T_mult >= 1/],
@@ -61,7 +71,7 @@ const CASES: Array<[string, () => unknown, string, RegExp]> = [
   ["ChainedScheduler: another optimizer", () => new ChainedScheduler([new ConstantLR(sgd()), new ExponentialLR(sgd(), { gamma: 0.9 })]), "schedulers[1]", /same optimizer/],
   ["ChainedScheduler: empty", () => new ChainedScheduler([]), "schedulers", /non-empty/],
   // sparse arrays: the holes are missing schedulers, not skipped ones (found by the config fuzzer)
-  ["MultiStepLR: a hole among milestones", () => new MultiStepLR(plain(), { milestones: [, 3] as never }), "milestones[0]", /integer/],
+  ["MultiStepLR: a hole among milestones", () => new MultiStepLR(plain(), { milestones: [, 3] as never }), "milestones[0]", /finite number/],
   ["MultiplicativeLR: holes for lambdas", () => new MultiplicativeLR(sgd(), { lrLambda: [, ,] as never }), "lrLambda[0]", /must be a function/],
   ["optimizer with an infinite lr", () => new ReduceLROnPlateau({ paramGroups: [{ lr: -Infinity }] }), "optimizer.paramGroups[0].lr", /finite/],
   ["ChainedScheduler: a hole in the list", () => new ChainedScheduler([, new ConstantLR(sgd())] as never), "schedulers[0]", /must be a scheduler/],
@@ -88,5 +98,22 @@ describe("bad input throws LrschedError naming the field", () => {
     const o = sgd();
     expect(() => new CyclicLR(o, { baseLr: 0.001, maxLr: 0.01, maxMomentum: [0.9] })).toThrow(LrschedError);
     expect(o.paramGroups.map((g) => [g.lr, g.momentum, g.initialLr])).toEqual([[0.1, 0.9, undefined], [0.05, 0.9, undefined]]);
+  });
+
+  it("leaves the optimizer as it was when the constructor fails, in a check or in the initial step", () => {
+    const before = JSON.stringify(sgd().paramGroups);
+    const failing: Array<(o: Optimizer) => unknown> = [
+      (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: 10, divFactor: 0 }),
+      (o) => new OneCycleLR(o, { maxLr: 0.1, totalSteps: 10, finalDivFactor: 0 }),
+      (o) => new OneCycleLR(o, { maxLr: 1, totalSteps: 10, pctStart: 0.1 }), // fails in the initial step
+      (o) => new OneCycleLR(o, { maxLr: 1e308, totalSteps: 10, divFactor: 1e-10 }), // initialLr overflows
+      (o) => new CyclicLR(o, { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 0, stepSizeDown: 4 }),
+      (o) => new LambdaLR(o, { lrLambda: () => NaN }),
+    ];
+    for (const make of failing) {
+      const o = sgd();
+      expect(() => make(o)).toThrow(LrschedError);
+      expect(JSON.stringify(o.paramGroups)).toBe(before);
+    }
   });
 });

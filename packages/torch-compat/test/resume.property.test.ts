@@ -3,7 +3,7 @@
 // continues with exactly the rates of the uninterrupted run.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { TORCH_CLASSES, fromTorchConfig, type Optimizer, type Scheduler } from "../src/index";
+import { TORCH_CLASSES, fromTorchConfig, loadParamGroups, saveParamGroups, type Optimizer, type Scheduler } from "../src/index";
 
 const P = "torch.optim.lr_scheduler.";
 
@@ -102,7 +102,7 @@ describe("resume from a JSON state dict continues exactly", () => {
           for (let i = 0; i < run.k; i++) step(a, i);
 
           // a checkpoint: scheduler and optimizer state, through JSON
-          const checkpoint = JSON.stringify({ scheduler: a.stateDict(), groups: optA.paramGroups });
+          const checkpoint = JSON.stringify({ scheduler: a.stateDict(), groups: saveParamGroups(optA) });
           const want: ReturnType<typeof snapshot>[] = [];
           for (let i = run.k; i < run.k + run.n; i++) {
             step(a, i);
@@ -111,10 +111,10 @@ describe("resume from a JSON state dict continues exactly", () => {
 
           // PyTorch's restore: fresh optimizer and scheduler, then optimizer.load_state_dict
           // (every group field, initial_lr included), then scheduler.load_state_dict
-          const saved = JSON.parse(checkpoint) as { scheduler: unknown; groups: Record<string, unknown>[] };
+          const saved = JSON.parse(checkpoint) as { scheduler: unknown; groups: unknown };
           const optB = optimizer(run.lrs);
           const b = fromTorchConfig(config, optB);
-          optB.paramGroups.forEach((g, i) => Object.assign(g, saved.groups[i]));
+          loadParamGroups(optB, saved.groups);
           b.loadStateDict(saved.scheduler);
           expect(JSON.parse(JSON.stringify(b.stateDict()))).toEqual(saved.scheduler);
           const got: ReturnType<typeof snapshot>[] = [];

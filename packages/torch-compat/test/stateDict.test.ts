@@ -45,7 +45,9 @@ describe("loadStateDict", () => {
     const { last_epoch: _drop, ...missing } = good;
     expectRejected(s, missing, /last_epoch/);
     expectRejected(s, { ...good, gamma: "0.1" }, /gamma/);
-    expectRejected(s, { ...good, step_size: 0 }, /step_size/);
+    expectRejected(s, { ...good, step_size: null }, /step_size/);
+    expectRejected(s, { ...good, base_lrs: [0.1, , ] }, /base_lrs\[1\]/); // a sparse list
+    expectRejected(s, { ...good, _last_lr: ["nan", 0.05] }, /_last_lr\[0\]/);
     expectRejected(s, { ...good, base_lrs: [0.1] }, /base_lrs/);
     expectRejected(s, { ...good, _last_lr: [0.1, null] }, /_last_lr\[1\]/);
     expectRejected(s, null, /stateDict/);
@@ -109,7 +111,7 @@ describe("loadStateDict", () => {
     const o3 = opt();
     const chained = new ChainedScheduler([new ConstantLR(o3), new ExponentialLR(o3, { gamma: 0.9 })]);
     const bad2 = json(chained.stateDict());
-    bad2._schedulers[0].total_iters = 1.5;
+    bad2._schedulers[0].total_iters = "1.5";
     expectRejected(chained, bad2, /_schedulers\[0\]\.total_iters/);
   });
 });

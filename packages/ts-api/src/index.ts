@@ -46,6 +46,22 @@ export {
   type TransformersMetricName,
   type TransformersOptions,
 } from "./schedules/transformers";
+export { timmCosine, type TimmCosineOptions } from "./schedules/timm/timmCosine";
+export { timmTanh, type TimmTanhOptions } from "./schedules/timm/timmTanh";
+export { timmStep, type TimmStepOptions } from "./schedules/timm/timmStep";
+export { timmMultiStep, type TimmMultiStepOptions } from "./schedules/timm/timmMultiStep";
+export { timmPoly, type TimmPolyOptions } from "./schedules/timm/timmPoly";
+export {
+  fromTimm,
+  resolveTimmConfig,
+  timmOptions,
+  TIMM_TYPES,
+  TIMM_CLASSES,
+  TIMM_PLATEAU_DEFAULTS,
+  type TimmConfig,
+  type ResolvedTimmConfig,
+  type TimmClassName,
+} from "./dialects/timm";
 export { join, type JoinOptions } from "./schedules/join";
 export { multiply, type MultiplyOptions } from "./schedules/multiply";
 export { clamp, type ClampOptions } from "./schedules/clamp";

@@ -26,6 +26,11 @@ import { inverseSqrtType } from "./schedules/inverseSqrt";
 import { warmupStableDecayType } from "./schedules/warmupStableDecay";
 import { kDecayType } from "./schedules/kDecay";
 import { transformersType } from "./schedules/transformers";
+import { timmCosineType } from "./schedules/timm/timmCosine";
+import { timmTanhType } from "./schedules/timm/timmTanh";
+import { timmStepType } from "./schedules/timm/timmStep";
+import { timmMultiStepType } from "./schedules/timm/timmMultiStep";
+import { timmPolyType } from "./schedules/timm/timmPoly";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
@@ -52,6 +57,11 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   inverseSqrtType,
   kDecayType,
   transformersType,
+  timmCosineType,
+  timmTanhType,
+  timmStepType,
+  timmMultiStepType,
+  timmPolyType,
   joinType,
   multiplyType,
   clampType,

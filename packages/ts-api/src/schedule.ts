@@ -58,9 +58,17 @@ export interface Schedule {
   readonly options: Readonly<Record<string, unknown>>;
   /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
   at(step: number): number;
-  /** Learning rates of steps [start, start + count), computed by the WASM core. */
+  /**
+   * Learning rates of steps [start, start + count), computed by the WASM core: a Float32Array by
+   * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
+   */
+  curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
   curve(count: number, options?: CurveOptions): CurveArray;
   /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
@@ -169,7 +177,8 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     plan: def.plan,
     maxStep,
     at,
-    curve(count, opts = {}) {
+    // one implementation behind the overloads above: the array's type follows `out`, else `dtype`
+    curve: function curve(count: number, opts: CurveOptions = {}): CurveArray {
       const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
       const parallel = checkParallel(opts.parallel ?? false);
       const out = opts.out;
@@ -189,8 +198,8 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
         }
         throw e;
       }
-    },
-    *chunks(count, opts = {}) {
+    } as Schedule["curve"],
+    chunks: function* chunks(count: number, opts: ChunkOptions = {}): Generator<CurveArray, void, undefined> {
       const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
       const dtype = checkDtype(opts.dtype ?? "float32");
       const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
@@ -198,7 +207,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       for (let done = 0; done < n; done += size) {
         yield evaluate(start + done, Math.min(size, n - done), dtype, undefined, parallel);
       }
-    },
+    } as Schedule["chunks"],
     toSpec() {
       const spec: Record<string, unknown> = { type: def.type };
       for (const [k, v] of Object.entries(options)) spec[k] = specValue(v, k);

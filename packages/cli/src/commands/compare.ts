@@ -2,11 +2,11 @@ import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { writeOutput } from "../io/output";
-import { drawChart, useColor } from "../plot/draw";
+import { drawChart } from "../plot/draw";
 import { formatNumber, formatSteps } from "@lrsched/explore";
 import { sampleCount } from "../sample";
 import { summarize } from "../stats/summary";
-import { CHART_OPTIONS, chartSize, targetOf } from "./plot";
+import { CHART_OPTIONS, chartOptions, targetOf } from "./plot";
 import { RANGE_OPTIONS, readSampling } from "./range";
 
 /** Pads columns: the first left-aligned, the rest right-aligned. */
@@ -77,14 +77,7 @@ export const compareCommand: Command = {
     else await writeOutput(out, `${text}\n`);
 
     if (plotTo !== undefined && plotTarget !== undefined) {
-      const chart = await drawChart(schedules, sampling, {
-        target: plotTarget,
-        ...chartSize(opts, plotTarget),
-        log: opts.flag("log"),
-        title: opts.string("title"),
-        color: useColor(),
-        quiet: opts.flag("quiet"),
-      });
+      const chart = await drawChart(schedules, sampling, { target: plotTarget, ...chartOptions(opts, plotTarget) });
       if (plotTarget === "terminal") await print(`\n${chart as string}`);
       else await writeOutput(plotTo, chart);
     }

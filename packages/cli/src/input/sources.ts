@@ -5,6 +5,7 @@ import { fromKeras, fromSpec, type Schedule } from "@lrsched/ts-api";
 import type { OptionSpec, Options } from "../args";
 import { UsageError, fileError, scheduleError } from "../errors";
 import { fieldOptions, scheduleFromFlags } from "./flags";
+import { checkForm } from "./form";
 import { scheduleFromTorch } from "./torch";
 import { resolveType } from "./types";
 import { scheduleTypes } from "@lrsched/ts-api";
@@ -92,16 +93,19 @@ export async function readSchedules(opts: Options, range: { min: number; max: nu
     list.forEach((spec, i) => {
       const at = Array.isArray(value) ? `${where} [${i}]` : where;
       const file = isInline(raw) || Array.isArray(value) ? undefined : raw;
+      checkForm("spec", at, spec);
       found.push({ where: at, file, schedule: build(at, () => fromSpec(spec)) });
     });
   }
   for (const raw of opts.all("keras")) {
     const { value, where } = readJsonInput("keras", raw);
+    checkForm("keras", where, value);
     found.push({ where, file: isInline(raw) ? undefined : raw, schedule: build(where, () => fromKeras(value)) });
   }
   const lr = opts.number("lr", 0.1, (v) => v >= 0, "a number >= 0");
   for (const raw of opts.all("torch")) {
     const { value, where } = readJsonInput("torch", raw);
+    checkForm("torch", where, value);
     try {
       found.push({ where, file: isInline(raw) ? undefined : raw, schedule: await scheduleFromTorch(value, lr, where) });
     } catch (e) {

@@ -47,8 +47,12 @@ export function torchBridge(): Promise<TorchBridge> {
   return bridge;
 }
 
-/** An optimizer holding one param group at `lr`. */
-export const optimizerAt = (lr: number): TorchOptimizer => ({ paramGroups: [{ lr }] });
+/**
+ * An optimizer holding one param group at `lr`, with momentum (SGD with momentum 0.9), so that
+ * schedulers which cycle momentum (OneCycleLR, CyclicLR) run with their defaults. The rate does not
+ * depend on it.
+ */
+export const optimizerAt = (lr: number): TorchOptimizer => ({ paramGroups: [{ lr, momentum: 0.9 }] });
 
 /** Longest curve a stateful (step-by-step) scheduler is run for. */
 export const MAX_RECORDED = 10_000_000;

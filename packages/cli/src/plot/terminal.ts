@@ -7,6 +7,8 @@ import { formatNumber, formatSteps } from "@lrsched/explore";
 export interface TerminalSeries {
   readonly label: string;
   readonly buckets: Buckets;
+  /** Part of the x range the buckets cover, from its start (a schedule may end before the range). Default 1. */
+  readonly span?: number;
 }
 
 export interface TerminalChartOptions {
@@ -31,6 +33,8 @@ const DOT = [
   [0x08, 0x10, 0x20, 0x80],
 ];
 const COLORS = [36, 33, 35, 32, 34, 31, 96, 93, 95, 92]; // cyan, yellow, magenta, green, blue, red, ...
+// without colour, the second and later series draw whole cells with their own glyph
+const GLYPHS = ["•", "+", "x", "o", "*", "#", "=", "%", "@"];
 
 /** Renders the chart as text lines (no trailing newline). */
 export function terminalChart(series: readonly TerminalSeries[], o: TerminalChartOptions): string {
@@ -54,6 +58,7 @@ export function terminalChart(series: readonly TerminalSeries[], o: TerminalChar
     hi = 1;
   }
   if (!o.log) lo = Math.min(lo, 0); // linear charts start at zero so decay reads as a fraction of peak
+  if (!o.log && lo < 0 && -lo <= Math.abs(hi) * 1e-9) lo = 0; // -5.55e-17 is a zero that rounding moved
   if (hi === lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1);
   const row = (v: number) => Math.round(((hi - tf(v)) / (hi - lo)) * (H - 1));
 
@@ -65,12 +70,12 @@ export function terminalChart(series: readonly TerminalSeries[], o: TerminalChar
     bits[cell] |= DOT[x & 1][y & 3];
     owner[cell] = s;
   };
-  series.forEach(({ buckets: b }, s) => {
+  series.forEach(({ buckets: b, span = 1 }, s) => {
     let prev = NaN;
     let prevX = -1;
     for (let k = 0; k < b.count; k++) {
       if (Number.isNaN(b.firstStep[k])) continue;
-      const x = Math.floor(((k + 0.5) * W) / b.count);
+      const x = Math.floor(((k + 0.5) * W * span) / b.count);
       // a rate holds between steps: carry the previous value across the columns in between
       if (!Number.isNaN(prev)) for (let gap = prevX + 1; gap < x; gap++) dot(gap, row(prev), s);
       // the bucket's own range plus the join from the previous value, clipped to drawable rows
@@ -88,7 +93,15 @@ export function terminalChart(series: readonly TerminalSeries[], o: TerminalChar
   const labelRows = new Map<number, string>();
   for (const r of [0, Math.floor((o.height - 1) / 2), o.height - 1]) labelRows.set(r, formatNumber(r === 0 ? (o.log ? 10 ** hi : hi) : r === o.height - 1 ? (o.log ? 10 ** lo : lo) : fromRow(r)));
   const pad = Math.max(...[...labelRows.values()].map((l) => l.length));
+  const glyphs = !o.color && series.length > 1;
   const paint = (text: string, s: number) => (o.color && s >= 0 ? `\x1b[${COLORS[s % COLORS.length]}m${text}\x1b[0m` : text);
+  /** A cell's character: braille dots, or without colour a later series' own glyph. */
+  const cellText = (cell: number) => {
+    const s = owner[cell];
+    if (glyphs && s > 0) return GLYPHS[(s - 1) % GLYPHS.length];
+    return paint(String.fromCharCode(0x2800 + bits[cell]), s);
+  };
+  const marker = (s: number) => (glyphs && s > 0 ? GLYPHS[(s - 1) % GLYPHS.length] : paint("⣿", s));
 
   const lines: string[] = [];
   if (o.title) lines.push(`${" ".repeat(pad + 1)}${o.title}`);
@@ -96,7 +109,7 @@ export function terminalChart(series: readonly TerminalSeries[], o: TerminalChar
     let text = "";
     for (let c = 0; c < o.width; c++) {
       const cell = r * o.width + c;
-      text += bits[cell] ? paint(String.fromCharCode(0x2800 + bits[cell]), owner[cell]) : " ";
+      text += bits[cell] ? cellText(cell) : " ";
     }
     const label = labelRows.get(r);
     lines.push(`${(label ?? "").padStart(pad)}${label === undefined ? "│" : "┤"}${text.replace(/\s+$/, "")}`);
@@ -112,7 +125,7 @@ export function terminalChart(series: readonly TerminalSeries[], o: TerminalChar
   put(Math.max(0, o.width + 1 - right.length), right);
   lines.push(`${" ".repeat(pad)}${axis.join("").replace(/\s+$/, "")}  ${o.xTitle ?? "step"}${o.log ? "  (log lr)" : ""}`);
   if (series.length > 1 || o.title === undefined) {
-    lines.push(series.map((s, i) => `${" ".repeat(i === 0 ? pad + 1 : 0)}${paint("⣿", i)} ${s.label}`).join("   "));
+    lines.push(series.map((s, i) => `${" ".repeat(i === 0 ? pad + 1 : 0)}${marker(i)} ${s.label}`).join("   "));
   }
   return lines.join("\n");
 }

@@ -1,14 +1,26 @@
 // vega-lite -> vega -> SVG in Node (no browser, no canvas); SVG -> PNG with resvg.
 // Both libraries load on first use so commands that draw nothing start fast.
 
-/** Compiles a vega-lite spec and renders it to an SVG document. */
+/**
+ * Numbers vega's clip paths from 1 in each document: vega counts them across the whole process, so
+ * the same chart would otherwise come out differently depending on what was drawn before it.
+ */
+export function renumberClipPaths(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/\bclip(\d+)\b/g, (_, n: string) => {
+    if (!ids.has(n)) ids.set(n, `clip${ids.size + 1}`);
+    return ids.get(n)!;
+  });
+}
+
+/** Compiles a vega-lite spec and renders it to an SVG document (the same spec always gives the same text). */
 export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const compiled = vegaLite.compile(spec as any).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
-    return await view.toSVG();
+    return renumberClipPaths(await view.toSVG());
   } finally {
     view.finalize();
   }

@@ -2,7 +2,7 @@ import { LrschedError } from "@lrsched/ts-api";
 import { checkOptions } from "../checks";
 import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
-import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
+import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { checkSchedulers } from "./SequentialLR";
 
 export interface ChainedSchedulerOptions {
@@ -53,14 +53,14 @@ export class ChainedScheduler implements Scheduler {
   }
 
   stateDict(): StateDict {
-    return { _last_lr: this.lastLr.map(encodeNumber), _schedulers: this.schedulers.map((s) => s.stateDict()) };
+    return jsonSafe({ _last_lr: this.lastLr.slice(), _schedulers: this.schedulers.map((s) => s.stateDict()) });
   }
 
   prepareLoad(stateDict: unknown, where: string): () => void {
     const children: Array<() => void> = [];
     const schedulersCheck = childStatesCheck(this.schedulers, children);
     const st = readState("ChainedScheduler", stateDict, {
-      _last_lr: { check: S.perGroup(this.groups.length, S.extended) },
+      _last_lr: { check: S.perGroup(this.groups.length) },
       _schedulers: { check: schedulersCheck },
     }, where);
     return () => {

@@ -8,7 +8,7 @@ import { groupSchedule } from "../toSchedule";
 export interface ConstantLROptions {
   /** Factor applied until totalIters, in [0, 1]. Default 1/3. */
   readonly factor?: number;
-  /** Epoch at which the full rate returns. Default 5. */
+  /** Epoch at which the full rate returns (one no epoch reaches, -2 or 2.5, keeps the factor). Default 5. */
   readonly totalIters?: number;
   readonly lastEpoch?: number;
   readonly verbose?: boolean;
@@ -31,7 +31,7 @@ export class ConstantLR extends LRScheduler {
     super(optimizer);
     const o = checkOptions("ConstantLR", options, ["factor", "totalIters", "lastEpoch", "verbose"]);
     this.factor = checkFactor("factor", o.factor ?? 1 / 3);
-    this.totalIters = num("totalIters", o.totalIters ?? 5, { integer: true, min: 0 });
+    this.totalIters = num("totalIters", o.totalIters ?? 5);
     this.attach(lastEpochOf(o.lastEpoch), o.verbose);
   }
 
@@ -65,8 +65,8 @@ export class ConstantLR extends LRScheduler {
   toSchedule(group = 0): Schedule {
     return groupSchedule(this.className, this.groups.length, group, (g) => {
       const low = this.baseLrs[g] * this.factor;
-      // totalIters 0: epoch 0 applies the factor and no later epoch equals totalIters
-      if (this.totalIters === 0) return constant({ value: low });
+      // epoch 0 applies the factor; the full rate returns only if a later epoch equals totalIters
+      if (!(Number.isInteger(this.totalIters) && this.totalIters > 0)) return constant({ value: low });
       if (this.factor === 0) throw new LrschedError("factor", "must be > 0 (the stepped run fails at totalIters)");
       return piecewiseConstantDecay({ boundaries: [this.totalIters - 1], values: [low, low * (1 / this.factor)] });
     });
@@ -77,7 +77,7 @@ export class ConstantLR extends LRScheduler {
   }
 
   protected ownSchema(): StateSchema {
-    return { factor: { check: (v, p) => checkFactor(p, v) }, total_iters: { check: S.integer } };
+    return { factor: { check: (v, p) => checkFactor(p, v) }, total_iters: { check: S.number } };
   }
 
   protected applyOwn(st: Record<string, unknown>): void {

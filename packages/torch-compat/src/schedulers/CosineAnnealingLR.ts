@@ -6,7 +6,7 @@ import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
 export interface CosineAnnealingLROptions {
-  /** Epochs of the half cosine from the base rate down to etaMin. */
+  /** Epochs of the half cosine from the base rate down to etaMin (a negative one acts as its magnitude; 0 fails at the first step). */
   readonly tMax: number;
   /** Lowest rate. Default 0. */
   readonly etaMin?: number;
@@ -29,7 +29,7 @@ export class CosineAnnealingLR extends LRScheduler {
   constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
     super(optimizer);
     const o = checkOptions("CosineAnnealingLR", options, ["tMax", "etaMin", "lastEpoch", "verbose"]);
-    this.tMax = num("tMax", o.tMax, { above: 0 });
+    this.tMax = num("tMax", o.tMax);
     this.etaMin = num("etaMin", o.etaMin ?? 0);
     this.attach(lastEpochOf(o.lastEpoch), o.verbose);
   }
@@ -41,7 +41,10 @@ export class CosineAnnealingLR extends LRScheduler {
     const groups = this.groups;
     if (e === 0) {
       for (let i = 0; i < out.length; i++) out[i] = groups[i].lr;
-    } else if (this.stepCount === 1 && e > 0) {
+      return;
+    }
+    this.checkTMax();
+    if (this.stepCount === 1 && e > 0) {
       // first step of a resumed run (lastEpoch given to the constructor): the closed form
       const c = 1 + Math.cos((e * Math.PI) / t);
       for (let i = 0; i < out.length; i++) out[i] = eta + ((this.baseLrs[i] - eta) * c) / 2;
@@ -61,15 +64,22 @@ export class CosineAnnealingLR extends LRScheduler {
     return true;
   }
 
+  private checkTMax(): void {
+    if (this.tMax === 0) throw new LrschedError("tMax", "is 0, so the epoch cannot be divided by it (PyTorch: integer modulo by zero)");
+  }
+
   protected override closedFormLr(out: number[]): void {
+    this.checkTMax();
     const c = 1 + Math.cos((Math.PI * this.lastEpoch) / this.tMax);
     for (let i = 0; i < out.length; i++) out[i] = this.etaMin + ((this.baseLrs[i] - this.etaMin) * c) / 2;
   }
 
-  /** The unclamped cosine wave (ts-api cosineAnnealing), rising again after tMax like PyTorch. */
+  /** The unclamped cosine wave (ts-api cosineAnnealing), rising again after |tMax| like PyTorch. */
   toSchedule(group = 0): Schedule {
-    return groupSchedule(this.className, this.groups.length, group, (g) =>
-      cosineAnnealing({ initialLearningRate: this.baseLrs[g], tMax: this.tMax, etaMin: this.etaMin }));
+    return groupSchedule(this.className, this.groups.length, group, (g) => {
+      this.checkTMax();
+      return cosineAnnealing({ initialLearningRate: this.baseLrs[g], tMax: Math.abs(this.tMax), etaMin: this.etaMin });
+    });
   }
 
   protected ownState(): StateDict {
@@ -78,10 +88,6 @@ export class CosineAnnealingLR extends LRScheduler {
 
   protected ownSchema(): StateSchema {
     return { T_max: { check: S.number }, eta_min: { check: S.number } };
-  }
-
-  protected override checkOwn(st: Record<string, unknown>, where: string): void {
-    num(`${where}.T_max`, st.T_max, { above: 0 });
   }
 
   protected applyOwn(st: Record<string, unknown>): void {

@@ -1,8 +1,9 @@
 import { LrschedError, cosineDecayRestarts, type Schedule } from "@lrsched/ts-api";
 import { checkOptions, lastEpochOf, num } from "../checks";
 import { LRScheduler } from "../LRScheduler";
-import type { Optimizer } from "../optimizer";
+import { checkRates, type Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
+import { truncLogRatio } from "../pyLog";
 import { groupSchedule } from "../toSchedule";
 
 export interface CosineAnnealingWarmRestartsOptions {
@@ -14,6 +15,15 @@ export interface CosineAnnealingWarmRestartsOptions {
   readonly etaMin?: number;
   readonly lastEpoch?: number;
   readonly verbose?: boolean;
+}
+
+/**
+ * Start and length of restart period n as PyTorch computes them with Python's exact integers,
+ * `T_0 * (T_mult ** n - 1) / (T_mult - 1)` and `T_0 * T_mult ** n`, each rounded once to a double.
+ */
+function restartPeriod(t0: number, tMult: number, n: number): [number, number] {
+  const length = BigInt(t0) * BigInt(tMult) ** BigInt(n);
+  return [Number((length - BigInt(t0)) / BigInt(tMult - 1)), Number(length)];
 }
 
 const t0Rule = (path: string, v: unknown) =>
@@ -57,6 +67,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
 
   /** Next epoch, or jump to `epoch` (fractional allowed, >= 0). Does not count steps, as in PyTorch. */
   override step(epoch?: number): void {
+    checkRates(this.groups);
     let e: number;
     if (epoch === undefined && this.lastEpoch < 0) epoch = 0;
     if (epoch === undefined) {
@@ -73,10 +84,11 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
         if (this.tMult === 1) {
           this.tCur = e % this.t0;
         } else {
-          const m = this.tMult;
-          const n = Math.trunc(Math.log((e / this.t0) * (m - 1) + 1) / Math.log(m));
-          this.tCur = e - (this.t0 * (Math.pow(m, n) - 1)) / (m - 1);
-          this.tI = this.t0 * Math.pow(m, n);
+          // PyTorch: n = int(math.log(epoch / T_0 * (T_mult - 1) + 1, T_mult))
+          const n = truncLogRatio((e / this.t0) * (this.tMult - 1) + 1, this.tMult);
+          const [start, length] = restartPeriod(this.t0, this.tMult, n);
+          this.tCur = e - start;
+          this.tI = length;
         }
       } else {
         this.tI = this.t0;

@@ -1,7 +1,7 @@
 import { LrschedError, cyclic, type Schedule } from "@lrsched/ts-api";
 import { bool, checkOptions, lastEpochOf, num, oneOf, perGroup } from "../checks";
 import { LRScheduler } from "../LRScheduler";
-import { hasMomentum, type Optimizer } from "../optimizer";
+import { hasMomentum, writeLr, type Optimizer } from "../optimizer";
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 import { callLambda } from "./LambdaScheduler";
@@ -15,7 +15,7 @@ export interface CyclicLROptions {
   readonly baseLr: number | readonly number[];
   /** Upper bound of the cycle, one value or one per group. */
   readonly maxLr: number | readonly number[];
-  /** Steps of the rising half. Default 2000. */
+  /** Steps of the rising half (not 0; PyTorch takes negative and fractional sizes). Default 2000. */
   readonly stepSizeUp?: number;
   /** Steps of the falling half. Default: stepSizeUp. */
   readonly stepSizeDown?: number | null;
@@ -24,8 +24,8 @@ export interface CyclicLROptions {
   /** exp_range's factor per iteration. Default 1. */
   readonly gamma?: number;
   readonly scaleFn?: ScaleFn | null;
-  /** What scaleFn is a function of. Default 'cycle'. */
-  readonly scaleMode?: "cycle" | "iterations";
+  /** What scaleFn is a function of: 'cycle', or the iteration for any other value. Default 'cycle'. */
+  readonly scaleMode?: "cycle" | "iterations" | (string & {});
   /** Cycle momentum inversely to the rate. Default true (the optimizer needs `momentum`). */
   readonly cycleMomentum?: boolean;
   readonly baseMomentum?: number | readonly number[];
@@ -41,6 +41,12 @@ const REF_OF_MODE: Record<CyclicMode, string> = {
   triangular2: "_triangular2_scale_fn",
   exp_range: "_exp_range_scale_fn",
 };
+/** PyTorch compares scale_mode with 'cycle' only; any other string means the iteration. */
+function scaleModeOf(path: string, v: unknown): string {
+  if (typeof v !== "string") throw new LrschedError(path, "must be a string ('cycle', or another value for the iteration)", v);
+  return v;
+}
+
 const OPTIONS = [
   "baseLr", "maxLr", "stepSizeUp", "stepSizeDown", "mode", "gamma", "scaleFn", "scaleMode",
   "cycleMomentum", "baseMomentum", "maxMomentum", "lastEpoch", "verbose",
@@ -61,7 +67,8 @@ export class CyclicLR extends LRScheduler {
   stepRatio: number;
   mode: string;
   gamma: number;
-  scaleMode: "cycle" | "iterations";
+  /** 'cycle', or anything else for the iteration (PyTorch's test). */
+  scaleMode: string;
   cycleMomentum: boolean;
   baseMomentums: number[] = [];
   maxMomentums: number[] = [];
@@ -78,11 +85,14 @@ export class CyclicLR extends LRScheduler {
     const lastEpoch = lastEpochOf(o.lastEpoch);
     const baseLrs = perGroup("baseLr", o.baseLr, n);
     this.maxLrs = perGroup("maxLr", o.maxLr, n);
-    const up = num("stepSizeUp", o.stepSizeUp ?? 2000, { above: 0 });
-    const down = o.stepSizeDown == null ? up : num("stepSizeDown", o.stepSizeDown, { min: 0 });
+    const up = num("stepSizeUp", o.stepSizeUp ?? 2000);
+    const down = o.stepSizeDown == null ? up : num("stepSizeDown", o.stepSizeDown);
     this.stepSizeUp = up;
     this.stepSizeDown = down;
     this.totalSize = up + down;
+    if (this.totalSize === 0) {
+      throw new LrschedError("stepSizeDown", "makes the cycle 0 steps long (stepSizeUp + stepSizeDown), which divides by zero (PyTorch: float division by zero)", down);
+    }
     this.stepRatio = up / this.totalSize;
     const scaleFn = o.scaleFn ?? null;
     if (scaleFn !== null && typeof scaleFn !== "function") throw new LrschedError("scaleFn", "must be a function or null", scaleFn);
@@ -96,7 +106,7 @@ export class CyclicLR extends LRScheduler {
       this.scaleMode = this.mode === "exp_range" ? "iterations" : "cycle";
     } else {
       this.scaleFnRef = null;
-      this.scaleMode = oneOf("scaleMode", o.scaleMode ?? "cycle", ["cycle", "iterations"] as const);
+      this.scaleMode = scaleModeOf("scaleMode", o.scaleMode ?? "cycle");
     }
     this.cycleMomentum = bool("cycleMomentum", o.cycleMomentum ?? true);
     let baseMomentums: number[] = [];
@@ -116,7 +126,7 @@ export class CyclicLR extends LRScheduler {
       base_momentum: o.baseMomentum ?? 0.8, max_momentum: o.maxMomentum ?? 0.9,
     };
     // all options are valid: now write into the optimizer, as PyTorch's constructor does
-    if (lastEpoch === -1) this.groups.forEach((g, i) => (g.lr = baseLrs[i]));
+    if (lastEpoch === -1) this.groups.forEach((g, i) => writeLr(g, baseLrs[i]));
     if (this.cycleMomentum) {
       if (lastEpoch === -1) this.groups.forEach((g, i) => (g.momentum = baseMomentums[i]));
       this.baseMomentums = this.groups.map((g) => g.momentum as number);
@@ -141,7 +151,11 @@ export class CyclicLR extends LRScheduler {
     const e = this.lastEpoch;
     const cycle = Math.floor(1 + e / this.totalSize);
     const x = 1 + e / this.totalSize - cycle;
-    const sf = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
+    const up = x <= this.stepRatio;
+    if (this.stepRatio === (up ? 0 : 1)) {
+      throw new LrschedError("stepSizeUp", `makes step ${e} divide by zero: the ${up ? "rising" : "falling"} half has no length (PyTorch: float division by zero)`, this.stepSizeUp);
+    }
+    const sf = up ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
     const s = this.scale(this.scaleMode === "cycle" ? cycle : e);
     for (let i = 0; i < out.length; i++) {
       const base = this.baseLrs[i];
@@ -171,7 +185,7 @@ export class CyclicLR extends LRScheduler {
         mode: (custom === null && ref ? ref[0] : "triangular") as CyclicMode,
         gamma: this.gamma,
         scaleFn: custom,
-        scaleMode: this.scaleMode,
+        scaleMode: this.scaleMode === "cycle" ? "cycle" : "iterations",
       });
     });
   }
@@ -197,29 +211,44 @@ export class CyclicLR extends LRScheduler {
 
   protected ownSchema(): StateSchema {
     const n = this.groups.length;
-    const refs = Object.values(REF_OF_MODE);
     return {
       max_lrs: { check: S.perGroup(n) },
       total_size: { check: S.number },
       step_ratio: { check: S.number },
       mode: { check: ((v, p) => (typeof v === "string" ? v : S.oneOf(...MODES)(v, p))) as StateCheck },
       gamma: { check: S.number },
-      _scale_fn_custom: { check: S.nullable(S.oneOf("<function>")) },
-      _scale_fn_ref: { check: S.nullable(S.oneOf(...refs)) },
-      scale_mode: { check: S.oneOf("cycle", "iterations") },
+      // callables: absent in the natural JSON form; PyTorch 2.x writes null even for a function
+      _scale_fn_custom: { check: S.nullable(S.oneOf("<function>")), optional: true },
+      _scale_fn_ref: { check: S.nullable(S.oneOf(...Object.values(REF_OF_MODE))), optional: true },
+      scale_mode: { check: (v, p) => scaleModeOf(p, v) },
       cycle_momentum: { check: S.boolean },
+      use_beta1: { check: S.boolean, optional: true }, // PyTorch 2.x
       base_momentums: { check: S.perGroup(n), optional: true },
       max_momentums: { check: S.perGroup(n), optional: true },
     };
   }
 
+  /**
+   * The scale function is never in a state dict: a scheduler built with a scaleFn keeps it, any
+   * other takes the one the dict's `mode` names (PyTorch 2.x's load_state_dict does the same).
+   */
   protected override checkOwn(st: Record<string, unknown>, where: string): void {
-    num(`${where}.total_size`, st.total_size, { above: 0 });
-    if (st._scale_fn_custom !== null && this.scaleFnCustom === null) {
+    if (st.total_size === 0) throw new LrschedError(`${where}.total_size`, "must not be 0 (it divides the step)", 0);
+    const custom = this.scaleFnCustom !== null;
+    if (st._scale_fn_custom === "<function>" && !custom) {
       throw new LrschedError(`${where}._scale_fn_custom`, "needs a scheduler constructed with a scaleFn (functions are not saved)");
     }
-    if (st._scale_fn_custom === null && st._scale_fn_ref === null) {
-      throw new LrschedError(`${where}._scale_fn_ref`, "must name a scale function when _scale_fn_custom is null");
+    if (!custom) {
+      const mode = oneOf(`${where}.mode`, st.mode, MODES, " (PyTorch: mode is invalid and scale_fn is None)");
+      const ref = st._scale_fn_ref;
+      if (ref !== undefined && ref !== REF_OF_MODE[mode]) {
+        throw new LrschedError(`${where}._scale_fn_ref`, `must be null, absent or '${REF_OF_MODE[mode]}' (the scale function of mode '${mode}')`, ref);
+      }
+    } else if (typeof st._scale_fn_ref === "string") {
+      throw new LrschedError(`${where}._scale_fn_ref`, "names a built-in scale function, but this scheduler was constructed with a scaleFn", st._scale_fn_ref);
+    }
+    if (st.use_beta1 === true) {
+      throw new LrschedError(`${where}.use_beta1`, "is true: cycling Adam's beta1 is PyTorch 2.x's CyclicLR; this one cycles `momentum` (PyTorch 1.13's)");
     }
     if (st.cycle_momentum) {
       if (st.base_momentums === undefined || st.max_momentums === undefined) {
@@ -237,9 +266,12 @@ export class CyclicLR extends LRScheduler {
     this.stepRatio = st.step_ratio as number;
     this.mode = st.mode as string;
     this.gamma = st.gamma as number;
-    if (st._scale_fn_custom === null) this.scaleFnCustom = null;
-    this.scaleFnRef = st._scale_fn_ref as string | null;
-    this.scaleMode = st.scale_mode as "cycle" | "iterations";
+    if (this.scaleFnCustom === null) {
+      this.scaleFnRef = REF_OF_MODE[this.mode as CyclicMode];
+      this.scaleMode = this.mode === "exp_range" ? "iterations" : "cycle";
+    } else {
+      this.scaleMode = st.scale_mode as string;
+    }
     this.cycleMomentum = st.cycle_momentum as boolean;
     if (st.base_momentums !== undefined) this.baseMomentums = st.base_momentums as number[];
     if (st.max_momentums !== undefined) this.maxMomentums = st.max_momentums as number[];

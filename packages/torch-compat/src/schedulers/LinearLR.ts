@@ -10,7 +10,7 @@ export interface LinearLROptions {
   readonly startFactor?: number;
   /** Factor from totalIters on, in [0, 1]. Default 1. */
   readonly endFactor?: number;
-  /** Epochs of the linear change. Default 5. */
+  /** Epochs of the linear change (any number, as in PyTorch: one <= 0 keeps startFactor). Default 5. */
   readonly totalIters?: number;
   readonly lastEpoch?: number;
   readonly verbose?: boolean;
@@ -36,7 +36,7 @@ export class LinearLR extends LRScheduler {
     const o = checkOptions("LinearLR", options, ["startFactor", "endFactor", "totalIters", "lastEpoch", "verbose"]);
     this.startFactor = factor("startFactor", o.startFactor ?? 1 / 3, "starting");
     this.endFactor = factor("endFactor", o.endFactor ?? 1, "ending");
-    this.totalIters = num("totalIters", o.totalIters ?? 5, { integer: true, min: 0 });
+    this.totalIters = num("totalIters", o.totalIters ?? 5);
     this.attach(lastEpochOf(o.lastEpoch), o.verbose);
   }
 
@@ -54,7 +54,11 @@ export class LinearLR extends LRScheduler {
     const d = this.endFactor - this.startFactor;
     const den = this.totalIters * this.startFactor + (e - 1) * d;
     if (den === 0) {
-      throw new LrschedError("startFactor", "is 0, so the first ratio divides by zero (PyTorch: float division by zero)");
+      throw new LrschedError(
+        "startFactor",
+        `makes the ratio of epoch ${e} divide by zero: totalIters * startFactor + (epoch - 1) * (endFactor - startFactor) is 0 (PyTorch: float division by zero)`,
+        this.startFactor,
+      );
     }
     const f = 1 + d / den;
     for (let i = 0; i < out.length; i++) out[i] = groups[i].lr * f;
@@ -70,11 +74,18 @@ export class LinearLR extends LRScheduler {
     for (let i = 0; i < out.length; i++) out[i] = this.baseLrs[i] * f;
   }
 
-  /** `base * (start + (end - start) * min(epoch, totalIters) / totalIters)` (polynomialDecay, power 1). */
+  /**
+   * `base * (start + (end - start) * min(epoch, totalIters) / totalIters)` (polynomialDecay, power
+   * 1); a totalIters <= 0 keeps the start factor. A fractional one stops short of endFactor, which
+   * no closed form here describes.
+   */
   toSchedule(group = 0): Schedule {
     return groupSchedule(this.className, this.groups.length, group, (g) => {
       const b = this.baseLrs[g];
-      if (this.totalIters === 0) return constant({ value: b * this.startFactor });
+      if (this.totalIters <= 0) return constant({ value: b * this.startFactor });
+      if (!Number.isInteger(this.totalIters)) {
+        throw new LrschedError("totalIters", "must be an integer for a closed form", this.totalIters);
+      }
       if (this.startFactor === 0) throw new LrschedError("startFactor", "must be > 0 (the stepped run fails at epoch 1)");
       return polynomialDecay({
         initialLearningRate: b * this.startFactor,
@@ -93,7 +104,7 @@ export class LinearLR extends LRScheduler {
     return {
       start_factor: { check: (v, p) => factor(p, v, "starting") },
       end_factor: { check: (v, p) => factor(p, v, "ending") },
-      total_iters: { check: S.integer },
+      total_iters: { check: S.number },
     };
   }
 

@@ -7,7 +7,10 @@ import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDi
 import { groupSchedule } from "../toSchedule";
 
 export interface MultiStepLROptions {
-  /** Epochs at which the rate is multiplied by gamma; a repeated milestone applies gamma again. */
+  /**
+   * Epochs at which the rate is multiplied by gamma; a repeated milestone applies gamma again. Any
+   * numbers, as in PyTorch (a milestone no epoch equals, 1.5 or -1, never applies when stepping).
+   */
   readonly milestones: readonly number[];
   /** Default 0.1. */
   readonly gamma?: number;
@@ -16,17 +19,17 @@ export interface MultiStepLROptions {
 }
 
 function countMilestones(path: string, v: unknown): Map<number, number> {
-  if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of integers", v);
+  if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);
   const counts = new Map<number, number>();
   for (let i = 0; i < v.length; i++) {
     const m: unknown = v[i]; // a hole reads as undefined and is refused
-    num(`${path}[${i}]`, m, { integer: true });
+    num(`${path}[${i}]`, m);
     counts.set(m as number, (counts.get(m as number) ?? 0) + 1);
   }
   return counts;
 }
 
-// The state dict keeps PyTorch's Counter as {"milestone": count}.
+// The state dict keeps PyTorch's Counter as {"milestone": count}; "2" and Python's "2.0" are one key.
 const counterCheck: StateCheck = (v, p) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     throw new LrschedError(p, "must be an object {milestone: count}", v);
@@ -34,8 +37,8 @@ const counterCheck: StateCheck = (v, p) => {
   const counts = new Map<number, number>();
   for (const [k, c] of Object.entries(v)) {
     const m = Number(k);
-    if (k.trim() === "" || !Number.isInteger(m)) throw new LrschedError(`${p}.${k}`, "must be keyed by an integer epoch");
-    counts.set(m, num(`${p}.${k}`, c, { integer: true, min: 1 }));
+    if (k.trim() === "" || !Number.isFinite(m)) throw new LrschedError(`${p}.${k}`, "must be keyed by an epoch (a number)");
+    counts.set(m, (counts.get(m) ?? 0) + num(`${p}.${k}`, c, { integer: true, min: 1 }));
   }
   return counts;
 };
@@ -86,7 +89,8 @@ export class MultiStepLR extends LRScheduler {
    */
   toSchedule(group = 0): Schedule {
     return groupSchedule(this.className, this.groups.length, group, (g) => {
-      const sorted = [...this.milestones.keys()].filter((m) => m >= 0).sort((a, b) => a - b);
+      // only the milestones some epoch of the run equals apply
+      const sorted = [...this.milestones.keys()].filter((m) => Number.isInteger(m) && m >= 0).sort((a, b) => a - b);
       let lr = this.baseLrs[g];
       const boundaries: number[] = [];
       const values: number[] = [];

@@ -68,6 +68,13 @@ function phases(total: number, pct: number, three: boolean): OneCyclePhase[] {
   ];
 }
 
+/** A divisor: PyTorch divides by it in the constructor (ZeroDivisionError there). */
+function nonZero(path: string, v: unknown, what: string): number {
+  const x = num(path, v);
+  if (x === 0) throw new LrschedError(path, `must not be 0: ${what} (PyTorch: float division by zero)`, x);
+  return x;
+}
+
 const annealCos = (start: number, end: number, pct: number) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1);
 const annealLinear = (start: number, end: number, pct: number) => (end - start) * pct + start;
 
@@ -110,8 +117,8 @@ export class OneCycleLR extends LRScheduler {
     this.resolve();
     this.annealStrategy = oneOf("annealStrategy", o.annealStrategy ?? "cos", ["cos", "linear"] as const);
     const maxLrs = perGroup("maxLr", o.maxLr, n);
-    const div = num("divFactor", o.divFactor ?? 25);
-    const finalDiv = num("finalDivFactor", o.finalDivFactor ?? 1e4);
+    const div = nonZero("divFactor", o.divFactor ?? 25, "initialLr = maxLr / divFactor");
+    const finalDiv = nonZero("finalDivFactor", o.finalDivFactor ?? 1e4, "minLr = initialLr / finalDivFactor");
     this.cycleMomentum = bool("cycleMomentum", o.cycleMomentum ?? true);
     let maxMomentums: number[] = [];
     let baseMomentums: number[] = [];
@@ -255,13 +262,18 @@ export class OneCycleLR extends LRScheduler {
     return {
       total_steps: { check: (v, p) => positiveInt(p, v, "total_steps") },
       _schedule_phases: { check: phasesCheck },
-      anneal_func: { check: S.oneOf(...Object.values(ANNEAL)) },
+      // the annealing function: 1.13's method name, 2.x's strategy, or absent (a callable left out)
+      anneal_func: { check: S.oneOf(...Object.values(ANNEAL)), optional: true },
+      _anneal_func_type: { check: S.oneOf("cos", "linear"), optional: true },
       cycle_momentum: { check: S.boolean },
       use_beta1: { check: S.boolean, optional: true },
     };
   }
 
   protected override checkOwn(st: Record<string, unknown>, where: string): void {
+    if (st.anneal_func !== undefined && st._anneal_func_type !== undefined && st.anneal_func !== ANNEAL[st._anneal_func_type as string]) {
+      throw new LrschedError(`${where}._anneal_func_type`, `contradicts anneal_func ('${String(st.anneal_func)}')`, st._anneal_func_type);
+    }
     if (st.cycle_momentum && st.use_beta1 === undefined) {
       throw new LrschedError(`${where}.use_beta1`, "is required when cycle_momentum is true");
     }
@@ -274,7 +286,8 @@ export class OneCycleLR extends LRScheduler {
     this.totalSteps = st.total_steps as number;
     this.schedulePhases = st._schedule_phases as OneCyclePhase[];
     this.resolve();
-    this.annealStrategy = st.anneal_func === ANNEAL.cos ? "cos" : "linear";
+    if (st.anneal_func !== undefined) this.annealStrategy = st.anneal_func === ANNEAL.cos ? "cos" : "linear";
+    else if (st._anneal_func_type !== undefined) this.annealStrategy = st._anneal_func_type as "cos" | "linear";
     this.cycleMomentum = st.cycle_momentum as boolean;
     if (st.use_beta1 !== undefined) this.useBeta1 = st.use_beta1 as boolean;
   }

@@ -1,4 +1,4 @@
-import { polynomialDecay, type Schedule } from "@lrsched/ts-api";
+import { LrschedError, constant, polynomialDecay, type Schedule } from "@lrsched/ts-api";
 import { checkOptions, lastEpochOf, num } from "../checks";
 import { LRScheduler } from "../LRScheduler";
 import type { Optimizer } from "../optimizer";
@@ -6,9 +6,9 @@ import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
 export interface PolynomialLROptions {
-  /** Epochs of the decay to 0. Default 5. */
+  /** Epochs of the decay to 0 (any number, as in PyTorch: one <= 0 keeps the rate). Default 5. */
   readonly totalIters?: number;
-  /** Default 1. */
+  /** Default 1. A negative power divides by zero at totalIters, where PyTorch fails too. */
   readonly power?: number;
   readonly lastEpoch?: number;
   readonly verbose?: boolean;
@@ -26,8 +26,8 @@ export class PolynomialLR extends LRScheduler {
   constructor(optimizer: Optimizer, options: PolynomialLROptions = {}) {
     super(optimizer);
     const o = checkOptions("PolynomialLR", options, ["totalIters", "power", "lastEpoch", "verbose"]);
-    this.totalIters = num("totalIters", o.totalIters ?? 5, { integer: true, min: 1 });
-    this.power = num("power", o.power ?? 1, { min: 0 });
+    this.totalIters = num("totalIters", o.totalIters ?? 5);
+    this.power = num("power", o.power ?? 1);
     this.attach(lastEpochOf(o.lastEpoch), o.verbose);
   }
 
@@ -38,8 +38,16 @@ export class PolynomialLR extends LRScheduler {
       for (let i = 0; i < out.length; i++) out[i] = this.groups[i].lr;
       return;
     }
-    const f = Math.pow((1 - e / t) / (1 - (e - 1) / t), this.power);
+    const f = this.pow((1 - e / t) / (1 - (e - 1) / t));
     for (let i = 0; i < out.length; i++) out[i] = this.groups[i].lr * f;
+  }
+
+  /** x ** power as Python computes it, which refuses 0 to a negative power. */
+  private pow(x: number): number {
+    if (x === 0 && this.power < 0) {
+      throw new LrschedError("power", "is negative and the decay reached 0 (PyTorch: 0.0 cannot be raised to a negative power)", this.power);
+    }
+    return Math.pow(x, this.power);
   }
 
   protected override hasClosedForm(): boolean {
@@ -47,14 +55,23 @@ export class PolynomialLR extends LRScheduler {
   }
 
   protected override closedFormLr(out: number[]): void {
-    const f = Math.pow(1 - Math.min(this.totalIters, this.lastEpoch) / this.totalIters, this.power);
+    if (this.totalIters === 0) throw new LrschedError("totalIters", "is 0: the closed form divides by zero (as in PyTorch)");
+    const f = this.pow(1 - Math.min(this.totalIters, this.lastEpoch) / this.totalIters);
     for (let i = 0; i < out.length; i++) out[i] = this.baseLrs[i] * f;
   }
 
-  /** The closed form as a ts-api polynomialDecay ending at 0. */
+  /**
+   * The stepped rates as a ts-api polynomialDecay ending at 0 (a constant when totalIters <= 0).
+   * A fractional totalIters stops short of 0, which no closed form here describes.
+   */
   toSchedule(group = 0): Schedule {
-    return groupSchedule(this.className, this.groups.length, group, (g) =>
-      polynomialDecay({ initialLearningRate: this.baseLrs[g], decaySteps: this.totalIters, endLearningRate: 0, power: this.power }));
+    return groupSchedule(this.className, this.groups.length, group, (g) => {
+      if (this.totalIters <= 0) return constant({ value: this.baseLrs[g] });
+      if (!Number.isInteger(this.totalIters)) {
+        throw new LrschedError("totalIters", "must be an integer for a closed form", this.totalIters);
+      }
+      return polynomialDecay({ initialLearningRate: this.baseLrs[g], decaySteps: this.totalIters, endLearningRate: 0, power: this.power });
+    });
   }
 
   protected ownState(): StateDict {
@@ -62,11 +79,7 @@ export class PolynomialLR extends LRScheduler {
   }
 
   protected ownSchema(): StateSchema {
-    return { total_iters: { check: S.integer }, power: { check: S.number } };
-  }
-
-  protected override checkOwn(st: Record<string, unknown>, where: string): void {
-    num(`${where}.total_iters`, st.total_iters, { integer: true, min: 1 });
+    return { total_iters: { check: S.number }, power: { check: S.number } };
   }
 
   protected applyOwn(st: Record<string, unknown>): void {

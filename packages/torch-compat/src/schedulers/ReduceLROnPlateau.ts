@@ -1,9 +1,9 @@
 import { LrschedError } from "@lrsched/ts-api";
-import { checkOptions, num, oneOf, perGroup } from "../checks";
-import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
+import { checkOptions, comparable, num, oneOf, perGroup } from "../checks";
+import { checkOptimizer, checkRates, writeLr, type Optimizer, type ParamGroup } from "../optimizer";
 import { pyMax } from "../pyMath";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
-import { encodeNumber, readState, S, type StateDict } from "../stateDict";
+import { jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { formatE4 } from "../verbose";
 
 export interface ReduceLROnPlateauOptions {
@@ -11,13 +11,13 @@ export interface ReduceLROnPlateauOptions {
   readonly mode?: "min" | "max";
   /** new lr = lr * factor (< 1). Default 0.1. */
   readonly factor?: number;
-  /** Epochs without improvement tolerated before reducing. Default 10. */
+  /** Epochs without improvement tolerated before reducing (any number: PyTorch only compares it). Default 10. */
   readonly patience?: number;
   /** Least change that counts as an improvement. Default 1e-4. */
   readonly threshold?: number;
   /** 'rel': best * (1 -/+ threshold); 'abs': best -/+ threshold. Default 'rel'. */
   readonly thresholdMode?: "rel" | "abs";
-  /** Epochs to wait after a reduction before counting bad epochs again. Default 0. */
+  /** Epochs to wait after a reduction before counting bad epochs again (any number, as patience). Default 0. */
   readonly cooldown?: number;
   /** Floor of the rate, one value or one per group. Default 0. */
   readonly minLr?: number | readonly number[];
@@ -68,9 +68,9 @@ export class ReduceLROnPlateau implements Scheduler {
     this.factor = checkFactor("factor", o.factor ?? 0.1);
     this.minLrOption = o.minLr ?? 0;
     this.minLrs = perGroup("minLr", this.minLrOption, this.groups.length);
-    this.patience = num("patience", o.patience ?? 10, { integer: true, min: 0 });
+    this.patience = comparable("patience", o.patience ?? 10);
     this.verbose = Boolean(o.verbose ?? false);
-    this.cooldown = num("cooldown", o.cooldown ?? 0, { integer: true, min: 0 });
+    this.cooldown = comparable("cooldown", o.cooldown ?? 0);
     this.mode = oneOf("mode", o.mode ?? "min", ["min", "max"] as const, " (PyTorch: mode is unknown)");
     this.threshold = num("threshold", o.threshold ?? 1e-4);
     this.thresholdMode = oneOf("thresholdMode", o.thresholdMode ?? "rel", ["rel", "abs"] as const, " (PyTorch: threshold mode is unknown)");
@@ -98,6 +98,7 @@ export class ReduceLROnPlateau implements Scheduler {
     if (typeof metric !== "number") {
       throw new LrschedError("metric", "must be a number: ReduceLROnPlateau.step(metric) needs the monitored value", metric);
     }
+    checkRates(this.groups);
     const e = epoch === undefined ? this.lastEpoch + 1 : num("epoch", epoch);
     this.lastEpoch = e;
     if (this.isBetter(metric, this.best)) {
@@ -123,7 +124,7 @@ export class ReduceLROnPlateau implements Scheduler {
       const old = g.lr;
       const next = pyMax(old * this.factor, this.minLrs[i]);
       if (old - next > this.eps) {
-        g.lr = next;
+        writeLr(g, next);
         if (this.verbose) {
           const at = Number.isInteger(epoch) ? String(epoch).padStart(5, "0") : epoch.toFixed(2);
           console.log(`Epoch ${at}: reducing learning rate of group ${i} to ${formatE4(next)}.`);
@@ -137,6 +138,7 @@ export class ReduceLROnPlateau implements Scheduler {
     return this.lastLr ? this.lastLr.slice() : this.groups.map((g) => g.lr);
   }
 
+  /** The state with PyTorch 1.13's keys, as strict JSON (non-finite numbers as "inf" / "-inf" / "nan"). */
   stateDict(): StateDict {
     const st: StateDict = {
       factor: this.factor,
@@ -148,14 +150,14 @@ export class ReduceLROnPlateau implements Scheduler {
       mode: this.mode,
       threshold: this.threshold,
       threshold_mode: this.thresholdMode,
-      best: encodeNumber(this.best),
+      best: this.best,
       num_bad_epochs: this.numBadEpochs,
-      mode_worse: encodeNumber(this.modeWorse),
+      mode_worse: this.modeWorse,
       eps: this.eps,
       last_epoch: this.lastEpoch,
     };
-    if (this.lastLr) st._last_lr = this.lastLr.map(encodeNumber);
-    return st;
+    if (this.lastLr) st._last_lr = this.lastLr.slice();
+    return jsonSafe(st);
   }
 
   prepareLoad(stateDict: unknown, where: string): () => void {
@@ -163,19 +165,20 @@ export class ReduceLROnPlateau implements Scheduler {
     const st = readState("ReduceLROnPlateau", stateDict, {
       factor: { check: (v, p) => checkFactor(p, v) },
       min_lrs: { check: S.perGroup(n) },
-      patience: { check: S.integer },
-      verbose: { check: S.boolean, optional: true },
-      cooldown: { check: S.integer },
-      cooldown_counter: { check: S.integer },
+      default_min_lr: { check: S.nullable(S.number), optional: true }, // PyTorch 2.x
+      patience: { check: S.comparable },
+      verbose: { check: S.verbose, optional: true },
+      cooldown: { check: S.comparable },
+      cooldown_counter: { check: S.comparable },
       mode: { check: S.oneOf("min", "max") },
       threshold: { check: S.number },
       threshold_mode: { check: S.oneOf("rel", "abs") },
       best: { check: S.extended },
-      num_bad_epochs: { check: S.integer },
+      num_bad_epochs: { check: S.comparable },
       mode_worse: { check: S.extended },
       eps: { check: S.number },
       last_epoch: { check: S.number },
-      _last_lr: { check: S.perGroup(n, S.extended), optional: true },
+      _last_lr: { check: S.perGroup(n), optional: true },
     }, where);
     return () => {
       this.factor = st.factor as number;

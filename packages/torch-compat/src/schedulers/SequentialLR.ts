@@ -1,9 +1,9 @@
 import { LrschedError, join, type Schedule } from "@lrsched/ts-api";
 import { bool, checkOptions, lastEpochOf, num } from "../checks";
-import { checkOptimizer, groupNumber, type Optimizer, type ParamGroup } from "../optimizer";
+import { checkOptimizer, groupNumber, snapshotGroups, writeLr, type Optimizer, type ParamGroup } from "../optimizer";
 import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
-import { childStatesCheck, encodeNumber, readState, S, type StateDict } from "../stateDict";
+import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
@@ -102,9 +102,17 @@ export class SequentialLR implements SequenceableScheduler {
     this.initialLrs = initial;
     this.lastEpoch = this.constructedLastEpoch + 1;
     // back to the initial rates, undo every scheduler's own initial step, redo only the first
-    this.groups.forEach((g, i) => (g.lr = initial[i]));
-    for (const s of this.schedulers) if (!(s instanceof ReduceLROnPlateau)) s.lastEpoch -= 1;
-    (this.schedulers[0] as SequenceableScheduler).initialStep();
+    const restore = snapshotGroups(this.groups);
+    this.groups.forEach((g, i) => writeLr(g, initial[i]));
+    const rewound = this.schedulers.filter((s) => !(s instanceof ReduceLROnPlateau));
+    for (const s of rewound) s.lastEpoch -= 1;
+    try {
+      (this.schedulers[0] as SequenceableScheduler).initialStep();
+    } catch (e) {
+      restore();
+      for (const s of rewound) s.lastEpoch += 1;
+      throw e;
+    }
     this.lastLr = this.schedulers[0].getLastLr();
   }
 
@@ -124,7 +132,7 @@ export class SequentialLR implements SequenceableScheduler {
       }
       this.lastEpoch = epoch;
       // the plateau restarts from the initial rates, as every incoming scheduler does
-      if (atMilestone) this.groups.forEach((g, i) => (g.lr = this.initialLrs[i]));
+      if (atMilestone) this.groups.forEach((g, i) => writeLr(g, this.initialLrs[i]));
       s.step(metric);
     } else {
       if (metric !== undefined && !this.plateauLast) {
@@ -172,11 +180,11 @@ export class SequentialLR implements SequenceableScheduler {
     const st: StateDict = {
       _milestones: this.milestones.slice(),
       last_epoch: this.lastEpoch,
-      _last_lr: this.lastLr.map(encodeNumber),
+      _last_lr: this.lastLr.slice(),
     };
     if (this.stepCount !== undefined) st._step_count = this.stepCount;
     st._schedulers = this.schedulers.map((s) => s.stateDict());
-    return st;
+    return jsonSafe(st);
   }
 
   prepareLoad(stateDict: unknown, where: string): () => void {
@@ -186,7 +194,7 @@ export class SequentialLR implements SequenceableScheduler {
     const st = readState("SequentialLR", stateDict, {
       _milestones: { check: (v, p) => checkMilestones(p, v, this.schedulers.length - 1) },
       last_epoch: { check: S.integer },
-      _last_lr: { check: S.perGroup(n, S.extended) },
+      _last_lr: { check: S.perGroup(n) },
       _step_count: { check: S.integer, optional: true },
       _schedulers: { check: schedulersCheck },
     }, where);

@@ -1,4 +1,4 @@
-import { exponentialDecay, type Schedule } from "@lrsched/ts-api";
+import { LrschedError, exponentialDecay, type Schedule } from "@lrsched/ts-api";
 import { checkOptions, lastEpochOf, num } from "../checks";
 import { LRScheduler } from "../LRScheduler";
 import type { Optimizer } from "../optimizer";
@@ -7,7 +7,10 @@ import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
 export interface StepLROptions {
-  /** Epochs between decays (a positive integer). */
+  /**
+   * Epochs between decays: the rate decays at every epoch that is a multiple of it. PyTorch takes
+   * any number (a negative one acts as its magnitude; 0 fails at the first step).
+   */
   readonly stepSize: number;
   /** Factor applied every stepSize epochs. Default 0.1. */
   readonly gamma?: number;
@@ -28,13 +31,14 @@ export class StepLR extends LRScheduler {
   constructor(optimizer: Optimizer, options: StepLROptions) {
     super(optimizer);
     const o = checkOptions("StepLR", options, ["stepSize", "gamma", "lastEpoch", "verbose"]);
-    this.stepSize = num("stepSize", o.stepSize, { integer: true, min: 1 });
+    this.stepSize = num("stepSize", o.stepSize);
     this.gamma = num("gamma", o.gamma ?? 0.1);
     this.attach(lastEpochOf(o.lastEpoch), o.verbose);
   }
 
   protected computeLr(out: number[]): void {
     const e = this.lastEpoch;
+    if (e !== 0) this.checkStepSize();
     const decay = e !== 0 && e % this.stepSize === 0;
     for (let i = 0; i < out.length; i++) out[i] = decay ? this.groups[i].lr * this.gamma : this.groups[i].lr;
   }
@@ -43,15 +47,32 @@ export class StepLR extends LRScheduler {
     return true;
   }
 
+  private checkStepSize(): void {
+    if (this.stepSize === 0) {
+      throw new LrschedError("stepSize", "is 0, so the epoch cannot be divided by it (PyTorch: integer modulo by zero)");
+    }
+  }
+
   protected override closedFormLr(out: number[]): void {
+    this.checkStepSize();
     const f = Math.pow(this.gamma, floorDiv(this.lastEpoch, this.stepSize));
     for (let i = 0; i < out.length; i++) out[i] = this.baseLrs[i] * f;
   }
 
-  /** `baseLr * gamma ^ floor(epoch / stepSize)` as a ts-api schedule (exponentialDecay, staircase). */
+  /**
+   * `baseLr * gamma ^ floor(epoch / |stepSize|)` as a ts-api schedule (exponentialDecay,
+   * staircase), for an integer stepSize: the epochs a fractional one divides are not evenly spaced
+   * on the way there.
+   */
   toSchedule(group = 0): Schedule {
-    return groupSchedule(this.className, this.groups.length, group, (g) =>
-      exponentialDecay({ initialLearningRate: this.baseLrs[g], decaySteps: this.stepSize, decayRate: this.gamma, staircase: true }));
+    return groupSchedule(this.className, this.groups.length, group, (g) => {
+      if (!Number.isInteger(this.stepSize) || this.stepSize === 0) {
+        throw new LrschedError("stepSize", "must be a non-zero integer for a closed form", this.stepSize);
+      }
+      return exponentialDecay({
+        initialLearningRate: this.baseLrs[g], decaySteps: Math.abs(this.stepSize), decayRate: this.gamma, staircase: true,
+      });
+    });
   }
 
   protected ownState(): StateDict {
@@ -59,11 +80,7 @@ export class StepLR extends LRScheduler {
   }
 
   protected ownSchema(): StateSchema {
-    return { step_size: { check: S.integer }, gamma: { check: S.number } };
-  }
-
-  protected override checkOwn(st: Record<string, unknown>, where: string): void {
-    num(`${where}.step_size`, st.step_size, { integer: true, min: 1 });
+    return { step_size: { check: S.number }, gamma: { check: S.number } };
   }
 
   protected applyOwn(st: Record<string, unknown>): void {

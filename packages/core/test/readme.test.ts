@@ -1,0 +1,48 @@
+// The numbers of this package's README, computed or read from the sources that define them.
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CHUNK, Op, RampShape, compilePlan, evaluatePlan, planNode } from "../src/index";
+
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
+const readme = readFileSync(join(PACKAGE, "README.md"), "utf8").replace(/\s*\n\s*/g, " ");
+/** A numeric constant `const NAME = value` of an AssemblyScript source. */
+const constant = (file: string, name: string) =>
+  Number(readFileSync(join(PACKAGE, "assembly", file), "utf8").match(new RegExp(`const ${name}(?::\\s*\\w+)?\\s*=\\s*([\\d.e+-]+)`))?.[1]);
+
+describe("README.md", () => {
+  it("the chunk size", () => {
+    expect(readme).toContain(`in chunks of \`CHUNK\` (${CHUNK}) steps`);
+  });
+
+  it("the anchor grid of the recurrences", () => {
+    expect(readme).toContain(`re-anchored from exact values every ${constant("anchor.ts", "ANCHOR")} steps`);
+  });
+
+  it("the interpolant blocks of powers and k-decay, and their check", () => {
+    const block = constant("smooth.ts", "BLOCK");
+    const sub = constant("smooth.ts", "SUB");
+    expect(readme).toContain(`cubic interpolants on ${block}-step blocks, split into ${sub}-step quarters`);
+    expect(block / sub).toBe(4);
+    expect(readme).toContain(`misses the ${constant("smooth.ts", "TOL").toExponential()} check`);
+  });
+
+  it("the size of the wasm module", () => {
+    const bytes = statSync(join(PACKAGE, "build", "lrsched.wasm")).size;
+    expect(readme).toContain(`(${(bytes / 1000).toFixed(1)} KB of wasm, embedded as base64)`);
+  });
+
+  it("the example plan: 100 steps of warm-up to 0.1, then 900 of cosine", () => {
+    const plan = compilePlan(
+      planNode(Op.Join, [2, 100], [planNode(Op.Ramp, [0, 0.1, 100, RampShape.Linear]), planNode(Op.Cosine, [0.1, 900, 0])]),
+    );
+    const curve = evaluatePlan(plan, 0, 1000, "float32");
+    expect(readme).toContain('const curve = evaluatePlan(plan, 0, 1000, "float32"); // Float32Array(1000)');
+    expect(curve).toBeInstanceOf(Float32Array);
+    expect(curve).toHaveLength(1000);
+    expect(curve[50]).toBeCloseTo(0.05, 6);
+    expect(curve[100]).toBeCloseTo(0.1, 6);
+    expect(curve[550]).toBeCloseTo(0.05, 6);
+  });
+});

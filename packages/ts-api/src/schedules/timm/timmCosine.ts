@@ -1,0 +1,42 @@
+import { Op, planNode } from "@lrsched/core";
+import { scheduleType } from "../../scheduleType";
+import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
+
+export interface TimmCosineOptions extends TimmCycleOptions {
+  /** Exponent of the phase: cos(pi t^k / T^k). Default 1. */
+  readonly kDecay?: number;
+}
+
+/**
+ * timm's `CosineLRScheduler` as a function of t (epochs, or updates when t_in_epochs is false), for
+ * one param group with base rate `lr`: in cycle i (length tInitial * cycleMul^i),
+ * `lrMin + 0.5 (lr cycleDecay^i - lrMin) (1 + cos(pi tCurr^k / tI^k))`; lrMin once cycleLimit
+ * cycles have run. The warm-up ramps from warmupLrInit to lr over warmupT; without warmupPrefix
+ * (timm's default here) the cosine keeps its own clock, so it resumes at its value at warmupT.
+ */
+export const timmCosineType = scheduleType<TimmCosineOptions>({
+  type: "timmCosine",
+  summary: "timm CosineLRScheduler: cosine cycles with k-decay, warm-up, cycle decay and limit.",
+  fields: {
+    lr: timmFields.lr,
+    tInitial: timmFields.tInitial,
+    lrMin: timmFields.lrMin,
+    cycleMul: timmFields.cycleMul,
+    cycleDecay: timmFields.cycleDecay,
+    cycleLimit: timmFields.cycleLimit,
+    warmupT: timmFields.warmupT,
+    warmupLrInit: timmFields.warmupLrInit,
+    warmupPrefix: timmFields.warmupPrefix(false),
+    kDecay: timmFields.kDecay,
+  },
+  build: (raw) => {
+    const o = raw as Required<TimmCosineOptions>;
+    const { lrMin, kDecay: k } = o;
+    const shape = (lrMax: number, tCurr: number, tI: number) =>
+      lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos((Math.PI * tCurr ** k) / tI ** k));
+    const plan = cyclesPlan(o, (lrMax, tI) => planNode(Op.KDecay, [lrMax, tI, k, lrMin]));
+    return withTimmWarmup(o, timmCycleRate(o, shape), plan);
+  },
+});
+
+export const timmCosine = (options: TimmCosineOptions) => timmCosineType.create(options);

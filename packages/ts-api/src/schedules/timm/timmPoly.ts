@@ -1,0 +1,44 @@
+import { Op, planNode } from "@lrsched/core";
+import { scheduleType } from "../../scheduleType";
+import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
+
+export interface TimmPolyOptions extends TimmCycleOptions {
+  /** Exponent of the decay. Default 0.5. */
+  readonly power?: number;
+  /** Exponent of the phase, t^k / T^k. Default 1. */
+  readonly kDecay?: number;
+}
+
+/**
+ * timm's `PolyLRScheduler` as a function of t: in cycle i,
+ * `lrMin + (lr cycleDecay^i - lrMin) (1 - tCurr^k / tI^k)^power`, lrMin after cycleLimit cycles,
+ * with timm's warm-up (no warmupPrefix by default).
+ */
+export const timmPolyType = scheduleType<TimmPolyOptions>({
+  type: "timmPoly",
+  summary: "timm PolyLRScheduler: polynomial decay cycles with k-decay, warm-up, cycle decay and limit.",
+  fields: {
+    lr: timmFields.lr,
+    tInitial: timmFields.tInitial,
+    power: { kind: "number", doc: "Exponent of the decay (> 0).", above: 0, default: 0.5 },
+    lrMin: timmFields.lrMin,
+    cycleMul: timmFields.cycleMul,
+    cycleDecay: timmFields.cycleDecay,
+    cycleLimit: timmFields.cycleLimit,
+    warmupT: timmFields.warmupT,
+    warmupLrInit: timmFields.warmupLrInit,
+    warmupPrefix: timmFields.warmupPrefix(false),
+    kDecay: timmFields.kDecay,
+  },
+  build: (raw) => {
+    const o = raw as Required<TimmPolyOptions>;
+    const { lrMin, kDecay: k, power } = o;
+    const shape = (lrMax: number, tCurr: number, tI: number) =>
+      lrMin + (lrMax - lrMin) * (1 - tCurr ** k / tI ** k) ** power;
+    // the core's polynomial kernel has no phase exponent: k != 1 is evaluated in JS
+    const plan = k === 1 ? cyclesPlan(o, (lrMax, tI) => planNode(Op.Polynomial, [lrMax, tI, lrMin, power, 0])) : null;
+    return withTimmWarmup(o, timmCycleRate(o, shape), plan);
+  },
+});
+
+export const timmPoly = (options: TimmPolyOptions) => timmPolyType.create(options);

@@ -1,0 +1,38 @@
+import { Op, planNode } from "@lrsched/core";
+import { pyFloorDiv } from "../../pyMath";
+import { scheduleType } from "../../scheduleType";
+import { timmFields, withTimmWarmup, type TimmWarmupOptions } from "./common";
+
+export interface TimmStepOptions extends TimmWarmupOptions {
+  /** Interval between decays. */
+  readonly decayT: number;
+  /** Factor per interval. Default 1. */
+  readonly decayRate?: number;
+}
+
+/**
+ * timm's `StepLRScheduler` as a function of t: `lr * decayRate^(t // decayT)` (Python's floor
+ * division), after timm's warm-up, which here is a prefix by default (the decay's clock starts
+ * when the warm-up ends).
+ */
+export const timmStepType = scheduleType<TimmStepOptions>({
+  type: "timmStep",
+  summary: "timm StepLRScheduler: lr * decayRate^(t // decayT), with warm-up.",
+  fields: {
+    lr: timmFields.lr,
+    decayT: { kind: "number", doc: "Interval between decays (decay_t, > 0).", above: 0 },
+    decayRate: { kind: "number", doc: "Factor per interval (decay_rate).", min: 0, default: 1 },
+    warmupT: timmFields.warmupT,
+    warmupLrInit: timmFields.warmupLrInit,
+    warmupPrefix: timmFields.warmupPrefix(true),
+  },
+  build: (raw) => {
+    const o = raw as Required<TimmStepOptions>;
+    const { lr, decayT, decayRate } = o;
+    const after = (t: number) => lr * decayRate ** pyFloorDiv(t, decayT);
+    const plan = decayRate > 0 ? planNode(Op.Exponential, [lr, decayT, Math.log(decayRate), 1]) : null;
+    return withTimmWarmup(o, after, plan);
+  },
+});
+
+export const timmStep = (options: TimmStepOptions) => timmStepType.create(options);
