@@ -28,6 +28,8 @@ export default defineConfig([
     target: "es2022",
     minify: true,
     noExternal: [/.*/],
+    // the core's module inlined as bytes (playground/src/main.ts hands them to ready())
+    loader: { ".wasm": "binary" },
     publicDir: "playground/public",
     outExtension: () => ({ js: ".js" }),
   },

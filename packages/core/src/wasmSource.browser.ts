@@ -9,5 +9,7 @@ export function embeddedWasm(): Uint8Array<ArrayBuffer> | undefined {
 }
 
 export function wasmAssetUrl(): URL | undefined {
-  return new URL("./lrsched.wasm", import.meta.url);
+  // a bundle without module scripts (an IIFE) has no import.meta.url: ready() then needs a source
+  const here = import.meta.url;
+  return here ? new URL("./lrsched.wasm", here) : undefined;
 }
