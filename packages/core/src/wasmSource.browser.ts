@@ -9,7 +9,10 @@ export function embeddedWasm(): Uint8Array<ArrayBuffer> | undefined {
 }
 
 export function wasmAssetUrl(): URL | undefined {
-  // a bundle without module scripts (an IIFE) has no import.meta.url: ready() then needs a source
-  const here = import.meta.url;
-  return here ? new URL("./lrsched.wasm", here) : undefined;
+  try {
+    // written out whole: this is the pattern bundlers look for to ship the asset
+    return new URL("./lrsched.wasm", import.meta.url);
+  } catch {
+    return undefined; // a bundle without module scripts (an IIFE) has no import.meta.url
+  }
 }

@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject, setSpecResolver } from "./options";
+import { isPlainObject } from "./options";
 import type { Schedule } from "./schedule";
 import { camelToSnake, type ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -36,7 +36,7 @@ import { timmPolyType } from "./schedules/timm/timmPoly";
 type AnyType = ScheduleType<any>;
 
 /** Every schedule type: the seed's catalogue in its order, then composition and newer recipes. */
-export const scheduleTypes: readonly AnyType[] = Object.freeze([
+export const scheduleTypes: readonly AnyType[] = /* @__PURE__ */ Object.freeze([
   constantType,
   exponentialDecayType,
   inverseTimeDecayType,
@@ -68,7 +68,8 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   scaleType,
 ]);
 
-const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
+// built in a pure call: a bundle that never reads a spec leaves every type it does not use out
+const byName = /* @__PURE__ */ (() => new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t])))();
 
 export function scheduleType(name: string): AnyType | undefined {
   return byName.get(name);
@@ -89,8 +90,6 @@ export function fromSpec(spec: unknown, prefix = ""): Schedule {
   }
   return t.create(options, prefix);
 }
-
-setSpecResolver(fromSpec);
 
 const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

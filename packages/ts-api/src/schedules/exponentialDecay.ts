@@ -17,7 +17,7 @@ export interface ExponentialDecayOptions {
  * decaySteps: 100000, decayRate: 0.8, staircase: true})`, gives 0.15 up to step 99999 and 0.12
  * from step 100000.
  */
-export const exponentialDecayType = scheduleType<ExponentialDecayOptions>({
+export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDecayOptions>({
   type: "exponentialDecay",
   summary: "lr * decayRate^(step / decaySteps), optionally floored (staircase).",
   fields: {
