@@ -3,17 +3,7 @@
 // print the state dict and param groups lrsched saves there. Lambdas are named as in
 // generate_torch_fixtures.py.
 import { fromTorchConfig, saveParamGroups } from "../../packages/torch-compat/dist/index.js";
-
-const LAMBDAS = {
-  "0.95**epoch": (e) => 0.95 ** e,
-  "1/(epoch+1)": (e) => 1 / (e + 1),
-  "min(1.0,(epoch+1)/5)": (e) => Math.min(1.0, (e + 1) / 5),
-  "0.95": () => 0.95,
-  "0.9 if epoch%2 else 1.0": (e) => (e % 2 ? 0.9 : 1.0),
-  "1-0.01*epoch": (e) => 1 - 0.01 * e,
-  "1/(2.0**(x-1))": (x) => 1 / 2.0 ** (x - 1),
-  "1/(1+0.05*x)": (x) => 1 / (1 + 0.05 * x),
-};
+import { LAMBDAS } from "./lambdas.mjs";
 
 const CAMEL = { initial_lr: "initialLr", max_lr: "maxLr", min_lr: "minLr", max_momentum: "maxMomentum", base_momentum: "baseMomentum" };
 

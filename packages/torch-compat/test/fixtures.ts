@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LAMBDAS } from "../../../tools/conformance/lambdas.mjs";
 import { fromTorchConfig, type Optimizer, type ParamGroup, type Scheduler } from "../src/index";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../tools/conformance/fixtures");
@@ -49,16 +50,7 @@ export const classFixtures = () =>
   readdirSync(FIXTURES).filter((f) => /^[A-Z].*\.json$/.test(f)).sort();
 
 /** The named lambdas of generate_torch_fixtures.py, written again in JS. */
-export const LAMBDAS: Record<string, (x: number) => number> = {
-  "0.95**epoch": (e) => 0.95 ** e,
-  "1/(epoch+1)": (e) => 1 / (e + 1),
-  "min(1.0,(epoch+1)/5)": (e) => Math.min(1.0, (e + 1) / 5),
-  "0.95": () => 0.95,
-  "0.9 if epoch%2 else 1.0": (e) => (e % 2 ? 0.9 : 1.0),
-  "1-0.01*epoch": (e) => 1 - 0.01 * e,
-  "1/(2.0**(x-1))": (x) => 1 / 2.0 ** (x - 1),
-  "1/(1+0.05*x)": (x) => 1 / (1 + 0.05 * x),
-};
+export { LAMBDAS };
 
 const GROUP_KEYS: Record<string, string> = {
   lr: "lr", initial_lr: "initialLr", momentum: "momentum", betas: "betas", max_lr: "maxLr", min_lr: "minLr",

@@ -1,6 +1,13 @@
 // The README's examples, run.
 import { describe, expect, it } from "vitest";
-import { CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, ReduceLROnPlateau, SequentialLR, StepLR, transformersScheduler } from "../src/index";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, loadParamGroups, ReduceLROnPlateau, saveParamGroups, SequentialLR, StepLR,
+  transformersScheduler,
+} from "../src/index";
+import { readFixture } from "./fixtures";
 
 describe("README examples", () => {
   it("StepLR loop", () => {
@@ -58,17 +65,39 @@ describe("README examples", () => {
     const optimizer = { paramGroups: [{ lr: 0.1 }] };
     const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100 });
     for (let i = 0; i < 40; i++) scheduler.step();
-    const checkpoint = JSON.stringify({ groups: optimizer.paramGroups, scheduler: scheduler.stateDict() });
+    const checkpoint = JSON.stringify({ groups: saveParamGroups(optimizer), scheduler: scheduler.stateDict() });
     scheduler.step();
     const uninterrupted = optimizer.paramGroups[0].lr;
 
     const saved = JSON.parse(checkpoint);
     const optimizer2 = { paramGroups: [{ lr: 0.1 }] };
     const scheduler2 = new CosineAnnealingLR(optimizer2, { tMax: 100 });
-    Object.assign(optimizer2.paramGroups[0], saved.groups[0]);
+    loadParamGroups(optimizer2, saved.groups);
     scheduler2.loadStateDict(saved.scheduler);
     scheduler2.step();
     expect(optimizer2.paramGroups[0].lr).toBe(uninterrupted);
+  });
+
+  it("move a run between PyTorch and lrsched: the files, read and written as the README does", () => {
+    // scheduler.json / groups.json as lrsched_torch.py wrote them from PyTorch 2.13's StepLR run
+    const c = readFixture<{ name: string; scheduler: { class: string }; at: number; torch_to_lrsched: { state: unknown; groups: unknown; records: { lr: number[] }[] } }>(
+      "interop_torch2.json",
+    ).cases.find((x) => x.scheduler.class === "StepLR" && x.name === "step_size 7 gamma 0.9")!;
+    const dir = mkdtempSync(join(tmpdir(), "lrsched-readme-"));
+    writeFileSync(join(dir, "scheduler.json"), JSON.stringify(c.torch_to_lrsched.state));
+    writeFileSync(join(dir, "groups.json"), JSON.stringify(c.torch_to_lrsched.groups));
+
+    const optimizer = { paramGroups: [{ lr: 0.1, momentum: 0.9 }, { lr: 0.05, momentum: 0.8 }] };
+    const scheduler = new StepLR(optimizer, { stepSize: 7, gamma: 0.9 });
+    loadParamGroups(optimizer, JSON.parse(readFileSync(join(dir, "groups.json"), "utf8")));
+    scheduler.loadStateDict(JSON.parse(readFileSync(join(dir, "scheduler.json"), "utf8")));
+    scheduler.step();
+    expect(scheduler.getLastLr()).toEqual(c.torch_to_lrsched.records[0].lr);
+
+    writeFileSync(join(dir, "scheduler.json"), JSON.stringify(scheduler.stateDict()));
+    writeFileSync(join(dir, "groups.json"), JSON.stringify(saveParamGroups(optimizer)));
+    expect(JSON.parse(readFileSync(join(dir, "scheduler.json"), "utf8"))).toMatchObject({ last_epoch: c.at + 1, step_size: 7 });
+    expect(JSON.parse(readFileSync(join(dir, "groups.json"), "utf8"))[0]).toMatchObject({ initial_lr: 0.1, momentum: 0.9 });
   });
 
   it("configs, getScheduler, curves", () => {

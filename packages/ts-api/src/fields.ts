@@ -9,8 +9,18 @@ export function learningRate(doc: string, def?: number): NumberField {
 
 export const initialLearningRate = learningRate("Learning rate at step 0.");
 
-/** Step counts are at least 1: a schedule changes at most once per step. */
-export const decaySteps: NumberField = { kind: "number", doc: "Steps over which the decay is applied (>= 1).", min: 1 };
+/**
+ * Smallest decay length: Keras takes any positive one; below this, step / decaySteps leaves
+ * float64 before step 2^53 (and the rate turns NaN).
+ */
+export const MIN_DECAY_STEPS = 1e-292;
+
+/** Any positive length, as Keras takes it (a decay over half a step is still a formula). */
+export const decaySteps: NumberField = {
+  kind: "number",
+  doc: "Steps over which the decay is applied (>= 1e-292; fractions of a step are Keras's formula too).",
+  min: MIN_DECAY_STEPS,
+};
 
 export const staircase: BooleanField = {
   kind: "boolean",

@@ -14,7 +14,8 @@ export type { CurveArray, Dtype } from "@lrsched/core";
 export { allocateCurve } from "./curveBuffer";
 export type { Field, Fields } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
-export { scheduleTypes, scheduleType, fromSpec, fromKeras } from "./registry";
+export { scheduleTypes, scheduleType, fromSpec } from "./registry";
+export { fromKeras, type FromKerasOptions } from "./kerasImport";
 export { specJsonSchema } from "./jsonSchema";
 
 export { constant, type ConstantOptions } from "./schedules/constant";

@@ -1,7 +1,7 @@
 import { LrschedError } from "./errors";
 import { isPlainObject } from "./options";
 import type { Schedule } from "./schedule";
-import { camelToSnake, type ScheduleType } from "./scheduleType";
+import type { ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
 import { cosineDecayType } from "./schedules/cosineDecay";
 import { cosineDecayRestartsType } from "./schedules/cosineDecayRestarts";
@@ -91,36 +91,3 @@ export function fromSpec(spec: unknown, prefix = ""): Schedule {
   return t.create(options, prefix);
 }
 
-const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/**
- * Builds a schedule from Keras's serialized form `{class_name, config}` (the `module` and
- * `registered_name` keys of Keras 3's `serialize()` are accepted). Config keys are Keras's
- * snake_case `get_config()` keys; unknown keys are rejected.
- */
-export function fromKeras(keras: unknown): Schedule {
-  if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);
-  for (const key of Object.keys(keras)) {
-    if (!["class_name", "config", "module", "registered_name"].includes(key)) {
-      throw new LrschedError(`keras.${key}`, "is not a key of a serialized Keras schedule (class_name, config, module, registered_name)");
-    }
-  }
-  const { class_name: className, config } = keras as Record<string, unknown>;
-  // a missing class_name must not match the types that have no Keras class
-  const t = typeof className === "string" ? scheduleTypes.find((x) => x.keras?.className === className) : undefined;
-  if (!t) {
-    const known = scheduleTypes.flatMap((x) => (x.keras ? [x.keras.className] : [])).join(", ");
-    throw new LrschedError("keras.class_name", `must be one of ${known}`, className);
-  }
-  if (!isPlainObject(config)) throw new LrschedError("keras.config", "must be an object", config);
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    const camel = snakeToCamel(key);
-    const known = Object.prototype.hasOwnProperty.call(t.fields, camel) && !t.keras!.localOnly?.includes(camel);
-    if (!known || key !== key.toLowerCase()) {
-      throw new LrschedError(`keras.config.${key}`, `is not a ${className} config key`);
-    }
-    options[camel] = value;
-  }
-  return t.create(options, (field) => `keras.config.${camelToSnake(field)}`);
-}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   LrschedError, constant, cosineDecay, cosineDecayRestarts, cyclic, exponentialDecay, fromKeras, fromSpec, join,
-  oneCycle, piecewiseConstantDecay, warmup,
+  oneCycle, piecewiseConstantDecay, polynomialDecay, warmup,
 } from "../src";
 
 function error(fn: () => unknown): LrschedError {
@@ -17,14 +17,17 @@ function error(fn: () => unknown): LrschedError {
 
 describe("option errors", () => {
   it.each([
-    [() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.5 }), "decaySteps", "decaySteps must be a finite number >= 1, got 0"],
+    [() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.5 }), "decaySteps", "decaySteps must be a finite number >= 1e-292, got 0"],
     [() => exponentialDecay({ initialLearningRate: NaN, decaySteps: 1, decayRate: 0.5 }), "initialLearningRate", "initialLearningRate must be a finite number >= 0, got NaN"],
-    [() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: Infinity, decayRate: 0.5 }), "decaySteps", "decaySteps must be a finite number >= 1, got Infinity"],
+    [() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: Infinity, decayRate: 0.5 }), "decaySteps", "decaySteps must be a finite number >= 1e-292, got Infinity"],
     [() => exponentialDecay({ initialLearningRate: -1, decaySteps: 1, decayRate: 0.5 }), "initialLearningRate", "initialLearningRate must be a finite number >= 0, got -1"],
     [() => piecewiseConstantDecay({ boundaries: [100, 100], values: [1, 2, 3] }), "boundaries[1]", "boundaries[1] must be greater than boundaries[0] (100): boundaries must strictly increase, got 100"],
     [() => piecewiseConstantDecay({ boundaries: [200, 100], values: [1, 2, 3] }), "boundaries[1]", "boundaries[1] must be greater than boundaries[0] (200): boundaries must strictly increase, got 100"],
     [() => piecewiseConstantDecay({ boundaries: [100], values: [1, 2, 3] }), "values", "values must have one more entry than boundaries (2), got an array of length 3"],
-    [() => cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 10, tMul: 0.5 }), "tMul", "tMul must be a finite number >= 1, got 0.5"],
+    [() => cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 10, tMul: 0 }), "tMul", "tMul must be a finite number > 0, got 0"],
+    [() => cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 10, mMul: -0.5 }), "mMul", "mMul must be a finite number >= 0, got -0.5"],
+    [() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0 }), "decayRate", "decayRate must be a finite number > 0, got 0"],
+    [() => polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10, power: -1 }), "power", "power must be a finite number >= 0, got -1"],
     [() => cosineDecay({ initialLearningRate: 1, decaySteps: 10, alpha: 2 }), "alpha", "alpha must be a finite number in [0, 1], got 2"],
     [() => cyclic({ baseLr: 0.1, maxLr: 0.01 }), "maxLr", "maxLr must be >= baseLr (0.1), got 0.01"],
     [() => cyclic({ baseLr: 0.1, maxLr: 1, mode: "sawtooth" as never }), "mode", "mode must be one of 'triangular', 'triangular2', 'exp_range', got \"sawtooth\""],
@@ -53,14 +56,14 @@ describe("option errors", () => {
 describe("spec and Keras errors name the nested path", () => {
   it("fromSpec", () => {
     expect(error(() => fromSpec({ type: "join", boundaries: [10], schedules: [{ type: "constant", value: 1 }, { type: "cosineDecay", initialLearningRate: 1, decaySteps: 0 }] })).message)
-      .toBe("schedules[1].decaySteps must be a finite number >= 1, got 0");
+      .toBe("schedules[1].decaySteps must be a finite number >= 1e-292, got 0");
     expect(error(() => fromSpec({ type: "cosine" })).path).toBe("type");
     expect(error(() => fromSpec(null)).message).toBe("spec must be an object with a 'type', got null");
     expect(error(() => fromSpec([])).message).toBe("spec must be an object with a 'type', got an array of length 0");
   });
   it("fromKeras reports snake_case config keys", () => {
     expect(error(() => fromKeras({ class_name: "CosineDecay", config: { initial_learning_rate: 0.1, decay_steps: -1 } })).message)
-      .toBe("keras.config.decay_steps must be a finite number >= 1, got -1");
+      .toBe("keras.config.decay_steps must be a finite number >= 1e-292, got -1");
     expect(error(() => fromKeras({ class_name: "CosineDecay", config: { initial_learning_rate: 0.1, decay_steps: 10, foo: 1 } })).message)
       .toBe("keras.config.foo is not a CosineDecay config key");
     expect(error(() => fromKeras({ class_name: "Adam", config: {} })).path).toBe("keras.class_name");

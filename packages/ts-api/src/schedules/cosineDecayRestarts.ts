@@ -1,14 +1,19 @@
 import { Op, planNode } from "@lrsched/core";
-import { fraction, initialLearningRate, kerasName } from "../fields";
+import { MIN_DECAY_STEPS, fraction, initialLearningRate, kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
+import { inRange, lastStepWhere } from "../lastStep";
+import { lastShrinkingStep, shrinkingPeriods } from "./shrinkingRestarts";
 
 export interface CosineDecayRestartsOptions {
   readonly initialLearningRate: number;
   /** Length of the first period. */
   readonly firstDecaySteps: number;
-  /** Each period is tMul times longer than the one before (>= 1). Default 2. */
+  /**
+   * Each period is tMul times longer than the one before (> 0). Default 2. Below 1 the periods
+   * shrink and the schedule ends after first / (1 - tMul) steps (its maxStep), as in Keras.
+   */
   readonly tMul?: number;
-  /** Each period starts at mMul times the previous peak, in [0, 1]. Default 1. */
+  /** Each period starts at mMul times the previous peak (>= 0; above 1 the peaks grow). Default 1. */
   readonly mMul?: number;
   /** Floor as a fraction of initialLearningRate. Default 0. */
   readonly alpha?: number;
@@ -71,8 +76,10 @@ export function restartPeriods(first: number, tMul: number, decay: number): (ste
 /**
  * Keras `CosineDecayRestarts` (SGDR): in period i (length firstDecaySteps * tMul^i, starting at
  * the sum of the earlier lengths), `lr * ((1 - alpha) * mMul^i * (1 + cos(pi * x)) / 2 + alpha)`
- * with x the fraction of the period done. `tMul` must be >= 1: shrinking periods would end the
- * schedule after a finite number of steps (Keras returns NaN there). Period starts are computed in
+ * with x the fraction of the period done. With tMul < 1 the periods shrink and end the schedule
+ * after first / (1 - tMul) steps (Keras returns NaN from there): maxStep is the last step before,
+ * and curves are computed step by step in JS. Peaks that grow (mMul > 1) end the schedule at the
+ * last step whose period peaks at most at 1e300. Period starts are computed in
  * f64: when tMul is within ~1e-12 of 1 (but not 1) a start may not be representable, and a step
  * lying on it can fall in either period.
  */
@@ -81,9 +88,9 @@ export const cosineDecayRestartsType = /* @__PURE__ */ scheduleType<CosineDecayR
   summary: "Cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.",
   fields: {
     initialLearningRate,
-    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1).", min: 1 },
-    tMul: { kind: "number", doc: "Period growth factor (>= 1).", min: 1, default: 2 },
-    mMul: { kind: "number", doc: "Peak factor per restart, in [0, 1]: peaks never grow (and so never overflow).", min: 0, max: 1, default: 1 },
+    firstDecaySteps: { kind: "number", doc: "Length of the first period (>= 1e-292).", min: MIN_DECAY_STEPS },
+    tMul: { kind: "number", doc: "Period growth factor (> 0; below 1 the periods shrink and the schedule ends).", above: 0, default: 2 },
+    mMul: { kind: "number", doc: "Peak factor per restart (>= 0; above 1 the peaks grow).", min: 0, default: 1 },
     alpha: fraction("Floor, as a fraction of initialLearningRate.", 0),
     name: kerasName,
   },
@@ -91,7 +98,11 @@ export const cosineDecayRestartsType = /* @__PURE__ */ scheduleType<CosineDecayR
   build: (o) => {
     const { initialLearningRate: lr, firstDecaySteps: first, tMul, mMul, alpha } =
       o as Required<CosineDecayRestartsOptions>;
-    const locate = restartPeriods(first, tMul, mMul);
+    const shrinking = tMul < 1;
+    const locate = shrinking ? shrinkingPeriods(first, tMul, mMul) : restartPeriods(first, tMul, mMul);
+    const end = shrinking ? lastShrinkingStep(first, tMul) : Number.MAX_SAFE_INTEGER;
+    // growing peaks (mMul > 1) end the schedule before a peak leaves float64
+    const last = mMul > 1 ? lastStepWhere((s) => inRange(lr * locate(s).peak), end) : undefined;
     return {
       at(step) {
         const { start, length, peak } = locate(step);
@@ -99,7 +110,8 @@ export const cosineDecayRestartsType = /* @__PURE__ */ scheduleType<CosineDecayR
         const cosineDecayed = 0.5 * peak * (1 + Math.cos(Math.PI * x));
         return lr * ((1 - alpha) * cosineDecayed + alpha);
       },
-      plan: planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha, 0]),
+      plan: shrinking ? null : planNode(Op.CosineRestarts, [lr, first, tMul, mMul, alpha, 0]),
+      maxStep: last ?? (shrinking ? end : undefined),
     };
   },
 });

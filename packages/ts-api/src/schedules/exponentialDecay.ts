@@ -1,11 +1,12 @@
 import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName, staircase } from "../fields";
+import { inRange, lastStepWhere } from "../lastStep";
 import { scheduleType } from "../scheduleType";
 
 export interface ExponentialDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
-  /** Factor applied per `decaySteps` steps, in (0, 1]. */
+  /** Factor applied per `decaySteps` steps (> 0): below 1 a decay, above 1 growth, as in Keras. */
   readonly decayRate: number;
   readonly staircase?: boolean;
   readonly name?: string | null;
@@ -15,7 +16,8 @@ export interface ExponentialDecayOptions {
  * Keras `ExponentialDecay`: `initialLearningRate * decayRate ^ (step / decaySteps)`, the exponent
  * floored when `staircase`. The seed's example, `exponentialDecay({initialLearningRate: 0.15,
  * decaySteps: 100000, decayRate: 0.8, staircase: true})`, gives 0.15 up to step 99999 and 0.12
- * from step 100000.
+ * from step 100000. A decayRate above 1 grows the rate, as Keras computes it; such a schedule ends
+ * (maxStep) at the last step whose rate is at most 1e300.
  */
 export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDecayOptions>({
   type: "exponentialDecay",
@@ -23,7 +25,7 @@ export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDeca
   fields: {
     initialLearningRate,
     decaySteps,
-    decayRate: { kind: "number", doc: "Factor applied per decaySteps steps, in (0, 1]: a decay never grows (and so never overflows).", above: 0, max: 1 },
+    decayRate: { kind: "number", doc: "Factor applied per decaySteps steps (> 0): below 1 a decay, above 1 growth.", above: 0 },
     staircase,
     name: kerasName,
   },
@@ -31,12 +33,12 @@ export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDeca
   build: ({ initialLearningRate: lr, decaySteps: d, decayRate: rate, staircase: stair }) => {
     // rate^p as exp(p ln rate): the same value to ~|p ln rate| ulps, and several times faster
     const k = Math.log(rate);
+    const at = (step: number) => lr * Math.exp(k * (stair ? Math.floor(step / d) : step / d));
     return {
-      at(step) {
-        const p = stair ? Math.floor(step / d) : step / d;
-        return lr * Math.exp(k * p);
-      },
+      at,
       plan: planNode(Op.Exponential, [lr, d, k, stair ? 1 : 0]),
+      // growth (decayRate > 1) ends before its rate leaves float64
+      maxStep: k > 0 ? lastStepWhere((s) => inRange(at(s))) : undefined,
     };
   },
 });

@@ -5,7 +5,7 @@ import { kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
 
 export interface PiecewiseConstantDecayOptions {
-  /** Strictly increasing steps where the value changes. */
+  /** Strictly increasing steps where the value changes (any numbers, negative and fractional too). */
   readonly boundaries: readonly number[];
   /** One more value than boundaries. */
   readonly values: readonly number[];
@@ -22,7 +22,7 @@ export const piecewiseConstantDecayType = /* @__PURE__ */ scheduleType<Piecewise
   type: "piecewiseConstantDecay",
   summary: "values[i] between boundaries (a boundary step keeps the earlier value).",
   fields: {
-    boundaries: { kind: "numberList", doc: "Strictly increasing steps where the value changes.", minLength: 1, min: 0, increasing: true },
+    boundaries: { kind: "numberList", doc: "Strictly increasing steps where the value changes (fractional or negative allowed).", minLength: 1, increasing: true },
     values: { kind: "numberList", doc: "Learning rates, one more than boundaries.", minLength: 2, min: 0 },
     name: kerasName,
   },

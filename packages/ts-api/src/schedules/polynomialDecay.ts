@@ -8,7 +8,7 @@ export interface PolynomialDecayOptions {
   readonly decaySteps: number;
   /** Default 0.0001 (Keras's default). */
   readonly endLearningRate?: number;
-  /** Default 1 (linear). */
+  /** Default 1 (linear); 0 keeps the initial rate, as Keras's 0^0 = 1 does. */
   readonly power?: number;
   /** Restart the decay at every multiple of decaySteps. Default false. */
   readonly cycle?: boolean;
@@ -27,7 +27,7 @@ export const polynomialDecayType = /* @__PURE__ */ scheduleType<PolynomialDecayO
     initialLearningRate,
     decaySteps,
     endLearningRate: learningRate("Learning rate reached at decaySteps.", 0.0001),
-    power: { kind: "number", doc: "Exponent of the polynomial (> 0; use constant for a flat rate).", above: 0, default: 1 },
+    power: { kind: "number", doc: "Exponent of the polynomial (>= 0; 0 keeps the initial rate).", min: 0, default: 1 },
     cycle: { kind: "boolean", doc: "Restart the decay at every multiple of decaySteps.", default: false },
     name: kerasName,
   },
@@ -35,6 +35,11 @@ export const polynomialDecayType = /* @__PURE__ */ scheduleType<PolynomialDecayO
   build: (o) => {
     const { initialLearningRate: lr, decaySteps: d, endLearningRate: end, power: exponent, cycle } =
       o as Required<PolynomialDecayOptions>;
+    if (exponent === 0) {
+      // (1 - p)^0 is 1 for every p, 0 included (Keras's pow): (lr - end) * 1 + end throughout
+      const flat = lr - end + end;
+      return { at: () => flat, plan: planNode(Op.Constant, [flat]) };
+    }
     return {
       at(step) {
         let s = step;

@@ -1,0 +1,1 @@
+export declare const LAMBDAS: Record<string, (x: number) => number>;
