@@ -41,7 +41,7 @@ describe("README.md", () => {
 
   it("the size of the wasm module", () => {
     const bytes = statSync(join(PACKAGE, "build", "lrsched.wasm")).size;
-    expect(readme).toContain(`(${(bytes / 1000).toFixed(1)} KB of wasm)`);
+    expect(readme).toContain(`(${(bytes / 1000).toFixed(1)} KB of wasm, embedded as base64)`);
   });
 
   it("the room an allocateCurve array keeps for a plan, and the parallel share", () => {
