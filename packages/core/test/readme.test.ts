@@ -32,8 +32,8 @@ describe("README.md", () => {
   });
 
   it("the interpolant blocks of k-decay, and their check", () => {
-    const block = constant("smooth.ts", "BLOCK");
-    const sub = constant("smooth.ts", "SUB");
+    const block = constant("blocks.ts", "BLOCK");
+    const sub = constant("blocks.ts", "SUB");
     expect(readme).toContain(`cubic interpolants on ${block}-step blocks, split into ${sub}-step quarters`);
     expect(block / sub).toBe(4);
     expect(readme).toContain(`misses the ${constant("smooth.ts", "TOL").toExponential()} check`);
