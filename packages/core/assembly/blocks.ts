@@ -162,7 +162,7 @@ function block(
 ): void {
   const half = size >> 1;
   expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
-  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor)) return;
+  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB)) return;
   if (size == SUB) {
     exact(kind, slot(p, from, f32), f32, to - from, pos0 + <f64>from, o, p0, p1, p2, p3, p4, tmp);
     return;

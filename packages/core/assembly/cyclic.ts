@@ -17,13 +17,14 @@ import { Shape, blocks } from "./blocks";
  */
 function halfCycle(
   out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
+  floor: f64,
 ): void {
   if (!exp) {
-    affine(out, f32, n, s, origin, a, b);
+    affine(out, f32, n, s, origin, a, b, floor);
     return;
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
-  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
+  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp);
 }
 
 export function cyclic(
@@ -33,6 +34,9 @@ export function cyclic(
   const height = maxLr - baseLr;
   const exp = mode == CyclicMode.ExpRange;
   const k = exp ? Math.log(gamma) : 0.0;
+  // the rate stays in [baseLr, maxLr] (baseLr >= 0 from the options), and the first cycle reaches
+  // maxLr: a lower bound of max(|rate|, 1e-6 x peak) for the blocks
+  const floor = Math.max(baseLr >= 0.0 && maxLr >= baseLr ? baseLr : 0.0, 1e-6 * Math.max(Math.abs(baseLr), Math.abs(maxLr)));
   // exp_range: the triangle (height * scale) from 0, scaled and shifted by halfCycle
   const base = exp ? 0.0 : baseLr;
   let i = 0;
@@ -43,10 +47,10 @@ export function cyclic(
     const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
-    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k);
+    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k, floor);
     if (next > peak) {
       halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin,
-        base + height * f * total / down, -height * f / down, exp, baseLr, k);
+        base + height * f * total / down, -height * f / down, exp, baseLr, k, floor);
     }
     i = next;
   }
