@@ -31,6 +31,8 @@ export default defineConfig([
     // the core's module inlined as bytes (playground/src/main.ts hands them to ready())
     loader: { ".wasm": "binary" },
     publicDir: "playground/public",
+    // the core's WASM goes into the script as bytes: a page opened from file:// may not fetch it
+    loader: { ".wasm": "binary" },
     outExtension: () => ({ js: ".js" }),
   },
 ]);

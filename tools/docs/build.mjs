@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { galleryFiles, GALLERY_DIR } from "./gallery/index.mjs";
+import { galleryFiles, galleryIndex, GALLERY_DIR } from "./gallery/index.mjs";
 import { catalogueFiles } from "./gallery/catalogue.mjs";
 import { buildApi } from "./api/build.mjs";
 
@@ -27,7 +27,9 @@ function prune(dir, keep) {
 }
 
 const started = performance.now();
-const files = [...(await galleryFiles()), ...(await catalogueFiles())];
+const catalogue = await catalogueFiles();
+const files = [...(await galleryFiles()), ...catalogue];
+files.push(galleryIndex(catalogue));
 writeAll(files);
 prune(GALLERY_DIR, new Set(files.map((f) => f.path)));
 console.log(`docs: ${files.filter((f) => f.path.endsWith(".svg")).length} pictures in ${GALLERY_DIR}/`);

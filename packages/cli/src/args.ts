@@ -1,7 +1,16 @@
 // A small, strict argument parser: the CLI controls every message it prints for bad input.
 import { UsageError } from "./errors";
 
-/** One command-line option. `flag` options take no value; `value` options always take the next token. */
+/**
+ * One command-line option. `flag` options take no value; `value` options always take the next token.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs, type OptionSpec } from "@lrsched/cli";
+ * const specs: OptionSpec[] = [{ name: "steps", kind: "value", doc: "How many steps." }, { name: "quiet", short: "q", kind: "flag", doc: "No progress bar." }];
+ * parseArgs(["-q", "--steps", "10"], specs).values.get("steps"); // → ["10"]
+ * ```
+ */
 export interface OptionSpec {
   /** Long name without the leading `--`. */
   readonly name: string;
@@ -16,7 +25,16 @@ export interface OptionSpec {
   readonly hidden?: boolean;
 }
 
-/** The result of parsing: every option's raw values (flags as "true"/"false") and the positionals. */
+/**
+ * The result of parsing: every option's raw values (flags as "true"/"false") and the positionals.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs, type ParsedArgs } from "@lrsched/cli";
+ * const parsed: ParsedArgs = parseArgs(["plot", "cosine"], []);
+ * parsed.positionals; // → ["plot", "cosine"]
+ * ```
+ */
 export interface ParsedArgs {
   readonly values: ReadonlyMap<string, readonly string[]>;
   readonly positionals: readonly string[];
@@ -29,6 +47,13 @@ const isShort = (t: string) => /^-[A-Za-z]$/.test(t);
  * Parses `argv` against `specs`. When `dynamic` is given, it receives the first positional (found by a
  * tolerant first pass) and returns further options it enables: `lrsched curve cosine --decay-steps 10`
  * learns `--decay-steps` from `cosine`. Throws UsageError naming the first bad token.
+ *
+ * @example
+ * ```ts
+ * import { parseArgs } from "@lrsched/cli";
+ * const parsed = parseArgs(["curve", "--steps=100"], [{ name: "steps", kind: "value", doc: "How many steps." }]);
+ * parsed.values.get("steps"); // → ["100"]
+ * ```
  */
 export function parseArgs(
   argv: readonly string[],
@@ -147,7 +172,16 @@ export function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** Typed access to parsed options, with errors that name the option and what it expects. */
+/**
+ * Typed access to parsed options, with errors that name the option and what it expects.
+ *
+ * @example
+ * ```ts
+ * import { Options, parseArgs } from "@lrsched/cli";
+ * const opts = new Options(parseArgs(["--steps", "1e3"], [{ name: "steps", kind: "value", doc: "How many steps." }]));
+ * opts.integer("steps", 1, 100); // → 1000
+ * ```
+ */
 export class Options {
   constructor(readonly parsed: ParsedArgs) {}
 
@@ -155,22 +189,27 @@ export class Options {
     return this.parsed.positionals;
   }
 
+  /** Whether the option was given at all. */
   has(name: string): boolean {
     return this.parsed.values.has(name);
   }
 
+  /** Every value given for a repeatable option, in order. */
   all(name: string): readonly string[] {
     return this.parsed.values.get(name) ?? [];
   }
 
+  /** The option's last value, or undefined. */
   string(name: string): string | undefined {
     return this.parsed.values.get(name)?.[0];
   }
 
+  /** Whether a flag is on. */
   flag(name: string): boolean {
     return this.string(name) === "true";
   }
 
+  /** Throws the UsageError for a bad value: `--name expects ..., got ...`. */
   fail(name: string, expected: string, got: string): never {
     throw new UsageError(`--${name} must be ${expected}, got ${JSON.stringify(got)}`);
   }
@@ -186,6 +225,7 @@ export class Options {
     return v;
   }
 
+  /** The option as a finite number passing `check`, or `fallback` when it is absent. */
   number(name: string, fallback: number, check: (v: number) => boolean = () => true, expected = "a finite number"): number {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
@@ -194,6 +234,7 @@ export class Options {
     return v;
   }
 
+  /** The option as one of `choices`, or `fallback` when it is absent. */
   choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
@@ -209,9 +250,12 @@ export class Options {
   }
 }
 
-/** Strict number syntax: no empty strings, no trailing garbage, finite only. Accepts 1e9 and 1_000. */
+/**
+ * Strict number syntax: no empty strings, no surrounding spaces or trailing garbage, finite only.
+ * Accepts 1e9 and 1_000.
+ */
 export function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().replace(/_/g, "");
+  const s = raw.replace(/_/g, "");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
   const v = Number(s);
   return Number.isFinite(v) ? v : undefined;

@@ -19,7 +19,15 @@ import { scheduleFlags } from "./input/sources";
 import { BrokenPipe } from "./io/output";
 import { version } from "./version";
 
-/** Every command, in the order `lrsched --help` lists them. */
+/**
+ * Every command, in the order `lrsched --help` lists them.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from "@lrsched/cli";
+ * COMMANDS.map((c) => c.name).includes("plot"); // → true
+ * ```
+ */
 export const COMMANDS: readonly Command[] = [
   curveCommand,
   plotCommand,
@@ -33,7 +41,15 @@ export const COMMANDS: readonly Command[] = [
   playgroundCommand,
 ];
 
-/** Exit statuses. */
+/**
+ * Exit statuses.
+ *
+ * @example
+ * ```ts
+ * import { EXIT, main } from "@lrsched/cli";
+ * (await main(["describe"])) === EXIT.usage; // → true
+ * ```
+ */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
 function report(prefix: string, e: unknown, debug: boolean): number {
@@ -84,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(command));
       return EXIT.ok;
     }
-    if (!command.scheduleFlags && command.name !== "describe" && opts.positionals.length > 0) {
+    if (!command.scheduleFlags && !command.positionals && command.name !== "describe" && opts.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${opts.positionals[0]}'`);
     }
     await command.run(opts);

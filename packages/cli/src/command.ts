@@ -14,6 +14,8 @@ export interface Command {
   readonly examples: readonly (readonly [string, string])[];
   /** Takes a schedule type as first positional followed by its option flags. */
   readonly scheduleFlags?: boolean;
+  /** Takes positional arguments of its own (a subcommand and its operands). */
+  readonly positionals?: boolean;
   run(opts: Options): Promise<void>;
 }
 

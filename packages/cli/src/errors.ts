@@ -3,6 +3,12 @@ import { LrschedError } from "@lrsched/ts-api";
 /**
  * Bad input or an output that cannot be written: the CLI prints `message` as one line on stderr
  * and exits with code 2. Anything else escaping a command is a bug and exits with code 1.
+ *
+ * @example
+ * ```ts
+ * import { UsageError } from "@lrsched/cli";
+ * new UsageError("--steps expects an integer >= 1, got 'x'") instanceof Error; // → true
+ * ```
  */
 export class UsageError extends Error {
   override readonly name = "UsageError";

@@ -1,6 +1,7 @@
 // Help text, generated from the command table so it cannot drift from what the parser accepts.
 import type { OptionSpec } from "./args";
 import type { Command } from "./command";
+import { MAX_INPUT_TEXT } from "./io/readCapped";
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS: readonly OptionSpec[] = [
@@ -42,8 +43,10 @@ export function globalHelp(commands: readonly Command[], version: string): strin
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "A schedule is given as a type and its options (lrsched curve cosine --initial-learning-rate 0.1",
-    "--decay-steps 1000), a spec (--spec file.json or --spec '{\"type\": ...}'), a Keras config (--keras)",
-    "or a PyTorch config (--torch). `lrsched list` shows every type; `lrsched describe <type>` its options.",
+    "--decay-steps 1000), a spec (--spec file.json or --spec '{\"type\": ...}'), or a framework's own config:",
+    "Keras (--keras), PyTorch (--torch), timm (--timm) or optax (--optax). `lrsched list` shows every type,",
+    "`lrsched list --from timm` what a framework's classes read as; `lrsched describe <type>` a type's options.",
+    `Input files (--spec, --keras, --torch, --timm, --optax, --config, or - for stdin) are read up to ${MAX_INPUT_TEXT}.`,
     "",
     "Examples:",
     "  lrsched demo",

@@ -9,7 +9,7 @@ function specHorizon(spec: Record<string, unknown>): number {
   const num = (k: string) => (typeof spec[k] === "number" ? (spec[k] as number) : 0);
   let own = 0;
   for (const [key, value] of Object.entries(spec)) {
-    if (typeof value === "number" && /(steps|stepsize\w*|T_max|period)$/i.test(key)) own += value;
+    if (typeof value === "number" && /(steps|stepsize\w*|T_max|period|decayT)$/i.test(key)) own += value;
   }
   if (spec.type === "cosineDecayRestarts") {
     const t = num("tMul") || 1;
@@ -17,7 +17,7 @@ function specHorizon(spec: Record<string, unknown>): number {
   } else if (/cyclic/i.test(String(spec.type))) {
     own *= 3; // three cycles
   }
-  const boundaries = spec.boundaries;
+  const boundaries = spec.boundaries ?? spec.decayT; // timm's multi-step milestones are boundaries too
   if (Array.isArray(boundaries) && boundaries.length > 0) {
     const last = Number(boundaries[boundaries.length - 1]);
     own = Math.max(own, last * 1.5);
@@ -57,6 +57,9 @@ const ENDS: Readonly<Record<string, (spec: Spec) => number | undefined>> = {
       : ["constant", "constant_with_warmup", "inverse_sqrt", "cosine_with_restarts"].includes(String(s.name)) || s.numTrainingSteps === null
         ? undefined
         : n(s, "numTrainingSteps"),
+  timmCosine: (s) => timmEnd(s),
+  timmTanh: (s) => timmEnd(s),
+  timmPoly: (s) => timmEnd(s),
   warmup: (s) => {
     const after = specEnd(child(s, "schedule"));
     return after === undefined ? undefined : s.offset === false ? Math.max(after, n(s, "warmupSteps")) : n(s, "warmupSteps") + after;
@@ -73,6 +76,15 @@ const ENDS: Readonly<Record<string, (spec: Spec) => number | undefined>> = {
   clamp: (s) => specEnd(child(s, "schedule")),
   scale: (s) => specEnd(child(s, "schedule")),
 };
+
+/** timm's cycling schedulers rest at lrMin after `cycleLimit` cycles (each `cycleMul` times the last). */
+function timmEnd(s: Spec): number | undefined {
+  const t = n(s, "tInitial");
+  const m = n(s, "cycleMul");
+  const c = n(s, "cycleLimit");
+  const cycles = m === 1 ? t * c : (t * (m ** c - 1)) / (m - 1);
+  return (s.warmupPrefix ? n(s, "warmupT") : 0) + cycles;
+}
 
 /** Where a schedule's spec says it ends, or undefined when it goes on. */
 export function specEnd(spec: Spec): number | undefined {
@@ -91,6 +103,13 @@ function nice(n: number): number {
  * Steps to show for these schedules: a schedule that ends is drawn exactly to its end (its last
  * step, `maxStep`, included); one that goes on, over its natural horizon (the decay length, three
  * cycles, the last boundary) plus a tenth, rounded to a round number. The longest wins.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { defaultSteps } from "@lrsched/cli";
+ * defaultSteps([cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })]) >= 1000; // → true
+ * ```
  */
 export function defaultSteps(schedules: readonly Schedule[]): number {
   let ended = 0;

@@ -12,7 +12,7 @@ export { main, COMMANDS, EXIT } from "./cli";
 export { UsageError } from "./errors";
 export { parseArgs, Options, type OptionSpec, type ParsedArgs } from "./args";
 export { FORMATS, encoderFor, formatOfPath, npyHeader, type Format, type Encoder } from "./format";
-export { sampled, sampleCount, type Sampling, type SampledChunk } from "./sample";
+export { sampled, sampleCount, type Sampling, type SampledChunk, type SampleOptions } from "./sample";
 export { bucketize, linePoints, type Buckets, type Point } from "./plot/buckets";
 export { chartSpec, type ChartSeries, type ChartOptions } from "./plot/chart";
 export { renderSvg, renderPng } from "@lrsched/explore";

@@ -2,15 +2,16 @@
 // site on disk: forms, chart, hash, import, export, shared links, and no console errors or requests
 // beyond the page's own origin.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserFor, watch } from "./browser";
 import { BIN, lrsched, tempDir } from "./helpers";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const BROWSER = browserFor("the playground in headless Chromium");
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "tools", "conformance", "fixtures");
 
@@ -25,7 +26,7 @@ const specOfHash = (url: string) => JSON.parse(new URLSearchParams(new URL(url).
 const curveOf = (page: Page, i = 0) => page.locator("svg[data-testid=chart] path.curve").nth(i).getAttribute("d");
 const exportOf = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? "";
 
-describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", () => {
+describe.skipIf(!BROWSER.available)("the playground in headless Chromium", () => {
   let browser: Browser;
   let server: ChildProcess;
   let origin = "";
@@ -42,11 +43,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
       });
       server.once("exit", (code) => reject(new Error(`lrsched playground exited with ${code}`)));
     });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await BROWSER.launch();
   }, 60_000);
 
   afterAll(async () => {
@@ -61,13 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
 
   async function open(url: string): Promise<Watched> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    page.on("request", (r) => requests.push(r.url()));
+    const { errors, requests } = watch(page);
     await page.goto(url);
     await page.waitForSelector("body[data-ready]");
     await page.waitForFunction(() => document.querySelector("svg[data-testid=chart] path.curve")?.getAttribute("d"));
@@ -101,6 +92,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     expect(JSON.parse(await exportOf(page, "export-spec"))).toMatchObject({ decaySteps: 400 });
     expect(JSON.parse(await exportOf(page, "export-keras"))).toMatchObject({ class_name: "CosineDecay", config: { decay_steps: 400 } });
     expect(await exportOf(page, "export-cli")).toContain('"decaySteps":400');
+    expect(await exportOf(page, "export-torch")).toMatch(/^cosineDecay has no PyTorch equivalent/);
 
     const drawn = await curveOf(page);
     const hash = page.url();
@@ -113,6 +105,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     await page.getByLabel("decaySteps", { exact: true }).fill("500");
     await expect.poll(() => error.textContent()).toBe("");
     expect(specOfHash(page.url()).decaySteps).toBe(500);
+
+    // a type PyTorch has a class for exports its config, with the optimizer's rate to run it at
+    await page.getByTestId("type").selectOption("exponentialDecay");
+    await page.getByLabel("staircase", { exact: true }).check();
+    await expect.poll(async () => JSON.parse((await exportOf(page, "export-torch")) || "{}")).toEqual({ _target_: "torch.optim.lr_scheduler.StepLR", step_size: 100, gamma: 0.8 });
+    expect(await exportOf(page, "export-torch-lr")).toBe("optimizer lr 0.1");
     clean(w);
     await page.close();
   });
@@ -130,8 +128,14 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
       const t = scheduleTypes.find((x) => x.type === type)!;
       const shown = Object.entries(t.fields).filter(([, f]) => f.kind !== "function" && f.kind !== "schedule" && f.kind !== "scheduleList").map(([k]) => k);
       for (const name of shown) expect(await page.locator(`#form > .schedule > .field > label`).filter({ hasText: new RegExp(`^${name}$`) }).count(), `${type}.${name}`).toBe(1);
+      // the chart shows this type (its label follows the type) before its axis is read
+      await expect.poll(() => page.locator("svg[data-testid=chart] path.curve").first().getAttribute("data-series")).toBe(type);
       await expect.poll(() => curveOf(page)).toMatch(/^M/);
       expect(await page.locator("#form .error:not(:empty)").count(), type).toBe(0);
+      // the rate axis starts at 0 (cosineAnnealing's last rate is -5.55e-17, a rounded zero); only
+      // noise that really goes negative opens a band below it
+      const yLabels = await page.locator('svg[data-testid=chart] .axes text[text-anchor="end"]').allTextContents();
+      if (type !== "noisyLinearCosineDecay") expect(yLabels[0], type).toBe("0");
     }
     clean(w);
     await page.close();
@@ -203,6 +207,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "playground-three-schedules.png"), fullPage: true });
+
+    // a link pasted into the open page's address bar replaces what it shows
+    const other = { type: "constant", value: 0.02 };
+    await page.evaluate((h) => (location.hash = h), `spec=${encodeURIComponent(JSON.stringify(other))}&log=1`);
+    await expect.poll(() => page.getByTestId("entry").allTextContents()).toEqual(["constant"]);
+    expect(await page.getByLabel("log scale").isChecked()).toBe(true);
+    expect(JSON.parse(await exportOf(page, "export-spec"))).toEqual(other);
+    // and a broken one says what is wrong, leaving the view as it was
+    await page.evaluate(() => (location.hash = "spec=%5B%5D"));
+    await expect.poll(() => page.getByTestId("link-error").textContent()).toBe("This link's state is not valid: spec must hold at least one schedule");
+    expect(await page.getByTestId("entry").allTextContents()).toEqual(["constant"]);
     clean(w);
     await page.close();
   });
@@ -251,6 +266,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the playground in headless Chromium", ()
     await page.getByTestId("import").click();
     await expect.poll(() => page.getByTestId("entry").allTextContents()).toEqual(["cosineDecay", "my_ed", "OneCycleLR"]);
     expect(JSON.parse(await exportOf(page, "export-torch"))).toEqual(torch);
+    expect(await exportOf(page, "export-torch-lr")).toBe(`optimizer lr ${c.optimizer.groups[0].lr}`);
     expect(await page.getByTestId("import-error").textContent()).toBe("");
     await page.getByLabel("steps", { exact: true }).fill("20");
     await expect.poll(() => page.url()).toContain("steps=20");

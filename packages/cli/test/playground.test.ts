@@ -1,6 +1,7 @@
 // The playground's logic outside the browser: starting specs, the URL-hash state, imports, exports.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromKeras, fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { cliExport, shellWord } from "../playground/src/exports";
 import { importText } from "../playground/src/imports";
 import { starterSpec, starterTypes } from "../playground/src/starters";
 import { DEFAULT_VIEW, decodeState, encodeState, entriesOf } from "../playground/src/state";
+import { BIN } from "./helpers";
 
 const FIXTURES = join(__dirname, "..", "..", "..", "tools", "conformance", "fixtures");
 
@@ -81,7 +83,7 @@ describe("imports", () => {
     const config = { _target_: "torch.optim.lr_scheduler.OneCycleLR", ...c.scheduler.kwargs };
     const [e] = importText(JSON.stringify(config), c.optimizer.groups[0].lr, ["OneCycleLR"]);
     expect(e.label).toBe("OneCycleLR #2");
-    expect(e.torch).toEqual(config);
+    expect(e.torch).toEqual({ config, lr: c.optimizer.groups[0].lr });
     const s = fromSpec(e.spec);
     const lrs: number[] = c.records.map((r: { lr: number[] }) => r.lr[0]);
     // the closed form holds to the end of the cycle (PyTorch raises past total_steps)
@@ -112,5 +114,47 @@ describe("exports", () => {
       `lrsched plot --spec '{"type":"constant","value":0.1}' --label a --spec '{"type":"constant","value":0.2}' --label 'b'\\''s' --steps 100 --start 5 --log`,
     );
     expect(cliExport([{ label: "constant", spec: a.spec }], DEFAULT_VIEW, 10).text).toBe(`lrsched plot --spec '{"type":"constant","value":0.1}' --steps 10`);
+  });
+});
+
+describe("the built site", () => {
+  const site = join(__dirname, "..", "dist", "playground");
+
+  it("is three files, one classic script, and names no other origin to load from", () => {
+    const html = readFileSync(join(site, "index.html"), "utf8");
+    expect(html).toContain('<script src="playground.js"></script>');
+    expect(html).not.toMatch(/type="module"/);
+    for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(playground\.(js|css)|data:,)$/);
+    // the WASM core is in the script as bytes (a page on file:// may not fetch it)
+    const js = readFileSync(join(site, "playground.js"), "utf8");
+    expect(js).toContain("AGFzbQ"); // base64 of the module's magic number "\0asm"
+  });
+
+  it("stays lean: the whole bundle, WASM core included, under 256 KB", () => {
+    expect(statSync(join(site, "playground.js")).size).toBeLessThan(256 * 1024);
+  });
+});
+
+describe.runIf(process.platform === "linux")("lrsched playground --open", () => {
+  it("hands the printed URL to the system's opener, and stops cleanly on SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lrsched-open-"));
+    try {
+      // a stand-in xdg-open that records what it was asked to open
+      const opened = join(dir, "opened.txt");
+      writeFileSync(join(dir, "xdg-open"), `#!/bin/sh\nprintf %s "$1" > "${opened}"\n`);
+      chmodSync(join(dir, "xdg-open"), 0o755);
+      const server = spawn(process.execPath, [BIN, "playground", "--open"], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
+      let out = "";
+      server.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+      for (let i = 0; i < 200 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 50));
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
+      expect(url).toBeDefined();
+      expect(readFileSync(opened, "utf8")).toBe(url);
+      server.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,6 +37,17 @@ describe("README.md", () => {
     expect(readme).toContain(`(\`${errorLine(["compare", "--spec", keras])}\`)`);
   });
 
+  it("the negative-rate warning it quotes is what the CLI prints", () => {
+    const r = lrsched(["curve", "oneCycle", "--max-lr", "1", "--total-steps", "100", "--anneal-strategy", "linear", "--start", "98", "--steps", "3"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(text).toContain(`\n${r.stderr}`);
+  });
+
+  it("the input cap it states is the CLI's", () => {
+    expect(readme).toContain("Files (and `-`, stdin) are read up to 64 MiB");
+    expect(errorLine(["curve", "--spec", "/dev/zero"])).toMatch(/larger than 64 MiB/);
+  });
+
   it("the range test's suggestions with the default settings", { timeout: 300_000 }, () => {
     const r = lrsched(["find", "--json", "--quiet"]);
     expect(r.status, r.stderr).toBe(0);

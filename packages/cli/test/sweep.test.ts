@@ -2,10 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_SWEEP } from "../src/sweep/defaultSweep";
-import { resolveSchedules, resolveSteps, stepsPerEpoch, validateConfig } from "../src/sweep/config";
-import { inlineSvg } from "@lrsched/explore";
-import { rankSchedules, resultsCsv } from "../src/sweep/results";
+import { DEFAULT_SWEEP, validateConfig } from "../src/sweep/config";
 import { BIN, lrsched, tempDir } from "./helpers";
 
 const { dir, cleanup } = tempDir();
@@ -44,7 +41,11 @@ describe("sweep config validation: exit 2, one line naming the field", () => {
     ["missing spec", JSON.stringify({ schedules: [{ label: "a" }] }), /schedules\[0\]\.spec is required/],
     ["too short for the run", JSON.stringify({ epochs: 2, schedules: [{ label: "a", spec: { type: "oneCycle", maxLr: 0.1, totalSteps: 10 } }] }), /schedules\[0\]\.spec must give a rate at every step of the run \(0\.\.249\)/],
     ["bad relative steps", JSON.stringify({ schedules: [{ label: "a", spec: { type: "cosineDecay", initialLearningRate: 0.1, decaySteps: { fraction: -1 } } }] }), /schedules\[0\]\.spec\.decaySteps\.fraction must be a finite number >= 0, got -1$/],
-    ["optimizer", JSON.stringify({ model: { optimizer: "rmsprop" } }), /model\.optimizer must be one of 'sgd', 'momentum', 'adam', got "rmsprop"$/],
+    ["optimizer", JSON.stringify({ model: { optimizer: "lbfgs" } }), /model\.optimizer must be one of 'sgd', 'momentum', 'adam', 'rmsprop', got "lbfgs"$/],
+    ["top-level optimizer", JSON.stringify({ optimizer: { name: "adam", momentum: 0.9 } }), /^lrsched sweep: --config: optimizer\.momentum applies only to the 'momentum' optimizer$/],
+    ["metric", JSON.stringify({ metric: "f1" }), /metric must be one of accuracy, loss, mse, mae, got "f1"$/],
+    ["data file without target", JSON.stringify({ data: { file: "x.csv" } }), /data\.target must be a non-empty string$/],
+    ["model file and hidden", JSON.stringify({ model: { file: "m.json", hidden: [3] } }), /model\.hidden applies only to the built-in MLP, not with model\.file$/],
     ["baseline", JSON.stringify({ baseline: "flat" }), /baseline must be the label of one of the schedules \(constant, step/],
     ["too many images", JSON.stringify({ data: { train: 9000 } }), /data\.train must be an integer in 10\.\.8630, got 9000$/],
     ["seed and seeds", JSON.stringify({ seed: 1, seeds: [2] }), /seeds cannot be given together with seed$/],
@@ -85,53 +86,21 @@ describe("help", () => {
   });
 });
 
-describe("the embedded sweep", () => {
-  it("resolves relative steps for any run length", () => {
-    const schedules = resolveSchedules(DEFAULT_SWEEP);
-    expect(schedules.map((s) => s.label)).toEqual(["constant", "step", "exponential", "cosine", "warm-up + cosine", "cyclic", "one-cycle"]);
-    const total = stepsPerEpoch(DEFAULT_SWEEP) * DEFAULT_SWEEP.epochs;
-    expect(total).toBe(1250);
-    const step = schedules[1].spec as { boundaries: number[] };
-    expect(step.boundaries).toEqual([625, 938]);
-    for (const s of schedules) expect(s.schedule.at(0)).toBeLessThanOrEqual(0.05);
-    expect(resolveSteps({ a: { epochs: 1.5 }, b: [{ fraction: 0.1 }], c: { epochs: 1, x: 2 } }, 10, 100, "spec")).toEqual({ a: 15, b: [10], c: { epochs: 1, x: 2 } });
-  });
-
+describe("the config file", () => {
   it("a config only overrides the fields it gives", () => {
     const c = validateConfig({ epochs: 3, model: { hidden: [16, 16] } }, DEFAULT_SWEEP);
     expect(c.epochs).toBe(3);
-    expect(c.model).toEqual({ hidden: [16, 16], optimizer: "momentum", momentum: 0.9 });
+    expect(c.model).toEqual({ hidden: [16, 16] });
+    expect(c.optimizer).toEqual({ name: "momentum", momentum: 0.9 });
+    expect(c.seeds).toEqual([1, 2, 3]);
     expect(c.schedules).toBe(DEFAULT_SWEEP.schedules);
     expect(c.baseline).toBe("constant");
   });
-});
 
-describe("ranking and CSV", () => {
-  const run = (label: string, seed: number, accs: number[]) => ({
-    key: `${label}${seed}`,
-    label,
-    seed,
-    spec: {},
-    seconds: 1,
-    epochs: accs.map((valAcc, i) => ({ epoch: i + 1, lr: 0.1, loss: 1, acc: 0.5, valLoss: 1 - valAcc, valAcc, seconds: 0.5 })),
-  });
-
-  it("ranks by mean best validation accuracy and measures against the baseline", () => {
-    const rows = rankSchedules(["flat", "cos", "nan"], [run("flat", 1, [0.9, 0.91]), run("cos", 1, [0.9, 0.93]), run("flat", 2, [0.92, 0.9]), run("cos", 2, [0.91, 0.92]), run("nan", 1, [0.5, NaN])], "flat");
-    expect(rows.map((r) => r.label)).toEqual(["cos", "flat", "nan"]);
-    expect(rows[0].bestValAcc).toBeCloseTo(0.925, 12);
-    expect(rows[0].vsBaseline).toBeCloseTo(0.925 - 0.915, 12);
-    expect(rows[1].finalValAccRange).toEqual([0.9, 0.91]);
-    expect(rows[0].seeds).toBe(2);
-    expect(rows[2].bestValAcc).toBe(0.5);
-    expect(resultsCsv([run("a,b", 1, [NaN])])).toBe('schedule,seed,epoch,lr,loss,acc,val_loss,val_acc,seconds\n"a,b",1,1,0.1,1,0.5,,,0.5\n');
-  });
-});
-
-describe("the report page", () => {
-  it("inlines an SVG with its ids prefixed, so two charts' clip paths stay apart", () => {
-    const svg = '<?xml version="1.0"?>\n<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>';
-    expect(inlineSvg(svg, "lr")).toBe('<svg><defs><clipPath id="lr-clip1"><rect/></clipPath></defs><g clip-path="url(#lr-clip1)"><use href="#lr-clip1"/></g></svg>');
+  it("file paths in a config file are relative to it", () => {
+    const c = validateConfig({ model: { file: "m.json" }, data: { file: "d.csv", target: "y" } }, DEFAULT_SWEEP, "/some/dir/sweep.json");
+    expect(c.model).toEqual({ file: "/some/dir/m.json" });
+    expect(c.data).toEqual({ file: "/some/dir/d.csv", target: "y" });
   });
 });
 
@@ -140,14 +109,16 @@ describe("sweep runs", () => {
     const out = join(dir, "a");
     const r = sweep(out);
     expect(readdirSync(out).sort()).toEqual(["index.html", "results.csv", "results.json", "runs"]);
-    expect(r.stdout).toMatch(/^#\s+schedule\s+best val acc\s+final val acc\s+final val loss\s+vs constant\s+time$/m);
-    expect(r.stdout).toMatch(/^winner: \S+/m);
+    expect(r.stdout).toMatch(/^schedule\s+val accuracy\s+95 % interval\s+vs constant\s+95 % interval \(paired\)\s+time$/m);
+    // one seed: never a lift, whatever the numbers
+    expect(r.stdout).toMatch(/one seed cannot show a lift|No schedule beat the fixed rate 'constant'/);
     expect(r.stderr).toContain("[1/3] constant (seed 4): epoch 1/2");
     expect(r.stderr).toContain("3 run(s) trained, 0 from cache");
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-    expect(json.ranking).toHaveLength(3);
+    expect(json.summary).toHaveLength(3);
+    expect(json.verdict.significant).toBe(false);
     expect(json.runs).toHaveLength(3);
-    expect(json.images).toEqual({ train: 300, validation: 100 });
+    expect([json.data.trainRows, json.data.validationRows]).toEqual([300, 100]);
     // 300 images in batches of 50: 6 steps per epoch, 12 steps; the cosine spec got decaySteps 12
     expect(json.runs[1].spec).toMatchObject({ type: "cosineDecay", decaySteps: 12 });
     expect(readFileSync(join(out, "results.csv"), "utf8").trimEnd().split("\n")).toHaveLength(1 + 3 * 2);
@@ -157,7 +128,7 @@ describe("sweep runs", () => {
     const out = join(dir, "a");
     const before = readFileSync(join(out, "results.json"), "utf8");
     const again = sweep(out);
-    expect(again.stderr).toContain("[2/3] cosine (seed 4): cached, best val acc");
+    expect(again.stderr).toContain("[2/3] cosine (seed 4): cached");
     expect(again.stderr).toContain("0 run(s) trained, 3 from cache");
     expect(again.stderr).not.toContain("epoch 1/2");
     expect(readFileSync(join(out, "results.json"), "utf8")).toBe(before);
@@ -196,7 +167,7 @@ describe("sweep runs", () => {
     const strip = (csv: string) => csv.trimEnd().split("\n").map((l) => l.split(",").slice(0, -1).join(","));
     const table = (out: string) => {
       const j = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-      return j.ranking.map(({ seconds: _s, ...rest }: { seconds: number }) => rest);
+      return [j.summary, j.verdict];
     };
     const b = join(dir, "b");
     sweep(b);

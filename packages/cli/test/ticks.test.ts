@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDecade, formatRateTick, formatStepTick, linearAxis, logAxis, logFloor, niceStep, ticksWithin } from "../src/plot/ticks";
-import { labelExpr, rateAxis, stepAxis } from "../src/plot/chart";
+import { labelExpr } from "../src/plot/chart";
+import { formatDecade, formatRateTick, formatStepTick, linearAxis, logAxis, logFloor, niceStep, rateAxis, stepAxis, ticksWithin } from "../src/plot/ticks";
 
 describe("ticks", () => {
   it("steps are 1, 2 or 5 times a power of ten", () => {

@@ -62,6 +62,9 @@ describe("pieces", () => {
     expect(defaultSteps([fromSpec({ type: "exponentialDecay", initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.5 })])).toBe(1200);
     expect(defaultSteps([fromSpec({ type: "polynomialDecay", initialLearningRate: 0.1, decaySteps: 1000, cycle: true })])).toBe(1200);
     expect(defaultSteps([constant({ value: 1 })])).toBe(1000);
+    // timm's cosine rests at lrMin after its cycles (warm-up inside them unless warmupPrefix)
+    expect(defaultSteps([fromSpec({ type: "timmCosine", lr: 0.1, tInitial: 300, cycleLimit: 2, cycleMul: 2 })])).toBe(900);
+    expect(defaultSteps([fromSpec({ type: "timmCosine", lr: 0.1, tInitial: 300, warmupT: 20, warmupPrefix: true })])).toBe(320);
   });
 
   it("short names resolve", () => {

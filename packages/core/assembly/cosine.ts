@@ -2,12 +2,16 @@
 import { affine, firstAtOrAbove } from "./buffer";
 import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
+import { raise } from "./floor";
 
 /** lr * ((1 - alpha) * (1 + cos(pi * min(x, D) / D)) / 2 + alpha). */
 export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
   const m = firstAtOrAbove(s0, o, d, n); // steps before D
   const b = 0.5 * lr * (1.0 - alpha);
-  if (m > 0) cosWave(out, f32, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
+  if (m > 0) {
+    cosWave(out, f32, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
+    raise(out, f32, m, lr * alpha);
+  }
   if (m < n) fillOut(slot(out, m, f32), f32, n - m, lr * alpha);
 }
 
@@ -34,17 +38,38 @@ export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, 
 /**
  * Index of the restart period containing local step x. Keras derives it from a logarithm, whose
  * rounding can misplace a step that sits exactly on a period edge; the estimate is corrected
- * here against the exact period starts.
+ * here against the exact period starts. The search is bounded: periods last at least `first`
+ * steps, so the index lies in [0, x / first], below 2^1024; when the estimate overflows (tMul
+ * near Number.MAX_VALUE) or is far off, a bisection of that range ends in at most 1100 halvings
+ * (past 2^53 periods, neighbouring indices are not distinct numbers and it stops where they meet).
  */
 export function periodIndex(x: f64, first: f64, tMul: f64): f64 {
   const g = tMul - 1.0;
-  let i = tMul == 1.0
-    ? Math.floor(x / first)
-    : Math.floor(Math.log1p((x / first) * g) / Math.log1p(g));
+  let lo = 0.0; // periodStart(lo) <= x
+  let hi = Math.floor(x / first) + 1.0; // periodStart(hi) > x
+  let i: f64;
+  if (tMul == 1.0) i = Math.floor(x / first);
+  else {
+    // log1p(y) with y = x / first * g; beyond f64 range, log(x / first) + log(g) is the same number
+    const y = (x / first) * g;
+    i = Math.floor((y < Infinity ? Math.log1p(y) : Math.log(x / first) + Math.log(g)) / Math.log1p(g));
+  }
+  i = Math.min(Math.max(i, lo), hi - 1.0);
   if (!(i >= 0.0)) i = 0.0;
-  while (i > 0.0 && periodStart(first, tMul, i) > x) i -= 1.0;
-  while (periodStart(first, tMul, i + 1.0) <= x) i += 1.0;
-  return i;
+  // the estimate is exact or one off: a few corrections settle it
+  for (let tries = 0; tries < 4; tries++) {
+    if (periodStart(first, tMul, i) > x) hi = i;
+    else if (periodStart(first, tMul, i + 1.0) <= x) lo = i + 1.0;
+    else return i;
+    i = Math.min(Math.max(i + (hi == i ? -1.0 : 1.0), lo), hi - 1.0);
+  }
+  for (let k = 0; k < 1100 && hi - lo > 1.0; k++) {
+    const mid = lo + Math.floor(0.5 * (hi - lo));
+    if (mid <= lo || mid >= hi) break;
+    if (periodStart(first, tMul, mid) <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -68,6 +93,7 @@ export function cosineRestarts(
     if (ramp > i) affine(slot(out, i, f32), f32, ramp - i, s, start, floor, 2.0 * b / warmup);
     if (end > ramp) {
       cosWave(slot(out, ramp, f32), f32, end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, 0.0);
+      raise(slot(out, ramp, f32), f32, end - ramp, floor);
     }
     i = end;
     k += 1.0;

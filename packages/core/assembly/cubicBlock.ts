@@ -19,6 +19,8 @@ import { store1, store2 } from "./output";
  * is rounding; f64 output is held to the interpolants' 1e-10 (smooth.ts).
  */
 const APPROX_F32: f64 = 1e-7;
+/** Bound on |y0| + D for the f32 lanes: every term and partial sum of the cubic stays finite in f32. */
+const F32_TERMS: f64 = 1e38;
 const APPROX_F64: f64 = 1e-10;
 
 @inline function cubic4(t: v128, y0: v128, c1: v128, c2: v128, c3: v128): v128 {
@@ -43,8 +45,12 @@ export function cubicBlock(
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
   const m = Math.max(Math.abs(y0) - d - err, floor);
-  if (!(err <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
-  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m) {
+  // the cubic about the block's centre also rounds, in f64, by up to ~u64 (2 |y0| + 7 D): where
+  // that swamps m (a steep short run, far below the centre's value) the values are written exactly
+  if (!(err + 2.3e-16 * (2.0 * Math.abs(y0) + 7.0 * d) <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
+  // (the lanes also need the cubic's terms within f32's range: a rate near 0.001 on a curve whose
+  // peak is 1e308 has coefficients that would be Infinity as f32)
+  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m && Math.abs(y0) + d < F32_TERMS) {
     lanes(p, from, to, half, y0, c1, c2, c3);
     return true;
   }

@@ -9,6 +9,7 @@ import { affine, firstAtOrAbove } from "./buffer";
 import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
 import { Shape, blocks } from "./blocks";
+import { raise } from "./floor";
 
 /**
  * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
@@ -25,6 +26,7 @@ function halfCycle(
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
   blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp);
+  raise(out, f32, n, baseLr);
 }
 
 export function cyclic(
@@ -48,9 +50,10 @@ export function cyclic(
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
     if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k, floor);
+    // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
+    // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
     if (next > peak) {
-      halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin,
-        base + height * f * total / down, -height * f / down, exp, baseLr, k, floor);
+      halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor);
     }
     i = next;
   }

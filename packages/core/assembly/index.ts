@@ -5,7 +5,7 @@
 import { evaluate } from "./plan";
 import { constantRun as runOfOneValue } from "./constantRun";
 import { gaussian as normal, gaussians as normals } from "./noise";
-import { CHUNK } from "./opcodes";
+import { CHUNK, Run } from "./opcodes";
 export { CHUNK };
 
 export function heapBase(): usize {
@@ -51,20 +51,53 @@ export function constantRun(plan: usize, start: f64, limit: f64): f64 {
 }
 
 /**
- * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`, as
- * f32 values when `asF32`, else f64: the caller's array itself when it lives in this memory, or
- * a chunk the host copies. Returns true when every value is the same (piecewise-constant
- * stretches), which lets the host fill its array instead of copying. `scratch` must hold
- * (depth + 2) * CHUNK f64 values.
+ * Whether out[0..n) (f32 or f64) are all finite: comparisons only, no branch per value. An f64
+ * rate beyond f32's range is stored as Infinity in an f32 output, so one test covers both.
  */
-export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): bool {
-  evaluate(plan, out, asF32, start, 0.0, count, scratch);
-  return count > 0 && uniform(out, count, asF32);
+function finite(out: usize, n: i32, f32: bool): bool {
+  const bytes = <usize>n << (f32 ? 2 : 3);
+  let a = i64x2.splat(-1);
+  let b: usize = 0;
+  if (f32) {
+    const inf = f32x4.splat(Infinity);
+    for (; b + 32 <= bytes; b += 32) {
+      const p = out + b;
+      a = v128.and(a, v128.and(f32x4.lt(f32x4.abs(v128.load(p)), inf), f32x4.lt(f32x4.abs(v128.load(p, 16)), inf)));
+    }
+    for (; b + 16 <= bytes; b += 16) a = v128.and(a, f32x4.lt(f32x4.abs(v128.load(out + b)), inf));
+    let ok = i32x4.all_true(a);
+    for (; b < bytes; b += 4) ok = ok && Math.abs(load<f32>(out + b)) < Infinity;
+    return ok;
+  }
+  const inf = f64x2.splat(Infinity);
+  for (; b + 32 <= bytes; b += 32) {
+    const p = out + b;
+    a = v128.and(a, v128.and(f64x2.lt(f64x2.abs(v128.load(p)), inf), f64x2.lt(f64x2.abs(v128.load(p, 16)), inf)));
+  }
+  for (; b + 16 <= bytes; b += 16) a = v128.and(a, f64x2.lt(f64x2.abs(v128.load(out + b)), inf));
+  let ok = i64x2.all_true(a);
+  for (; b < bytes; b += 8) ok = ok && Math.abs(load<f64>(out + b)) < Infinity;
+  return ok;
 }
 
-/** run() without the check: for an output that is the caller's array, where nothing is copied. */
-export function write(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
+/**
+ * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`, as
+ * f32 values when `asF32`, else f64: the caller's array itself when it lives in this memory, or
+ * a chunk the host copies. Returns Run.Uniform when every value is the same (piecewise-constant
+ * stretches), which lets the host fill its array instead of copying, and Run.Refused when a
+ * value is not finite (or beyond f32's range in an f32 output): the host refuses such a curve
+ * rather than hand out Infinity or NaN. `scratch` must hold (depth + 2) * CHUNK f64 values.
+ */
+export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
   evaluate(plan, out, asF32, start, 0.0, count, scratch);
+  if (count > 0 && uniform(out, count, asF32)) return finite(out, 1, asF32) ? Run.Uniform : Run.Refused;
+  return finite(out, count, asF32) ? Run.Values : Run.Refused;
+}
+
+/** run() without the uniform check: for an output that is the caller's array, where nothing is copied. */
+export function write(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
+  evaluate(plan, out, asF32, start, 0.0, count, scratch);
+  return finite(out, count, asF32) ? Run.Values : Run.Refused;
 }
 
 /** The standard normal sample the noisy schedules use at `step` (the host's twin is tested against it). */

@@ -7,6 +7,7 @@ import { Shape, blocks } from "./blocks";
 import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
+import { raise } from "./floor";
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -23,7 +24,10 @@ export function linearCosine(
   const len = firstAtOrAbove(s0, o, d, n); // steps before D
   // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
   const floor = 1e-6 * Math.abs(lr * (alpha + 1.0 + beta));
-  if (len > 0) blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+  if (len > 0) {
+    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+    raise(out, f32, len, lr * beta);
+  }
   if (len < n) fillOut(slot(out, len, f32), f32, n - len, lr * (alpha * tailFactor(periods) + beta));
 }
 
@@ -43,6 +47,7 @@ export function linearCosinePasses(
       v128.store(at(out, j), f64x2.add(f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j))), vb));
     }
     if (j < len) store<f64>(at(out, j), load<f64>(at(out, j)) * load<f64>(at(tmp, j)) + lr * beta);
+    raise(out, false, len, lr * beta);
     i = len;
   }
   if (i < n) fillOut(at(out, i), false, n - i, lr * (alpha * tailFactor(periods) + beta));

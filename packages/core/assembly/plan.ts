@@ -148,7 +148,9 @@ function repeat(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp
   let i = 0;
   while (i < n) {
     const s = s0 + <f64>i;
-    const origin = o + Math.floor((s - o) / period) * period; // start of this repetition
+    const q = Math.floor((s - o) / period);
+    // start of this repetition; beyond f64 range (periods far below a step) every step starts one
+    const origin = q < Infinity ? o + q * period : s;
     const len = max(1, firstAtOrAbove(s, origin, period, n - i));
     evaluate(child, slot(out, i, f32), f32, s, origin, len, tmp);
     i += len;

@@ -21,6 +21,15 @@ const homes = new WeakMap<ArrayBufferLike, CoreExports>();
  * another thread; it holds at most 4 GiB.
  *
  * @throws RangeError for a count that is not a non-negative integer or does not fit.
+ *
+ * @example
+ * ```ts
+ * import { allocateCurve } from "@lrsched/core";
+ * import { cosineDecay } from "@lrsched/ts-api";
+ * const out = allocateCurve(1000, "float64");
+ * cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }).curve(1000, { out });
+ * out[500]; // → 0.05
+ * ```
  */
 export function allocateCurve(count: number, dtype: Dtype = "float32"): CurveArray {
   const size = dtype === "float32" ? 4 : 8;

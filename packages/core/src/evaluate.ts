@@ -1,17 +1,80 @@
-import { CHUNK } from "../assembly/opcodes";
+import { CHUNK, Run } from "../assembly/opcodes";
 import { homeOf } from "./curveBuffer";
 import { core, type CoreExports } from "./instance";
 import { encodePlan, scratchLevels, type PlanNode } from "./plan";
 
+/**
+ * Element type of a curve: 32- or 64-bit floats.
+ *
+ * @example
+ * ```ts
+ * import { constant, type Dtype } from "@lrsched/ts-api";
+ * const dtype: Dtype = "float64";
+ * constant({ value: 0.1 }).curve(3, { dtype }) instanceof Float64Array; // → true
+ * ```
+ */
 export type Dtype = "float32" | "float64";
+/**
+ * A curve's values: a Float32Array or a Float64Array.
+ *
+ * @example
+ * ```ts
+ * import { constant, type CurveArray } from "@lrsched/ts-api";
+ * const out: CurveArray = new Float32Array(4);
+ * constant({ value: 0.5 }).curve(4, { out });
+ * out[3]; // → 0.5
+ * ```
+ */
 export type CurveArray = Float32Array | Float64Array;
 
-/** An encoded plan ready for the core: its words and the scratch levels it needs. */
+/** Magnitudes from this up round to Infinity as float32 (2^128 - 2^103). */
+const F32_OVERFLOW = 3.4028235677973366e38;
+
+/**
+ * A curve value that cannot be stored: not finite (the plan's parameters overflow f64), or, for
+ * a float32 output, finite but beyond float32's range (it would be stored as Infinity).
+ * `step` is the first such step, `value` its f64 value.
+ */
+export class CurveValueError extends Error {
+  override readonly name = "CurveValueError";
+  constructor(
+    readonly step: number,
+    readonly value: number,
+    readonly float32: boolean,
+  ) {
+    super(
+      float32
+        ? `lrsched core: the rate at step ${step} (${value}) is beyond float32's range`
+        : `lrsched core: the rate at step ${step} is not a finite number (${value})`,
+    );
+  }
+}
+
+/**
+ * An encoded plan ready for the core: its words and the scratch levels it needs.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, type CompiledPlan } from "@lrsched/core";
+ * const plan: CompiledPlan = compilePlan(planNode(Op.Constant, [0.1]));
+ * plan.levels; // → 0
+ * ```
+ */
 export interface CompiledPlan {
   readonly words: Float64Array;
   readonly levels: number;
 }
 
+/**
+ * Encodes a plan once, for any number of evaluations.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * evaluatePlan(plan, 50, 1, "float64")[0]; // → 0.05
+ * ```
+ */
 export function compilePlan(root: PlanNode): CompiledPlan {
   return Object.freeze({ words: encodePlan(root), levels: scratchLevels(root) });
 }
@@ -60,24 +123,42 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
   const size = asF32 ? 4 : 8;
   const { planPtr, scratch, out } = at;
   const view = asF32 ? new Float32Array(wasm.memory.buffer, out, CHUNK) : new Float64Array(wasm.memory.buffer, out, CHUNK);
-  const first = new Float64Array(wasm.memory.buffer, out, 1);
+  const wide = new Float64Array(wasm.memory.buffer, out, CHUNK);
+  /**
+   * Re-runs a refused chunk (steps start + done ..) in f64: throws for its first value that cannot
+   * be stored; if every value fits after all, stores them (the f32 arithmetic was what failed).
+   */
+  const recheck = (done: number, n: number): void => {
+    wasm.run(planPtr, scratch, out, start + done, n, false);
+    for (let i = 0; i < n; i++) {
+      const v = wide[i]!;
+      if (!Number.isFinite(v)) throw new CurveValueError(start + done + i, v, false);
+      if (asF32 && Math.abs(v) >= F32_OVERFLOW) throw new CurveValueError(start + done + i, v, true);
+    }
+    result.set(n === CHUNK ? wide : wide.subarray(0, n), done);
+  };
   for (let done = 0; done < count; ) {
     const run = wasm.constantRun(planPtr, start + done, count - done);
     if (run >= MIN_FILL_RUN) {
       // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
       // the host fills the rest natively
-      wasm.run(planPtr, scratch, out, start + done, 1, false);
-      result.fill(first[0]!, done, done + run);
+      if (wasm.run(planPtr, scratch, out, start + done, 1, false) === Run.Refused || (asF32 && Math.abs(wide[0]!) >= F32_OVERFLOW)) {
+        recheck(done, 1); // throws
+      }
+      result.fill(wide[0]!, done, done + run);
       done += run;
       continue;
     }
     const n = Math.min(CHUNK, count - done);
-    if (inPlace) {
-      wasm.write(planPtr, scratch, result.byteOffset + done * size, start + done, n, asF32);
-    } else if (wasm.run(planPtr, scratch, out, start + done, n, asF32)) {
+    const outcome = inPlace
+      ? wasm.write(planPtr, scratch, result.byteOffset + done * size, start + done, n, asF32)
+      : wasm.run(planPtr, scratch, out, start + done, n, asF32);
+    if (outcome === Run.Refused) {
+      recheck(done, n);
+    } else if (outcome === Run.Uniform) {
       // one repeated value (a piecewise-constant stretch): a native fill beats a copy
       result.fill(view[0]!, done, done + n);
-    } else {
+    } else if (!inPlace) {
       result.set(n === CHUNK ? view : view.subarray(0, n), done);
     }
     done += n;
@@ -89,6 +170,15 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
  * by chunk in the output's own type: in place when `out` comes from `allocateCurve`, else copied
  * from the core's memory. The plan is re-written per call, so interleaved calls for different
  * plans are safe.
+ *
+ * @throws CurveValueError when a value is not finite, or beyond float32's range for a float32
+ *   output (`out` may then hold the chunks before it).
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlan, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 100, 0]));
+ * Array.from(evaluatePlan(plan, 0, 3, "float64")).map((v) => v.toFixed(5)); // → ["0.10000", "0.09998", "0.09990"]
+ * ```
  */
 export function evaluatePlan(
   plan: CompiledPlan,
@@ -115,6 +205,13 @@ export function evaluateOn(wasm: CoreExports, plan: CompiledPlan, start: number,
 /**
  * Streams steps [start, start + count) in chunks of at most `chunkSize` values. Each yielded array
  * is a fresh copy, so consumers may keep it; memory stays bounded by one chunk.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, Op, planNode, streamPlan } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Constant, [0.1]));
+ * [...streamPlan(plan, 0, 2500, "float32", 1000)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
  */
 export function* streamPlan(
   plan: CompiledPlan,

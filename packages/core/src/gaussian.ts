@@ -83,6 +83,13 @@ const sinPoly = (r: number, z: number) => horner(SIN_COEF, z) * r;
  * (seed, floor(step / 2)): R cos(theta) for even steps, R sin(theta) for odd ones, with
  * R = sqrt(-2 ln u1), u1 = (word1 + 1/2) 2^-32, theta = q pi/2 + r, q the top two bits of word2
  * and r its low 30 bits centred on (-pi/4, pi/4).
+ *
+ * @example
+ * ```ts
+ * import { gaussianNoise, gaussianSource } from "@lrsched/core";
+ * const noise = gaussianSource(7);
+ * noise(12) === gaussianNoise(7, 12); // → true
+ * ```
  */
 export function gaussianSource(seed: number): (step: number) => number {
   const key1 = seedKey(seed | 0, 1);
@@ -106,7 +113,16 @@ export function gaussianSource(seed: number): (step: number) => number {
   };
 }
 
-/** One sample of {@link gaussianSource}: the standard normal added at `step` for `seed`. */
+/**
+ * One sample of {@link gaussianSource}: the standard normal added at `step` for `seed`.
+ *
+ * @example
+ * ```ts
+ * import { gaussianNoise } from "@lrsched/core";
+ * Math.abs(gaussianNoise(7, 12)) < 10; // → true
+ * gaussianNoise(7, 12) === gaussianNoise(7, 12); // → true
+ * ```
+ */
 export function gaussianNoise(seed: number, step: number): number {
   return gaussianSource(seed)(step);
 }

@@ -4,6 +4,7 @@ export {
   compilePlan,
   evaluatePlan,
   streamPlan,
+  CurveValueError,
   type CompiledPlan,
   type CurveArray,
   type Dtype,

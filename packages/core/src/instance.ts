@@ -1,3 +1,4 @@
+import type { Run } from "../assembly/opcodes";
 import { embeddedWasm, wasmAssetUrl } from "./wasmSource";
 
 /** The raw exports of lrsched.wasm. */
@@ -7,10 +8,10 @@ export interface CoreExports {
   ensureBytes(bytes: number): boolean;
   /** Steps from `start` (at most `limit`) over which the plan keeps one value; 0 if not known. */
   constantRun(plan: number, start: number, limit: number): number;
-  /** Writes the chunk at `out` (f32 or f64); true when it is one repeated value. */
-  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): boolean;
-  /** The same without the check, for an output that is the caller's array. */
-  write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): void;
+  /** Writes the chunk at `out` (f32 or f64): its values, one repeated value, or refused (not finite). */
+  run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
+  /** The same without the uniform check, for an output that is the caller's array. */
+  write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
   gaussian(seed: number, step: number): number;
   gaussians(out: number, n: number, first: number, seed: number): void;
 }
@@ -19,6 +20,14 @@ export interface CoreExports {
  * Where {@link ready} may load the core from: a URL (fetched; compiled while it streams in when
  * served as `application/wasm`), a fetch `Response` (or a promise of one), the module's bytes, or
  * an already compiled `WebAssembly.Module`.
+ *
+ * @example
+ * ```ts
+ * import { ready, isReady, type WasmSource } from "@lrsched/core";
+ * const source: WasmSource | undefined = undefined; // in a page: new URL("lrsched.wasm", import.meta.url)
+ * await ready(source);
+ * isReady(); // → true
+ * ```
  */
 export type WasmSource = string | URL | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module;
 
@@ -29,6 +38,13 @@ const NOT_READY_RULE = "is not initialised and cannot load synchronously here: `
  * synchronously: in a browser, whose build fetches the module as a separate asset, or on a thread
  * that refuses synchronous compilation. `path` and `rule` match the shape of `LrschedError` in
  * `@lrsched/ts-api`.
+ *
+ * @example
+ * ```ts
+ * import { CoreNotReadyError } from "@lrsched/core";
+ * const e = new CoreNotReadyError(new Error("a browser main thread"));
+ * e instanceof Error; // → true
+ * ```
  */
 export class CoreNotReadyError extends Error {
   override readonly name = "CoreNotReadyError";
@@ -138,10 +154,28 @@ export function ready(source?: WasmSource): Promise<void> {
   ));
 }
 
-/** Same as {@link ready}: the name some loaders expect. */
+/**
+ * Same as {@link ready}: the name some loaders expect.
+ *
+ * @example
+ * ```ts
+ * import { init, isReady } from "@lrsched/core";
+ * await init();
+ * isReady(); // → true
+ * ```
+ */
 export const init = ready;
 
-/** True once the core can evaluate plans without waiting. */
+/**
+ * True once the core can evaluate plans without waiting.
+ *
+ * @example
+ * ```ts
+ * import { isReady, ready } from "@lrsched/core";
+ * await ready();
+ * isReady(); // → true
+ * ```
+ */
 export function isReady(): boolean {
   return instance !== undefined;
 }

@@ -5,7 +5,7 @@
 // thread computes its own share, then waits on the shares' signal with Atomics.wait.
 import { createRequire } from "node:module";
 import type { MessagePort, Worker } from "node:worker_threads";
-import { evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
+import { CurveValueError, evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
 import { coreModule } from "./instance";
 import type { Share } from "./parallelWorker";
 
@@ -41,7 +41,15 @@ function pool(): Helper[] {
   return helpers;
 }
 
-/** How many threads (this one included) `count` steps are worth. */
+/**
+ * How many threads (this one included) `count` steps are worth.
+ *
+ * @example
+ * ```ts
+ * import { MIN_SHARE, threadsFor } from "@lrsched/core";
+ * threadsFor(MIN_SHARE - 1); // → 1
+ * ```
+ */
 export const threadsFor = (count: number): number => Math.max(1, Math.min(pool().length + 1, Math.floor(count / MIN_SHARE)));
 
 /** Steps per helper and round when the shares are staged (an output not on a SharedArrayBuffer). */
@@ -61,11 +69,16 @@ function join(signal: Int32Array, used: Helper[]): void {
   if (!Atomics.load(signal, 1)) return;
   const { receiveMessageOnPort } = workerThreads();
   const reasons = used.flatMap(({ errors }) => {
-    const got: string[] = [];
-    for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(String(m.message));
+    const got: unknown[] = [];
+    for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(m.message);
     return got;
   });
-  throw new Error(`lrsched core: a helper thread failed: ${reasons.join("; ")}`);
+  // the first value that cannot be stored, as the serial curve would report it
+  const refused = reasons
+    .filter((r): r is { step: number; value: number; float32: boolean } => typeof r === "object" && r !== null)
+    .sort((a, b) => a.step - b.step)[0];
+  if (refused) throw new CurveValueError(refused.step, refused.value, refused.float32);
+  throw new Error(`lrsched core: a helper thread failed: ${reasons.map(String).join("; ")}`);
 }
 
 /**
@@ -103,6 +116,14 @@ function split(plan: CompiledPlan, start: number, n: number, threads: number, in
  * written by the helpers directly, in one round; any other output (a new array included) takes
  * their shares through the staging buffer, ROUND steps per helper at a time. Ranges too short to
  * split are evaluated serially.
+ *
+ * @example
+ * ```ts
+ * import { compilePlan, evaluatePlanParallel, Op, planNode } from "@lrsched/core";
+ * const plan = compilePlan(planNode(Op.Cosine, [0.1, 2_000_000, 0]));
+ * const values = evaluatePlanParallel(plan, 0, 2_000_000, "float64");
+ * values[1_000_000]; // → 0.05
+ * ```
  */
 export function evaluatePlanParallel(
   plan: CompiledPlan,

@@ -4,7 +4,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { evaluateOn } from "./evaluate";
+import { CurveValueError, evaluateOn } from "./evaluate";
 import { instanceOf } from "./instance";
 
 // A SharedArrayBuffer stays allocated as long as this thread holds it, even in a dead message,
@@ -41,7 +41,8 @@ parentPort!.on("message", (share: Share) => {
       : new Float64Array(share.buffer, share.byteOffset, share.count);
     evaluateOn(wasm, { words: share.words, levels: share.levels }, share.start, share.count, result);
   } catch (e) {
-    errors.postMessage(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    // a value that cannot be stored goes back as data: the parent throws it as its own
+    errors.postMessage(e instanceof CurveValueError ? { step: e.step, value: e.value, float32: e.float32 } : e instanceof Error ? (e.stack ?? e.message) : String(e));
     Atomics.store(share.signal, 1, 1);
   } finally {
     Atomics.add(share.signal, 0, 1);

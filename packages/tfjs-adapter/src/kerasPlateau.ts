@@ -4,6 +4,16 @@
 import { LrschedError } from "@lrsched/ts-api";
 import { checkChoice, checkKeys, checkNumber, checkObject } from "./checks";
 
+/**
+ * Keras `ReduceLROnPlateau`'s arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { KerasPlateau, type PlateauOptions } from "@lrsched/tfjs-adapter";
+ * const options: PlateauOptions = { monitor: "val_acc", mode: "max", patience: 3 };
+ * new KerasPlateau(options, "options").patience; // → 3
+ * ```
+ */
 export interface PlateauOptions {
   /** Epoch log to watch. Default 'val_loss'. */
   readonly monitor?: string;
@@ -33,6 +43,13 @@ export const PLATEAU_KEYS = ["monitor", "factor", "patience", "verbose", "mode",
  *    `current > best + minDelta` in max mode): `best = current`, `wait = 0`.
  * 3. Else, if not in cooldown: `wait += 1`; when `wait >= patience` and `f32(lr) > f32(minLr)`
  *    the rate is reduced, then `cooldown = cooldown`, `wait = 0`.
+ *
+ * @example
+ * ```ts
+ * import { KerasPlateau } from "@lrsched/tfjs-adapter";
+ * const plateau = new KerasPlateau({ patience: 1, factor: 0.5 }, "options");
+ * [1, 1, 1].map((loss) => plateau.epochEnd(loss, 0.1)); // → [false, true, true]
+ * ```
  */
 export class KerasPlateau {
   readonly monitor: string;

@@ -6,23 +6,64 @@ import { getLearningRate, setLearningRate } from "./learningRate";
 import { resolveLogs, type UnresolvedLogs } from "./logs";
 import { modelOptimizer } from "./modelOptimizer";
 
-/** Anything with a pure `at(step)`: every `@lrsched/ts-api` schedule. */
+/**
+ * Anything with a pure `at(step)`: every `@lrsched/ts-api` schedule.
+ *
+ * @example
+ * ```ts
+ * import { lrScheduler, type StepSchedule } from "@lrsched/tfjs-adapter";
+ * const halving: StepSchedule = { at: (step) => 0.1 * 0.5 ** Math.floor(step / 100) };
+ * lrScheduler(halving, { per: "batch" }).constructor.name; // → "LrSchedulerCallback"
+ * ```
+ */
 export interface StepSchedule {
+  /** The learning rate at `step`. */
   at(step: number): number;
 }
 
 /**
  * The part of a `@lrsched/torch-compat` scheduler the callback uses: PyTorch's `step()` and
  * `get_last_lr()`. Typed structurally so any object with these methods works.
+ *
+ * @example
+ * ```ts
+ * import { StepLR } from "@lrsched/torch-compat";
+ * import { lrScheduler, type TorchLikeScheduler } from "@lrsched/tfjs-adapter";
+ * const scheduler: TorchLikeScheduler = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 30 });
+ * lrScheduler(scheduler, { per: "epoch" }) !== undefined; // → true
+ * ```
  */
 export interface TorchLikeScheduler {
+  /** Advances one epoch or batch (a metric-driven scheduler takes the metric). */
   step(metric?: number): void;
+  /** The rates the last step set, one per param group. */
   getLastLr(): readonly number[];
 }
 
-/** What drives the rate: a schedule, a torch-compat scheduler, or a function of the step. */
+/**
+ * What drives the rate: a schedule, a torch-compat scheduler, or a function of the step.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay } from "@lrsched/ts-api";
+ * import { lrScheduler, type LrSource } from "@lrsched/tfjs-adapter";
+ * const sources: LrSource[] = [cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }), (step) => 0.1 / Math.sqrt(step + 1)];
+ * sources.map((s) => lrScheduler(s)).length; // → 2
+ * ```
+ */
 export type LrSource = StepSchedule | TorchLikeScheduler | ((step: number) => number);
 
+/**
+ * How `lrScheduler()` applies its source: per batch or per epoch, and what it reports.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine } from "@lrsched/ts-api";
+ * import { lrScheduler, type LrSchedulerOptions } from "@lrsched/tfjs-adapter";
+ * const options: LrSchedulerOptions = { per: "epoch", verbose: true };
+ * lrScheduler(warmupCosine({ learningRate: 0.1, warmupSteps: 5, totalSteps: 90 }), options) !== undefined; // → true
+ * ```
+ */
 export interface LrSchedulerOptions {
   /** Update the rate before every batch (default) or before every epoch. */
   readonly per?: "batch" | "epoch";
@@ -144,28 +185,33 @@ export class LrSchedulerCallback extends Callback {
     return this.lastLr;
   }
 
+  /** Checks the model's optimizer and sets the first rate. */
   override async onTrainBegin(): Promise<void> {
     this.optimizer = modelOptimizer(this.model);
     this.plateau?.reset();
   }
 
+  /** Sets the epoch's rate (per 'epoch') and reports it when verbose. */
   override async onEpochBegin(epoch: number): Promise<void> {
     this.epoch = epoch;
     if (this.per === "epoch") this.apply(epoch);
   }
 
+  /** Sets the batch's rate (per 'batch'). */
   override async onBatchBegin(_batch: number, logs?: UnresolvedLogs): Promise<void> {
     if (this.per !== "batch") return;
     this.apply(this.stepCount);
     if (logs) logs.lr = this.lastLr;
   }
 
+  /** Counts the batch as a step. */
   override async onBatchEnd(): Promise<void> {
     if (this.per !== "batch") return;
     this.stepCount += 1;
     if (this.source.kind === "torch") this.source.scheduler.step();
   }
 
+  /** Logs the rate as `lr` in the epoch's logs (and the model's history). */
   override async onEpochEnd(epoch: number, logs?: UnresolvedLogs): Promise<void> {
     const optimizer = this.optimizer ?? modelOptimizer(this.model);
     if (logs) logs.lr = this.lastLr ?? getLearningRate(optimizer);
@@ -219,6 +265,20 @@ export class LrSchedulerCallback extends Callback {
  * `model.fitDataset`.
  *
  * @throws LrschedError for an unknown source or a bad option.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { warmupCosine } from "@lrsched/ts-api";
+ * import { lrScheduler } from "@lrsched/tfjs-adapter";
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.1), loss: "meanSquaredError" });
+ * const history = await model.fit(tf.ones([8, 1]), tf.ones([8, 1]), {
+ *   epochs: 2, batchSize: 4, verbose: 0,
+ *   callbacks: [lrScheduler(warmupCosine({ learningRate: 0.1, warmupSteps: 2, totalSteps: 4 }))],
+ * });
+ * history.history.lr; // → [0.05, 0.05]
+ * ```
  */
 export function lrScheduler(source: LrSource, options?: LrSchedulerOptions): LrSchedulerCallback {
   return new LrSchedulerCallback(source, options);

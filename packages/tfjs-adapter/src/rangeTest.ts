@@ -7,6 +7,16 @@ import { seededShuffle } from "./seededShuffle";
 import { smoothLosses } from "./smoothLosses";
 import { suggestLearningRates, type LrSuggestions } from "./suggestLearningRates";
 
+/**
+ * How a range test sweeps the rate: its range, number of batches, batch size, smoothing and stopping rule.
+ *
+ * @example
+ * ```ts
+ * import type { RangeTestOptions } from "@lrsched/tfjs-adapter";
+ * const options: RangeTestOptions = { minLr: 1e-6, maxLr: 1, batches: 100, batchSize: 32 };
+ * options.batches; // → 100
+ * ```
+ */
 export interface RangeTestOptions {
   /** Rate of the first batch. Default 1e-7. */
   readonly minLr?: number;
@@ -31,7 +41,18 @@ export interface RangeTestOptions {
   readonly onBatch?: (batch: RangeTestBatch) => void | Promise<void>;
 }
 
-/** One batch of a range test, as passed to `onBatch`. */
+/**
+ * One batch of a range test, as passed to `onBatch`.
+ *
+ * @example
+ * ```ts
+ * import type { RangeTestBatch } from "@lrsched/tfjs-adapter";
+ * const seen: RangeTestBatch[] = [];
+ * const onBatch = (b: RangeTestBatch) => void seen.push(b); // pass as rangeTest(..., { onBatch })
+ * onBatch({ index: 0, lr: 1e-7, loss: 2.3, smoothed: 2.3 });
+ * seen.length; // → 1
+ * ```
+ */
 export interface RangeTestBatch {
   readonly index: number;
   readonly lr: number;
@@ -39,7 +60,18 @@ export interface RangeTestBatch {
   readonly smoothed: number;
 }
 
-/** What a range test measured and what it suggests. */
+/**
+ * What a range test measured and what it suggests.
+ *
+ * @example
+ * ```ts
+ * import { suggestLearningRates, type RangeTestResult } from "@lrsched/tfjs-adapter";
+ * const lrs = [1e-4, 1e-3, 1e-2, 1e-1, 1];
+ * const losses = [2.3, 2.2, 1.5, 1.2, 9];
+ * const result: Pick<RangeTestResult, "lrs" | "losses"> = { lrs, losses };
+ * suggestLearningRates(result.lrs, result.losses, { skipStart: 0, skipEnd: 0 }).minimum?.lr; // → 0.01
+ * ```
+ */
 export interface RangeTestResult {
   /** Rate of each batch run. */
   readonly lrs: number[];

@@ -6,7 +6,16 @@ import { getLearningRate, setLearningRate } from "./learningRate";
 import { resolveLogs, type UnresolvedLogs } from "./logs";
 import { modelOptimizer } from "./modelOptimizer";
 
-/** A per-batch ramp to the optimizer's compiled rate before the plateau policy starts. */
+/**
+ * A per-batch ramp to the optimizer's compiled rate before the plateau policy starts.
+ *
+ * @example
+ * ```ts
+ * import { reduceLROnPlateau, type PlateauWarmup } from "@lrsched/tfjs-adapter";
+ * const warmup: PlateauWarmup = { steps: 500, initialLr: 0, shape: "linear" };
+ * reduceLROnPlateau({ monitor: "loss", warmup }) !== undefined; // → true
+ * ```
+ */
 export interface PlateauWarmup {
   /** Batches of the ramp (>= 0). */
   readonly steps: number;
@@ -16,6 +25,16 @@ export interface PlateauWarmup {
   readonly shape?: "linear" | "cosine" | "exponential";
 }
 
+/**
+ * Keras's ReduceLROnPlateau arguments in camelCase, and an optional per-batch warm-up before them.
+ *
+ * @example
+ * ```ts
+ * import { reduceLROnPlateau, type ReduceLROnPlateauOptions } from "@lrsched/tfjs-adapter";
+ * const options: ReduceLROnPlateauOptions = { monitor: "val_loss", factor: 0.2, patience: 5, minLr: 1e-5 };
+ * reduceLROnPlateau(options) !== undefined; // → true
+ * ```
+ */
 export interface ReduceLROnPlateauOptions extends PlateauOptions {
   /** Ramp the rate per batch first; the plateau policy runs from the end of the ramp. */
   readonly warmup?: PlateauWarmup;
@@ -98,6 +117,7 @@ export class ReduceLROnPlateauCallback extends Callback {
     return this.warmup ? Math.max(0, this.warmup.steps - this.batchesDone) : 0;
   }
 
+  /** Checks the optimizer, resets the plateau state and starts the warm-up. */
   override async onTrainBegin(): Promise<void> {
     this.plateau.reset();
     if (this.warmup && !this.ramp && this.warmupLeft > 0) {
@@ -110,6 +130,7 @@ export class ReduceLROnPlateauCallback extends Callback {
     }
   }
 
+  /** Sets the warm-up's rate while the ramp lasts. */
   override async onBatchBegin(): Promise<void> {
     if (this.handedOver) return;
     const optimizer = modelOptimizer(this.model);
@@ -117,10 +138,12 @@ export class ReduceLROnPlateauCallback extends Callback {
     else this.handOver(optimizer);
   }
 
+  /** Counts the batch as a warm-up step. */
   override async onBatchEnd(): Promise<void> {
     this.batchesDone += 1;
   }
 
+  /** Applies Keras's plateau decision to the epoch's monitored value and logs `lr`. */
   override async onEpochEnd(epoch: number, rawLogs?: UnresolvedLogs): Promise<void> {
     const optimizer = modelOptimizer(this.model);
     const logs = await resolveLogs(rawLogs);
@@ -149,6 +172,19 @@ export class ReduceLROnPlateauCallback extends Callback {
  * `factor = 0.1`, `patience = 10`, `minDelta = 1e-4`, `mode = 'auto'`, `cooldown = 0`, `minLr = 0`.
  *
  * @throws LrschedError for a bad option (factor outside [0, 1), negative patience, ...).
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { reduceLROnPlateau } from "@lrsched/tfjs-adapter";
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0), loss: "meanSquaredError" });
+ * // a rate of 0 never improves the loss: the rate is cut after each patience epoch
+ * const history = await model.fit(tf.ones([4, 1]), tf.ones([4, 1]), {
+ *   epochs: 3, verbose: 0, callbacks: [reduceLROnPlateau({ monitor: "loss", patience: 1, factor: 0.5 })],
+ * });
+ * history.history.lr.length; // → 3
+ * ```
  */
 export function reduceLROnPlateau(options?: ReduceLROnPlateauOptions): ReduceLROnPlateauCallback {
   return new ReduceLROnPlateauCallback(options);

@@ -1,4 +1,13 @@
-/** How TensorFlow.js runs under this adapter. */
+/**
+ * How TensorFlow.js runs under this adapter.
+ *
+ * @example
+ * ```ts
+ * import { tensorflowRuntime, type TensorFlowRuntime } from "@lrsched/tfjs-adapter";
+ * const runtime: TensorFlowRuntime = tensorflowRuntime();
+ * typeof runtime.nodeBindings; // → "boolean"
+ * ```
+ */
 export interface TensorFlowRuntime {
   /** True when `@tensorflow/tfjs-node` loaded and registered its native 'tensorflow' backend. */
   readonly nodeBindings: boolean;

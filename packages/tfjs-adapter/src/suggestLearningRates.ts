@@ -1,7 +1,16 @@
 import { LrschedError } from "@lrsched/ts-api";
 import { checkNumber } from "./checks";
 
-/** One suggested rate and the point of the curve it comes from. */
+/**
+ * One suggested rate and the point of the curve it comes from.
+ *
+ * @example
+ * ```ts
+ * import { suggestLearningRates, type LrSuggestion } from "@lrsched/tfjs-adapter";
+ * const s: LrSuggestion = suggestLearningRates([1e-3, 1e-2, 1e-1, 1], [2, 1.5, 1, 5], { skipStart: 0, skipEnd: 0 }).minimum!;
+ * s.index; // → 2
+ * ```
+ */
 export interface LrSuggestion {
   /** The suggested learning rate. */
   readonly lr: number;
@@ -11,7 +20,16 @@ export interface LrSuggestion {
   readonly loss: number;
 }
 
-/** The three usual readings of a range test's loss-vs-rate curve. */
+/**
+ * The three usual readings of a range test's loss-vs-rate curve.
+ *
+ * @example
+ * ```ts
+ * import { suggestLearningRates, type LrSuggestions } from "@lrsched/tfjs-adapter";
+ * const s: LrSuggestions = suggestLearningRates([1e-3, 1e-2, 1e-1, 1], [2, 1.5, 1, 5], { skipStart: 0, skipEnd: 0 });
+ * s.minimum?.lr; // → 0.01
+ * ```
+ */
 export interface LrSuggestions {
   /** Where the smoothed loss falls fastest per unit of log rate. */
   readonly steepest?: LrSuggestion;
@@ -21,6 +39,16 @@ export interface LrSuggestions {
   readonly valley?: LrSuggestion;
 }
 
+/**
+ * Which ends of a range test's curve the suggestions leave out.
+ *
+ * @example
+ * ```ts
+ * import { suggestLearningRates, type SuggestOptions } from "@lrsched/tfjs-adapter";
+ * const options: SuggestOptions = { skipStart: 0, skipEnd: 0 };
+ * suggestLearningRates([1e-3, 1e-2, 1e-1, 1], [2, 1.5, 1, 5], options).minimum?.loss; // → 1
+ * ```
+ */
 export interface SuggestOptions {
   /** Points left out at the start (the loss is still noise there). Default: a tenth of the points. */
   readonly skipStart?: number;
@@ -89,6 +117,12 @@ export function suggestLearningRates(lrs: readonly number[], smoothed: readonly 
  * Index (into `losses`) half-way along the longest valley. `run[i]` is the length of the longest
  * strictly decreasing subsequence ending at i; the valley is the stretch of `run[i]` points
  * ending at the first i where that length peaks. O(n^2), fine for a few hundred points.
+ *
+ * @example
+ * ```ts
+ * import { valleyIndex } from "@lrsched/tfjs-adapter";
+ * valleyIndex([3, 2.9, 2.5, 1.8, 1.2, 1.1, 1.15, 4]) >= 2; // → true
+ * ```
  */
 export function valleyIndex(losses: readonly number[]): number {
   const n = losses.length;

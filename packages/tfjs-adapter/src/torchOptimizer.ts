@@ -8,6 +8,14 @@ import { internals, optimizerKind } from "./optimizerKind";
  * One PyTorch-style parameter group. `lr` (and `momentum` / `betas` where the optimizer has
  * them) read and write the tfjs optimizer; any other key (`initialLr`, `maxLr`, ...) is plain
  * scheduler bookkeeping stored on the group.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { torchOptimizer, type TorchParamGroup } from "@lrsched/tfjs-adapter";
+ * const group: TorchParamGroup = torchOptimizer(tf.train.sgd(0.1)).paramGroups[0];
+ * group.lr; // → 0.1
+ * ```
  */
 export interface TorchParamGroup {
   lr: number;
@@ -17,7 +25,20 @@ export interface TorchParamGroup {
   [key: string]: unknown;
 }
 
-/** The `{paramGroups}` object `@lrsched/torch-compat` schedulers drive. */
+/**
+ * The `{paramGroups}` object `@lrsched/torch-compat` schedulers drive.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { StepLR } from "@lrsched/torch-compat";
+ * import { getLearningRate, torchOptimizer, type TorchOptimizerView } from "@lrsched/tfjs-adapter";
+ * const sgd = tf.train.sgd(0.1);
+ * const view: TorchOptimizerView = torchOptimizer(sgd);
+ * new StepLR(view, { stepSize: 1, gamma: 0.5 }).step();
+ * getLearningRate(sgd); // → 0.05
+ * ```
+ */
 export interface TorchOptimizerView {
   /** A single group: a tfjs optimizer has one rate for all its variables. */
   readonly paramGroups: TorchParamGroup[];

@@ -13,6 +13,14 @@ import { printLr } from "./verbose";
  *
  * Subclasses set their options, then call `attach()`; they compute rates into a reused buffer so
  * a step allocates nothing.
+ *
+ * @example
+ * ```ts
+ * import { LRScheduler, StepLR } from "@lrsched/torch-compat";
+ * const s = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 2 });
+ * s instanceof LRScheduler; // → true
+ * s.lastEpoch; // → 0
+ * ```
  */
 export abstract class LRScheduler implements SequenceableScheduler {
   abstract readonly className: string;

@@ -7,8 +7,28 @@ import { LambdaLR } from "./schedulers/LambdaLR";
 import { ReduceLROnPlateau } from "./schedulers/ReduceLROnPlateau";
 import { StepLR } from "./schedulers/StepLR";
 
+/**
+ * The policies of the pix2pix / CycleGAN `get_scheduler` helper.
+ *
+ * @example
+ * ```ts
+ * import { getScheduler, type LrPolicy } from "@lrsched/torch-compat";
+ * const lrPolicy: LrPolicy = "cosine";
+ * getScheduler({ paramGroups: [{ lr: 0.1 }] }, { lrPolicy, niter: 10 }).className; // → "CosineAnnealingLR"
+ * ```
+ */
 export type LrPolicy = "linear" | "step" | "plateau" | "cosine";
 
+/**
+ * The `opt` fields the pix2pix / CycleGAN `get_scheduler` helper reads, in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { getScheduler, type GetSchedulerOptions } from "@lrsched/torch-compat";
+ * const options: GetSchedulerOptions = { lrPolicy: "step", lrDecayIters: 50 };
+ * getScheduler({ paramGroups: [{ lr: 0.1 }] }, options).className; // → "StepLR"
+ * ```
+ */
 export interface GetSchedulerOptions {
   readonly lrPolicy: LrPolicy;
   /** Epoch the run starts counting from. Default 1. */
@@ -29,6 +49,15 @@ export interface GetSchedulerOptions {
  * - 'cosine': CosineAnnealingLR(tMax: niter, etaMin: 0)
  *
  * An unknown policy throws (the original returns a NotImplementedError instead of raising it).
+ *
+ * @example
+ * ```ts
+ * import { getScheduler } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.0002 }] };
+ * const s = getScheduler(optimizer, { lrPolicy: "linear", niter: 100, niterDecay: 100 });
+ * for (let epoch = 0; epoch < 150; epoch++) s.step();
+ * s.getLastLr(); // → [0.000099]
+ * ```
  */
 export function getScheduler(optimizer: Optimizer, options: GetSchedulerOptions): Scheduler {
   const o = checkOptions("getScheduler", options, ["lrPolicy", "epochCount", "niter", "niterDecay", "lrDecayIters"]);

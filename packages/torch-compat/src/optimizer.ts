@@ -5,6 +5,14 @@ import { LrschedError } from "@lrsched/ts-api";
  * `initialLr` on first use, as PyTorch sets `initial_lr`); CyclicLR and OneCycleLR also cycle
  * `momentum` or `betas[0]`, and OneCycleLR keeps `maxLr`, `minLr`, `maxMomentum`,
  * `baseMomentum` here as PyTorch keeps them in its param groups.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, type ParamGroup } from "@lrsched/torch-compat";
+ * const group: ParamGroup = { lr: 0.1, momentum: 0.9 };
+ * new OneCycleLR({ paramGroups: [group] }, { maxLr: 0.1, totalSteps: 10 });
+ * group.momentum; // → 0.95
+ * ```
  */
 export interface ParamGroup {
   lr: number;
@@ -21,6 +29,14 @@ export interface ParamGroup {
 /**
  * Anything with param groups: a tfjs optimizer wrapper, a custom training loop's state, or a
  * plain object `{paramGroups: [{lr: 0.1}]}`.
+ *
+ * @example
+ * ```ts
+ * import { StepLR, type Optimizer } from "@lrsched/torch-compat";
+ * const optimizer: Optimizer = { paramGroups: [{ lr: 0.1 }, { lr: 0.01 }] };
+ * new StepLR(optimizer, { stepSize: 1, gamma: 0.5 }).step();
+ * optimizer.paramGroups.map((g) => g.lr); // → [0.05, 0.005]
+ * ```
  */
 export interface Optimizer {
   readonly paramGroups: ParamGroup[];

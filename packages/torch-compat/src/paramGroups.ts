@@ -17,10 +17,31 @@ const FIELDS: Readonly<Record<string, string>> = {
   base_momentum: "baseMomentum",
 };
 
-/** One saved group: the scheduler fields a group has, by PyTorch's names. */
+/**
+ * One saved group: the scheduler fields a group has, by PyTorch's names.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, saveParamGroups, type SavedParamGroup } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 10, cycleMomentum: false });
+ * const [group]: SavedParamGroup[] = saveParamGroups(optimizer);
+ * group.max_lr; // → 0.1
+ * ```
+ */
 export type SavedParamGroup = Record<string, number | number[]>;
 
-/** The scheduler fields of every param group, by PyTorch's names (plain JSON). */
+/**
+ * The scheduler fields of every param group, by PyTorch's names (plain JSON).
+ *
+ * @example
+ * ```ts
+ * import { StepLR, saveParamGroups } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * new StepLR(optimizer, { stepSize: 1, gamma: 0.5 }).step();
+ * saveParamGroups(optimizer)[0].lr; // → 0.05
+ * ```
+ */
 export function saveParamGroups(optimizer: Optimizer): SavedParamGroup[] {
   return checkOptimizer(optimizer).map((g) => {
     const out: SavedParamGroup = {};
@@ -64,6 +85,16 @@ function readGroup(saved: unknown, path: string): Record<string, unknown> {
  * this package's) into the optimizer's groups, after checking all of them: a bad or mismatched
  * list throws and changes nothing. The restored rates count as the schedule's own, so a saved
  * rate PyTorch itself produced (a rounding just below 0) is kept.
+ *
+ * @example
+ * ```ts
+ * import { StepLR, loadParamGroups, saveParamGroups } from "@lrsched/torch-compat";
+ * const a = { paramGroups: [{ lr: 0.1 }] };
+ * new StepLR(a, { stepSize: 1, gamma: 0.5 }).step();
+ * const b = { paramGroups: [{ lr: 0.1 }] };
+ * loadParamGroups(b, JSON.parse(JSON.stringify(saveParamGroups(a))));
+ * b.paramGroups[0].lr; // → 0.05
+ * ```
  */
 export function loadParamGroups(optimizer: Optimizer, saved: unknown): void {
   const groups = checkOptimizer(optimizer);

@@ -1,13 +1,34 @@
 import type { Optimizer } from "./optimizer";
 import type { StateDict } from "./stateDict";
 
-/** `{_target_: 'torch.optim.lr_scheduler.X', ...snake_case kwargs}` (Hydra's instantiate format). */
+/**
+ * `{_target_: 'torch.optim.lr_scheduler.X', ...snake_case kwargs}` (Hydra's instantiate format).
+ *
+ * @example
+ * ```ts
+ * import { StepLR, type TorchConfig } from "@lrsched/torch-compat";
+ * const config: TorchConfig = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 30 }).toTorchConfig();
+ * config._target_; // → "torch.optim.lr_scheduler.StepLR"
+ * config.step_size; // → 30
+ * ```
+ */
 export interface TorchConfig {
   readonly _target_: string;
   readonly [kwarg: string]: unknown;
 }
 
-/** What every lrsched PyTorch-style scheduler offers, ReduceLROnPlateau and the composites included. */
+/**
+ * What every lrsched PyTorch-style scheduler offers, ReduceLROnPlateau and the composites included.
+ *
+ * @example
+ * ```ts
+ * import { fromTorchConfig, type Scheduler } from "@lrsched/torch-compat";
+ * const s: Scheduler = fromTorchConfig({ _target_: "torch.optim.lr_scheduler.ExponentialLR", gamma: 0.5 }, { paramGroups: [{ lr: 0.1 }] });
+ * s.step();
+ * s.className; // → "ExponentialLR"
+ * s.getLastLr(); // → [0.05]
+ * ```
+ */
 export interface Scheduler {
   /** PyTorch's class name, e.g. 'StepLR'. */
   readonly className: string;
@@ -26,7 +47,17 @@ export interface Scheduler {
   prepareLoad(stateDict: unknown, where: string): () => void;
 }
 
-/** A scheduler SequentialLR can drive: it rewinds `lastEpoch` and repeats the initial step. */
+/**
+ * A scheduler SequentialLR can drive: it rewinds `lastEpoch` and repeats the initial step.
+ *
+ * @example
+ * ```ts
+ * import { StepLR, type SequenceableScheduler } from "@lrsched/torch-compat";
+ * const s: SequenceableScheduler = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 2 });
+ * s.step();
+ * s.lastEpoch; // → 1
+ * ```
+ */
 export interface SequenceableScheduler extends Scheduler {
   lastEpoch: number;
   step(epoch?: number): void;

@@ -6,7 +6,21 @@
 import { LrschedError } from "@lrsched/ts-api";
 import { isPlainObject } from "./checks";
 
-/** A scheduler's state with PyTorch's keys (`last_epoch`, `base_lrs`, `_last_lr`, ...). */
+/**
+ * A scheduler's state with PyTorch's keys (`last_epoch`, `base_lrs`, `_last_lr`, ...).
+ *
+ * @example
+ * ```ts
+ * import { StepLR, type StateDict } from "@lrsched/torch-compat";
+ * const a = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 2 });
+ * a.step();
+ * const saved: StateDict = JSON.parse(JSON.stringify(a.stateDict()));
+ * saved.last_epoch; // → 1
+ * const b = new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 2 });
+ * b.loadStateDict(saved);
+ * b.lastEpoch; // → 1
+ * ```
+ */
 export type StateDict = Record<string, unknown>;
 
 /** A number as it is stored in a state dict. */

@@ -13,10 +13,12 @@ export {
 export type { CurveArray, Dtype } from "@lrsched/core";
 export { allocateCurve } from "./curveBuffer";
 export type { Field, Fields } from "./options";
+export { MAX_NESTING } from "./options";
 export type { ScheduleType, KerasMapping } from "./scheduleType";
 export { scheduleTypes, scheduleType, fromSpec } from "./registry";
 export { fromKeras, type FromKerasOptions } from "./kerasImport";
 export { specJsonSchema } from "./jsonSchema";
+export { fieldRules, fieldDefault } from "./fieldText";
 
 export { constant, type ConstantOptions } from "./schedules/constant";
 export { exponentialDecay, type ExponentialDecayOptions } from "./schedules/exponentialDecay";
@@ -63,6 +65,11 @@ export {
   type ResolvedTimmConfig,
   type TimmClassName,
 } from "./dialects/timm";
+export { cosinePower, type CosinePowerOptions } from "./schedules/cosinePower";
+export { exponentialGrowth, type ExponentialGrowthOptions } from "./schedules/exponentialGrowth";
+export { fromOptax, OPTAX_FUNCTIONS, type OptaxConfig } from "./dialects/optax";
+export { toOptax, hasOptax } from "./dialects/toOptax";
+export { toPythonCode, pythonCode, PYTHON_FRAMEWORKS, type PythonFramework, type PythonCode } from "./python/toPythonCode";
 export { join, type JoinOptions } from "./schedules/join";
 export { multiply, type MultiplyOptions } from "./schedules/multiply";
 export { clamp, type ClampOptions } from "./schedules/clamp";

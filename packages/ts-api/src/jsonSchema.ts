@@ -48,7 +48,17 @@ function fieldSchema(f: Field): Record<string, unknown> {
 const isRequired = (f: Field) =>
   f.kind === "schedule" || f.kind === "scheduleList" || (f.kind !== "name" && f.default === undefined);
 
-/** JSON Schema (draft 2020-12) of a schedule spec, generated from the option tables. */
+/**
+ * JSON Schema (draft 2020-12) of a schedule spec, generated from the option tables.
+ *
+ * @example
+ * ```ts
+ * import { specJsonSchema } from "@lrsched/ts-api";
+ * const schema = specJsonSchema();
+ * schema.title; // → "lrsched schedule spec"
+ * (schema.oneOf as unknown[]).length > 20; // → true
+ * ```
+ */
 export function specJsonSchema(): Record<string, unknown> {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

@@ -4,13 +4,24 @@
 // refusing. Only values that make Keras's own rates meaningless (a negative rate, a period that
 // never starts) are refused, each with the rule it breaks.
 import { LrschedError } from "./errors";
-import { isPlainObject } from "./options";
+import { isPlainObject, readOwn } from "./options";
 import { scheduleTypes } from "./registry";
 import type { Schedule } from "./schedule";
 import { camelToSnake } from "./scheduleType";
 import { lastShrinkingStep } from "./schedules/shrinkingRestarts";
 import { warn } from "./warnings";
 
+/**
+ * How `fromKeras()` reports where lrsched's rates differ in kind from Keras's.
+ *
+ * @example
+ * ```ts
+ * import { fromKeras, type FromKerasOptions } from "@lrsched/ts-api";
+ * const warnings: string[] = [];
+ * const options: FromKerasOptions = { onWarning: (m) => void warnings.push(m) };
+ * fromKeras({ class_name: "CosineDecay", config: { initial_learning_rate: 0.1, decay_steps: 100 } }, options).at(50); // → 0.05
+ * ```
+ */
 export interface FromKerasOptions {
   /** Receives each warning. Default: `console.warn`, prefixed "lrsched warning:". */
   readonly onWarning?: (message: string) => void;
@@ -101,12 +112,22 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
  * plus keys some Keras versions add that change nothing (`dtype`); a key Keras's constructor
  * would not take is refused. Warnings (see FromKerasOptions) say where lrsched's rates differ in
  * kind from Keras's or where Keras's own rates stop.
+ *
+ * @example
+ * ```ts
+ * import { fromKeras } from "@lrsched/ts-api";
+ * const s = fromKeras({ class_name: "ExponentialDecay", config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } });
+ * s.at(10); // → 0.05
+ * ```
  */
-export function fromKeras(keras: unknown, opts: FromKerasOptions = {}): Schedule {
+export function fromKeras(input: unknown, opts: FromKerasOptions = {}): Schedule {
   if (!isPlainObject(opts)) throw new LrschedError("options", "must be an object", opts);
   const onWarning = opts.onWarning ?? warn;
   if (typeof onWarning !== "function") throw new LrschedError("options.onWarning", "must be a function", onWarning);
-  if (!isPlainObject(keras)) throw new LrschedError("keras", "must be an object {class_name, config}", keras);
+  // one copy of the caller's object (and of its config), read once: getters and Proxy traps
+  // that throw are reported against the key they guard
+  const keras = readOwn(input, (key) => `keras.${key}`, "keras", "must be an object {class_name, config}");
+  if (isPlainObject(keras.config)) keras.config = readOwn(keras.config, (key) => `keras.config.${key}`, "keras.config", "must be an object");
   for (const key of Object.keys(keras)) {
     if (!["class_name", "config", "module", "registered_name"].includes(key)) {
       throw new LrschedError(`keras.${key}`, "is not a key of a serialized Keras schedule (class_name, config, module, registered_name)");

@@ -1,6 +1,6 @@
 // Declarative option descriptors: one table per schedule type drives validation, defaults,
 // spec round-trips, JSON Schema and the CLI's `list` / `describe`.
-import { LrschedError } from "./errors";
+import { LrschedError, guarded } from "./errors";
 import { isSchedule, type Schedule } from "./schedule";
 
 export interface NumberField {
@@ -80,6 +80,17 @@ export interface FunctionField {
   readonly default: null;
 }
 
+/**
+ * An option descriptor: its kind, meaning, default and rules; one table of them per schedule type drives validation, specs, the JSON Schema and `lrsched describe`.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type Field } from "@lrsched/ts-api";
+ * const f: Field = scheduleType("cosineDecay")!.fields.alpha;
+ * f.kind; // → "number"
+ * f.doc; // → "Floor, as a fraction of the peak rate."
+ * ```
+ */
 export type Field =
   | NumberField
   | NullableNumberField
@@ -91,14 +102,29 @@ export type Field =
   | ScheduleListField
   | FunctionField;
 
-/** Nesting bound for specs read from outside data. */
-const MAX_DEPTH = 32;
+/**
+ * How deep schedules may nest: a composite holds schedules that may be composites, at most this
+ * many levels below the outermost one. One limit for every way of building a composite
+ * (factories, specs, Keras and PyTorch configs), so `fromSpec(s.toSpec())` rebuilds any `s`.
+ */
+export const MAX_NESTING = 32;
+
+/** The error for a schedule nested deeper than MAX_NESTING. */
+export const nestingError = (path: string) =>
+  new LrschedError(path, `nests schedules deeper than ${MAX_NESTING} levels (lrsched's limit for composites)`);
+
+// nesting of the specs being resolved: a spec is checked before its own schedule is built, so a
+// 1e5-deep spec is refused at level MAX_NESTING + 1 instead of exhausting the stack
 let depth = 0;
 
 function checkSchedule(path: string, v: unknown, resolve: SpecResolver): Schedule {
   if (isSchedule(v)) return v;
   if (!isPlainObject(v)) throw new LrschedError(path, "must be a schedule or a schedule spec", v);
-  if (depth >= MAX_DEPTH) throw new LrschedError(path, `nests schedules deeper than ${MAX_DEPTH} levels`);
+  if (typeof v.at === "function" || typeof v.curve === "function") {
+    // an object shaped like a schedule that lrsched did not build: its values cannot be trusted
+    throw new LrschedError(path, "must be a schedule built by lrsched (a factory, fromSpec or fromKeras) or a spec; an object with at()/curve() methods is neither");
+  }
+  if (depth >= MAX_NESTING) throw nestingError(path);
   depth++;
   try {
     return resolve(v, `${path}.`);
@@ -106,6 +132,16 @@ function checkSchedule(path: string, v: unknown, resolve: SpecResolver): Schedul
     depth--;
   }
 }
+/**
+ * A schedule type's option table: option name to descriptor.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type Fields } from "@lrsched/ts-api";
+ * const fields: Fields = scheduleType("constant")!.fields;
+ * Object.keys(fields); // → ["value"]
+ * ```
+ */
 export type Fields = Readonly<Record<string, Field>>;
 
 const MAX_LIST = 1_000_000;
@@ -197,6 +233,24 @@ function checkField(path: string, v: unknown, f: Field): unknown {
   }
 }
 
+/**
+ * A plain copy of a caller's object: each own enumerable key read once, a throwing getter reported
+ * against its own path (`schedule.value`). Keys are copied as own properties, `__proto__` too,
+ * as JSON.parse makes them.
+ */
+export function readOwn(o: unknown, path: PathFn, where: string, rule: string): Record<string, unknown> {
+  const keys = guarded(where, () => {
+    if (!isPlainObject(o)) throw new LrschedError(where, rule, o);
+    return Object.keys(o);
+  });
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = guarded(path(key), () => (o as Record<string, unknown>)[key]);
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 /** Maps an option name to the path errors report (`schedules[1].decaySteps`, `config.decay_steps`). */
 export type PathFn = (field: string) => string;
 
@@ -207,8 +261,11 @@ export const prefixPath = (prefix: string): PathFn => (field) => `${prefix}${fie
  * Returns a frozen options object.
  */
 export function readOptions<T>(type: string, fields: Fields, raw: unknown, path: PathFn = prefixPath("")): T {
-  if (!isPlainObject(raw)) throw new LrschedError(`${type} options`, "must be an object", raw);
-  for (const key of Object.keys(raw)) {
+  const keys = guarded(`${type} options`, () => {
+    if (!isPlainObject(raw)) throw new LrschedError(`${type} options`, "must be an object", raw);
+    return Object.keys(raw);
+  });
+  for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(fields, key)) {
       const known = Object.keys(fields).join(", ");
       throw new LrschedError(path(key), `is not an option of ${type} (options: ${known})`);
@@ -216,14 +273,14 @@ export function readOptions<T>(type: string, fields: Fields, raw: unknown, path:
   }
   const out: Record<string, unknown> = {};
   for (const [key, f] of Object.entries(fields)) {
-    const v = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    const v = guarded(path(key), () => (Object.prototype.hasOwnProperty.call(raw, key) ? (raw as Record<string, unknown>)[key] : undefined));
     if (v === undefined) {
       if (f.kind === "name") continue;
       if (f.kind === "schedule" || f.kind === "scheduleList" || f.default === undefined) throw new LrschedError(path(key), `is required by ${type}`);
       out[key] = f.default;
       continue;
     }
-    out[key] = checkField(path(key), v, f);
+    out[key] = guarded(path(key), () => checkField(path(key), v, f));
   }
   return Object.freeze(out) as T;
 }

@@ -43,6 +43,7 @@ const bits = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(8));
 /** ln x rounded to the nearest double, for finite x > 0 (from a 160-bit fixed-point value). */
 export function correctLog(x: number): number {
   if (x === 1) return 0;
+  if (!(x > 0 && x < Infinity)) return Math.log(x); // Infinity, 0, NaN: nothing to round
   ln2 ??= lnRatio(2n, 1n);
   bits.setFloat64(0, x);
   const hi = bits.getUint32(0);

@@ -26,12 +26,21 @@ export function ramp(shape: RampShapeName, from: number, to: number, steps: numb
     }
     case "exponential": {
       // exp(p ln r) rather than r ** p: the same value to a few ulps, several times faster
-      const lnRatio = Math.log(to / from);
+      const lnRatio = logRatio(to, from);
+      // a ratio beyond e^700 (from 5e-324 to 0.1) would overflow exp(p ln r) before the product
+      // comes back into range: such a ramp is written from its far end, where the factor is <= 1
+      if (lnRatio > 700) return (s) => to * Math.exp((s / steps - 1) * lnRatio);
       return (s) => from * Math.exp((s / steps) * lnRatio);
     }
     case "1-sqrt":
       return (s) => from + rise * Math.sqrt(s / steps);
   }
+}
+
+/** ln(to / from) for positive to and from, also when the quotient itself overflows or underflows. */
+export function logRatio(to: number, from: number): number {
+  const r = to / from;
+  return r > 0 && r < Infinity ? Math.log(r) : Math.log(to) - Math.log(from);
 }
 
 export const rampPlan = (shape: RampShapeName, from: number, to: number, steps: number): PlanNode =>

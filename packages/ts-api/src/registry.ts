@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject } from "./options";
+import { isPlainObject, readOwn } from "./options";
 import type { Schedule } from "./schedule";
 import type { ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -31,11 +31,22 @@ import { timmTanhType } from "./schedules/timm/timmTanh";
 import { timmStepType } from "./schedules/timm/timmStep";
 import { timmMultiStepType } from "./schedules/timm/timmMultiStep";
 import { timmPolyType } from "./schedules/timm/timmPoly";
+import { cosinePowerType } from "./schedules/cosinePower";
+import { exponentialGrowthType } from "./schedules/exponentialGrowth";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
 
-/** Every schedule type: the seed's catalogue in its order, then composition and newer recipes. */
+/**
+ * Every schedule type: the seed's catalogue in its order, then composition and newer recipes.
+ *
+ * @example
+ * ```ts
+ * import { scheduleTypes } from "@lrsched/ts-api";
+ * scheduleTypes[0].type; // → "constant"
+ * scheduleTypes.some((t) => t.type === "cosineDecay"); // → true
+ * ```
+ */
 export const scheduleTypes: readonly AnyType[] = /* @__PURE__ */ Object.freeze([
   constantType,
   exponentialDecayType,
@@ -62,6 +73,8 @@ export const scheduleTypes: readonly AnyType[] = /* @__PURE__ */ Object.freeze([
   timmStepType,
   timmMultiStepType,
   timmPolyType,
+  cosinePowerType,
+  exponentialGrowthType,
   joinType,
   multiplyType,
   clampType,
@@ -71,6 +84,16 @@ export const scheduleTypes: readonly AnyType[] = /* @__PURE__ */ Object.freeze([
 // built in a pure call: a bundle that never reads a spec leaves every type it does not use out
 const byName = /* @__PURE__ */ (() => new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t])))();
 
+/**
+ * The schedule type of a name (`cosineDecay`), or undefined.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType } from "@lrsched/ts-api";
+ * scheduleType("cosineDecay")?.keras?.className; // → "CosineDecay"
+ * scheduleType("nope"); // → undefined
+ * ```
+ */
 export function scheduleType(name: string): AnyType | undefined {
   return byName.get(name);
 }
@@ -78,11 +101,16 @@ export function scheduleType(name: string): AnyType | undefined {
 /**
  * Rebuilds a schedule from its JSON spec (`{type, ...options}`), validating every field.
  * Errors name the path (`prefix` + field) and the rule.
+ *
+ * @example
+ * ```ts
+ * import { fromSpec } from "@lrsched/ts-api";
+ * fromSpec({ type: "cosineDecay", initialLearningRate: 0.1, decaySteps: 100 }).at(50); // → 0.05
+ * ```
  */
 export function fromSpec(spec: unknown, prefix = ""): Schedule {
   const where = prefix ? prefix.slice(0, -1) : "spec";
-  if (!isPlainObject(spec)) throw new LrschedError(where, "must be an object with a 'type'", spec);
-  const { type, ...options } = spec as Record<string, unknown>;
+  const { type, ...options } = readOwn(spec, (key) => `${prefix}${key}`, where, "must be an object with a 'type'");
   if (typeof type !== "string") throw new LrschedError(`${prefix}type`, "must be a schedule type name", type);
   const t = byName.get(type);
   if (!t) {

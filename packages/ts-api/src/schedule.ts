@@ -1,4 +1,5 @@
 import {
+  CurveValueError,
   compilePlan,
   evaluatePlan,
   evaluatePlanParallel,
@@ -7,16 +8,36 @@ import {
   type Dtype,
   type PlanNode,
 } from "@lrsched/core";
-import { LrschedError } from "./errors";
+import { LrschedError, guarded } from "./errors";
 import { checkNumber } from "./options";
 
-/** The JSON form of a schedule: its type and every option, defaults included. */
+/**
+ * The JSON form of a schedule: its type and every option, defaults included.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, fromSpec, type ScheduleSpec } from "@lrsched/ts-api";
+ * const spec: ScheduleSpec = cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }).toSpec();
+ * spec.alpha; // → 0
+ * fromSpec(spec).at(50); // → 0.05
+ * ```
+ */
 export interface ScheduleSpec {
   readonly type: string;
   readonly [option: string]: unknown;
 }
 
-/** A Keras `get_config()`-style object: `{class_name, config}`. */
+/**
+ * A Keras `get_config()`-style object: `{class_name, config}`.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay, type KerasConfig } from "@lrsched/ts-api";
+ * const keras: KerasConfig = exponentialDecay({ initialLearningRate: 0.15, decaySteps: 100_000, decayRate: 0.8, staircase: true }).toKeras();
+ * keras.class_name; // → "ExponentialDecay"
+ * keras.config.decay_steps; // → 100000
+ * ```
+ */
 export interface KerasConfig {
   readonly class_name: string;
   readonly config: Readonly<Record<string, unknown>>;
@@ -24,6 +45,16 @@ export interface KerasConfig {
   readonly registered_name?: string | null;
 }
 
+/**
+ * Where `curve()` starts, what it stores, and where it writes.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, type CurveOptions } from "@lrsched/ts-api";
+ * const options: CurveOptions = { start: 100, dtype: "float64" };
+ * Array.from(cosineDecay({ initialLearningRate: 0.1, decaySteps: 200 }).curve(2, options)); // → [0.05, 0.04921]
+ * ```
+ */
 export interface CurveOptions {
   /** First step (a non-negative integer). Default 0. */
   readonly start?: number;
@@ -40,6 +71,16 @@ export interface CurveOptions {
   readonly parallel?: boolean;
 }
 
+/**
+ * Where `chunks()` starts, what it stores, and how many steps each chunk holds.
+ *
+ * @example
+ * ```ts
+ * import { constant, type ChunkOptions } from "@lrsched/ts-api";
+ * const options: ChunkOptions = { chunkSize: 1000 };
+ * [...constant({ value: 0.1 }).chunks(2500, options)].map((c) => c.length); // → [1000, 1000, 500]
+ * ```
+ */
 export interface ChunkOptions {
   readonly start?: number;
   readonly dtype?: Dtype;
@@ -51,25 +92,43 @@ export interface ChunkOptions {
 
 /**
  * An immutable learning-rate schedule: a pure function of the step with a bulk evaluator.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine, type Schedule } from "@lrsched/ts-api";
+ * const s: Schedule = warmupCosine({ learningRate: 0.1, warmupSteps: 100, totalSteps: 1000 });
+ * s.at(100); // → 0.1
+ * s.curve(1000).length; // → 1000
+ * s.type; // → "warmupCosine"
+ * ```
  */
 export interface Schedule {
   /** The factory name, e.g. 'cosineDecay'. */
   readonly type: string;
   /** The resolved options (defaults filled in), frozen. */
   readonly options: Readonly<Record<string, unknown>>;
-  /** The learning rate at `step` (a finite number >= 0; fractional steps evaluate the formula). */
+  /**
+   * The learning rate at `step`: a finite number >= 0 (below 0 only where the reference formula
+   * is: noisyLinearCosineDecay's noise, a linear oneCycle's final step, a negative scaleFn);
+   * fractional steps evaluate the formula. Options whose rate overflows throw an LrschedError.
+   */
   at(step: number): number;
   /**
    * Learning rates of steps [start, start + count), computed by the WASM core: a Float32Array by
    * default, a Float64Array for `dtype: 'float64'`, or `out` itself when given.
    */
   curve<T extends CurveArray>(count: number, options: CurveOptions & { readonly out: T }): T;
+  /** The curve as a new Float64Array. */
   curve(count: number, options: CurveOptions & { readonly dtype: "float64"; readonly out?: undefined }): Float64Array;
+  /** The curve as a new Float32Array (the default). */
   curve(count: number, options?: CurveOptions & { readonly dtype?: "float32"; readonly out?: undefined }): Float32Array;
+  /** The curve in the element type `options` choose. */
   curve(count: number, options?: CurveOptions): CurveArray;
-  /** The same values in chunks of bounded size, for curves too long to hold in memory. */
+  /** The same values in chunks of bounded size, for curves too long to hold in memory (Float64Array chunks). */
   chunks(count: number, options: ChunkOptions & { readonly dtype: "float64" }): Generator<Float64Array, void, undefined>;
+  /** The curve in Float32Array chunks (the default). */
   chunks(count: number, options?: ChunkOptions & { readonly dtype?: "float32" }): Generator<Float32Array, void, undefined>;
+  /** The curve in chunks of the element type `options` choose. */
   chunks(count: number, options?: ChunkOptions): Generator<CurveArray, void, undefined>;
   /** JSON form; `fromSpec(s.toSpec())` rebuilds an equal schedule. */
   toSpec(): ScheduleSpec;
@@ -92,23 +151,52 @@ export interface ScheduleDefinition {
   readonly plan: PlanNode | null;
   readonly maxStep?: number;
   readonly keras?: () => KerasConfig;
+  /** Levels of schedules nested inside (checked against MAX_NESTING by the caller). Default 0. */
+  readonly nesting?: number;
 }
 
-/** The unvalidated step functions of schedules built here (composites call them directly). */
-const rawSteps = new WeakMap<Schedule, (step: number) => number>();
+/** What lrsched keeps about each schedule it built. */
+interface Built {
+  /** The unvalidated step function. */
+  readonly at: (step: number) => number;
+  /** Levels of schedules nested inside it (0 for a schedule holding none). */
+  readonly nesting: number;
+}
+
+/**
+ * Every schedule built by lrsched, shared through a global symbol so that copies of this package
+ * (its ESM and CommonJS builds in one process) recognise each other's schedules. Only
+ * defineSchedule adds to it: an object that merely has at/curve/toSpec methods is not a schedule.
+ */
+const built: WeakMap<object, Built> = ((globalThis as Record<symbol, unknown>)[Symbol.for("lrsched.schedules")] ??=
+  new WeakMap<object, Built>()) as WeakMap<object, Built>;
 
 /**
  * A schedule's step function without the step check: composites validate the step once, at
  * their own `at`, and their pieces only ever see steps inside their domains.
  */
 export function rawAt(s: Schedule): (step: number) => number {
-  return rawSteps.get(s) ?? ((step) => s.at(step));
+  return built.get(s)!.at;
 }
 
-/** Duck test for a schedule value (composites accept schedules or their specs). */
+/** Levels of schedules nested inside `s` (0 for a schedule holding none). */
+export function nestingOf(s: Schedule): number {
+  return built.get(s)!.nesting;
+}
+
+/**
+ * Whether `v` is a schedule built by lrsched (a factory, fromSpec, fromKeras, ...): values that
+ * merely look like one are not.
+ *
+ * @example
+ * ```ts
+ * import { constant, isSchedule } from "@lrsched/ts-api";
+ * isSchedule(constant({ value: 0.1 })); // → true
+ * isSchedule({ type: "constant", value: 0.1 }); // → false
+ * ```
+ */
 export function isSchedule(v: unknown): v is Schedule {
-  return typeof v === "object" && v !== null && typeof (v as Schedule).at === "function" &&
-    typeof (v as Schedule).toSpec === "function" && typeof (v as Schedule).curve === "function";
+  return (typeof v === "object" && v !== null) && built.has(v);
 }
 
 /** An option value in spec form: nested schedules become specs. */
@@ -119,13 +207,41 @@ function specValue(v: unknown, path: string): unknown {
   return v;
 }
 
+/** Magnitudes from this up round to Infinity as float32 (2^128 - 2^103). */
+const F32_OVERFLOW = 3.4028235677973366e38;
+
+/** The error for a rate that overflows: f64 (the options are too large) or the float32 output. */
+function valueError(type: string, step: number, value: number, float32: boolean, where: "dtype" | "out"): LrschedError {
+  if (!float32) return new LrschedError(type, `has no finite rate at step ${step}: its options overflow float64`, value);
+  return new LrschedError(
+    where,
+    `is float32, which cannot hold the rate ${value} at step ${step} (beyond 3.4e38): use ${where === "out" ? "a Float64Array" : "dtype 'float64'"}`,
+  );
+}
+
 /** Fills `out` from a JS `at` (schedules holding JS functions have no core plan). */
 function evaluateInJs(at: (step: number) => number, start: number, count: number, out: CurveArray): CurveArray {
-  for (let i = 0; i < count; i++) out[i] = at(start + i);
+  for (let i = 0; i < count; i++) {
+    const v = at(start + i);
+    out[i] = v;
+    if (!Number.isFinite(out[i]!) || !Number.isFinite(v)) throw new CurveValueError(start + i, v, Number.isFinite(v));
+  }
   return out;
 }
 
-/** Largest step whose integer value an f64 holds exactly. */
+/** Largest array curve() allocates, in bytes: beyond it, chunks() streams the values. */
+export const MAX_CURVE_BYTES = 2 ** 32;
+
+/**
+ * Largest step whose integer value an f64 holds exactly.
+ *
+ * @example
+ * ```ts
+ * import { constant, MAX_STEP } from "@lrsched/ts-api";
+ * MAX_STEP; // → 9007199254740991
+ * constant({ value: 0.1 }).at(MAX_STEP); // → 0.1
+ * ```
+ */
 export const MAX_STEP = Number.MAX_SAFE_INTEGER;
 
 export function checkStep(step: unknown, path = "step"): number {
@@ -158,19 +274,61 @@ export function checkDtype(dtype: unknown): Dtype {
   return dtype;
 }
 
+/** Reads `key` of a caller's options object (a throwing getter or Proxy trap becomes an LrschedError). */
+const readOption = (o: object, key: string): unknown => guarded(key, () => (o as Record<string, unknown>)[key]);
+
+/** The options object of curve()/chunks(): undefined, or an object that can be read. */
+function callOptions(o: unknown): object {
+  if (o === undefined) return {};
+  if (typeof o !== "object" || o === null) throw new LrschedError("options", "must be an object", o);
+  guarded("options", () => Object.getPrototypeOf(o)); // a revoked Proxy fails here, not at its first key
+  return o;
+}
+
+/** A caller's `out` array: a Float32Array or Float64Array holding at least n values, not detached. */
+function checkOut(out: unknown, n: number): CurveArray {
+  if (!(out instanceof Float32Array || out instanceof Float64Array)) {
+    throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
+  }
+  if (out.buffer.byteLength === 0 && out.byteLength === 0 && n > 0) {
+    throw new LrschedError("out", "is a view on a detached or empty buffer");
+  }
+  if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
+  return out;
+}
+
 export function defineSchedule(def: ScheduleDefinition): Schedule {
   let compiled: CompiledPlan | undefined;
   const maxStep = def.maxStep ?? Infinity;
   const options = Object.freeze({ ...def.options });
+  const finite = (step: number, v: number) => {
+    if (!Number.isFinite(v)) throw valueError(def.type, step, v, false, "dtype");
+    return v;
+  };
   const at = (step: unknown) => {
     const s = checkStep(step);
     if (s > maxStep) throw new LrschedError("step", `must be <= ${maxStep}, the schedule's last step`, s);
-    return def.at(s);
+    return finite(s, def.at(s));
   };
   const evaluate = (start: number, count: number, dtype: Dtype, out: CurveArray | undefined, parallel: boolean): CurveArray => {
-    if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
-    compiled ??= compilePlan(def.plan);
-    return (parallel ? evaluatePlanParallel : evaluatePlan)(compiled, start, count, dtype, out);
+    if (out === undefined && count * (dtype === "float32" ? 4 : 8) > MAX_CURVE_BYTES) {
+      throw new LrschedError(
+        "count",
+        `is too large for one array (${count} ${dtype} values, over curve()'s ${MAX_CURVE_BYTES / 2 ** 30} GiB limit): use chunks() to stream it, or pass an out array`,
+        count,
+      );
+    }
+    try {
+      if (def.plan === null) return evaluateInJs(def.at, start, count, out ?? allocate(dtype, count));
+      compiled ??= compilePlan(def.plan);
+      return (parallel ? evaluatePlanParallel : evaluatePlan)(compiled, start, count, dtype, out);
+    } catch (e) {
+      if (e instanceof CurveValueError) throw valueError(def.type, e.step, e.value, e.float32, out ? "out" : "dtype");
+      if (e instanceof RangeError) {
+        throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", count, { cause: e });
+      }
+      throw e;
+    }
   };
   const schedule: Schedule = {
     type: def.type,
@@ -179,35 +337,29 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
     maxStep,
     at,
     // one implementation behind the overloads above: the array's type follows `out`, else `dtype`
-    curve: function curve(count: number, opts: CurveOptions = {}): CurveArray {
-      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
-      const parallel = checkParallel(opts.parallel ?? false);
-      const out = opts.out;
+    curve: function curve(count: number, opts?: CurveOptions): CurveArray {
+      const o = callOptions(opts);
+      const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
+      const parallel = checkParallel(readOption(o, "parallel") ?? false);
+      const out = readOption(o, "out");
       if (out !== undefined) {
-        if (!(out instanceof Float32Array || out instanceof Float64Array)) {
-          throw new LrschedError("out", "must be a Float32Array or Float64Array", out);
-        }
-        if (out.length < n) throw new LrschedError("out", `must hold at least count (${n}) values`, out.length);
-        return evaluate(start, n, out instanceof Float32Array ? "float32" : "float64", out, parallel);
+        const array = guarded("out", () => checkOut(out, n));
+        return evaluate(start, n, array instanceof Float32Array ? "float32" : "float64", array, parallel);
       }
-      const dtype = checkDtype(opts.dtype ?? "float32");
-      try {
-        return evaluate(start, n, dtype, undefined, parallel);
-      } catch (e) {
-        if (e instanceof RangeError) {
-          throw new LrschedError("count", "is too large to hold in memory; use chunks() to stream it", n);
-        }
-        throw e;
-      }
+      return evaluate(start, n, checkDtype(readOption(o, "dtype") ?? "float32"), undefined, parallel);
     } as Schedule["curve"],
-    chunks: function* chunks(count: number, opts: ChunkOptions = {}): Generator<CurveArray, void, undefined> {
-      const { count: n, start } = checkRange(count, opts.start ?? 0, maxStep);
-      const dtype = checkDtype(opts.dtype ?? "float32");
-      const size = checkNumber("chunkSize", opts.chunkSize ?? 1 << 20, { integer: true, min: 1 });
-      const parallel = checkParallel(opts.parallel ?? false);
-      for (let done = 0; done < n; done += size) {
-        yield evaluate(start + done, Math.min(size, n - done), dtype, undefined, parallel);
-      }
+    chunks: function chunks(count: number, opts?: ChunkOptions): Generator<CurveArray, void, undefined> {
+      // validated now, not at the first next(): a bad call fails where it is made
+      const o = callOptions(opts);
+      const { count: n, start } = checkRange(count, readOption(o, "start") ?? 0, maxStep);
+      const dtype = checkDtype(readOption(o, "dtype") ?? "float32");
+      const size = checkNumber("chunkSize", readOption(o, "chunkSize") ?? 1 << 20, { integer: true, min: 1, max: MAX_CURVE_BYTES / 8 });
+      const parallel = checkParallel(readOption(o, "parallel") ?? false);
+      return (function* () {
+        for (let done = 0; done < n; done += size) {
+          yield evaluate(start + done, Math.min(size, n - done), dtype, undefined, parallel);
+        }
+      })();
     } as Schedule["chunks"],
     toSpec() {
       const spec: Record<string, unknown> = { type: def.type };
@@ -221,7 +373,7 @@ export function defineSchedule(def: ScheduleDefinition): Schedule {
       return def.keras();
     },
   };
-  rawSteps.set(schedule, def.at);
+  built.set(schedule, { at: def.at, nesting: def.nesting ?? 0 });
   return Object.freeze(schedule);
 }
 

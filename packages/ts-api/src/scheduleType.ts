@@ -1,8 +1,18 @@
 import type { PlanNode } from "@lrsched/core";
-import { defineSchedule, type KerasConfig, type Schedule } from "./schedule";
-import { prefixPath, readOptions, type Fields, type PathFn } from "./options";
+import { defineSchedule, nestingOf, type KerasConfig, type Schedule } from "./schedule";
+import { MAX_NESTING, nestingError, prefixPath, readOptions, type Fields, type PathFn } from "./options";
 
-/** How a schedule type maps onto a Keras class. */
+/**
+ * How a schedule type maps onto a Keras class.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type KerasMapping } from "@lrsched/ts-api";
+ * const keras: KerasMapping | undefined = scheduleType("cosineDecay")?.keras;
+ * keras?.className; // → "CosineDecay"
+ * keras?.localOnly; // → ["minLr"]
+ * ```
+ */
 export interface KerasMapping {
   readonly className: string;
   /** The `name` Keras's get_config() reports by default. */
@@ -20,6 +30,17 @@ export interface ScheduleBody {
   readonly maxStep?: number;
 }
 
+/**
+ * A schedule type: its name, one-line summary, option table (fields), Keras mapping, and its factory.
+ *
+ * @example
+ * ```ts
+ * import { scheduleType, type ScheduleType } from "@lrsched/ts-api";
+ * const t: ScheduleType<unknown> = scheduleType("exponentialDecay")!;
+ * t.create({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 }).at(10); // → 0.05
+ * Object.keys(t.fields)[0]; // → "initialLearningRate"
+ * ```
+ */
 export interface ScheduleType<O> {
   readonly type: string;
   /** One line for `lrsched list`. */
@@ -31,6 +52,25 @@ export interface ScheduleType<O> {
 }
 
 export const camelToSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Levels of schedules nested in validated options (1 + the deepest nested schedule's own); an
+ * LrschedError naming the deepest field beyond MAX_NESTING.
+ */
+function nesting(fields: Fields, options: Readonly<Record<string, unknown>>, path: PathFn): number {
+  let deepest = 0;
+  let where = "";
+  for (const [key, f] of Object.entries(fields)) {
+    if (f.kind !== "schedule" && f.kind !== "scheduleList") continue;
+    const list = (f.kind === "schedule" ? [options[key]] : options[key]) as readonly Schedule[];
+    list.forEach((s, i) => {
+      const n = 1 + nestingOf(s);
+      if (n > deepest) [deepest, where] = [n, f.kind === "schedule" ? path(key) : `${path(key)}[${i}]`];
+    });
+  }
+  if (deepest > MAX_NESTING) throw nestingError(where);
+  return deepest;
+}
 
 export function scheduleType<O>(def: {
   type: string;
@@ -59,8 +99,9 @@ export function scheduleType<O>(def: {
     create(raw: O, at: string | PathFn = ""): Schedule {
       const path = typeof at === "string" ? prefixPath(at) : at;
       const options = readOptions<O>(def.type, def.fields, raw, path);
-      const body = def.build(options, path);
       const opts = options as Readonly<Record<string, unknown>>;
+      const nested = nesting(def.fields, opts, path);
+      const body = def.build(options, path);
       return defineSchedule({
         type: def.type,
         options: opts,
@@ -68,6 +109,7 @@ export function scheduleType<O>(def: {
         plan: body.plan,
         maxStep: body.maxStep,
         keras: def.keras ? () => toKeras(opts) : undefined,
+        nesting: nested,
       });
     },
   });

@@ -62,10 +62,10 @@ describe("README.md", () => {
   });
 
   it.each([
-    ["`curve()` is within 1e-6 relative of the exact f64 formula", "test/kerasFormulas.test.ts", /toBeLessThanOrEqual\(1e-6\)/],
-    ["cyclic and oneCycle step by step to 1e-9", "test/torchConformance.test.ts", /agree\(cyclic\(.*, 1e-9\)/],
+    [/`curve\(\)`[^.]{0,40} is within 1e-6 relative of the exact f64 formula/, "test/kerasFormulas.test.ts", /toBeLessThanOrEqual\(1e-6\)/],
+    [/cyclic and oneCycle step by step to 1e-9/, "test/torchConformance.test.ts", /agree\(cyclic\(.*, 1e-9\)/],
   ])("%s: the tolerance of %s", (claim, file, tolerance) => {
-    expect(readme).toContain(claim);
+    expect(readme).toMatch(claim);
     expect(readFileSync(join(PACKAGE, file), "utf8")).toMatch(tolerance);
   });
 });

@@ -20,15 +20,18 @@ export function ratesSchedule(rates) {
 export const drops = (rates) => rates.flatMap((r, k) => (k > 0 && r < rates[k - 1] ? [k] : []));
 
 /**
- * A toy validation loss for metric-driven schedulers: it relaxes toward a floor that a smaller rate
- * lowers, so progress stalls until the rate is cut. `lrAt(k)` reads the rate the step trains with.
+ * Rates of a metric-driven scheduler on a toy validation loss that relaxes toward a floor a smaller
+ * rate lowers, so progress stalls until the rate is cut: each epoch trains at the rate the optimizer
+ * holds, then `step(loss, epoch)` sees the loss that rate produced.
  */
-export function simulatedLoss(lrAt, count) {
-  const losses = [];
+export function metricRates(optimizer, count, step) {
+  const rateNow = () => optimizer.paramGroups[0].lr;
+  const rates = [rateNow()];
   let loss = 2;
-  for (let k = 0; k < count; k++) {
-    loss += (0.2 + 3 * lrAt(k) - loss) * 0.15;
-    losses.push(loss);
+  for (let epoch = 1; epoch < count; epoch++) {
+    loss += (0.2 + 3 * rateNow() - loss) * 0.15;
+    step(loss, epoch);
+    rates.push(rateNow());
   }
-  return losses;
+  return rates;
 }

@@ -1,30 +1,21 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "@lrsched/cli";
 import { TORCH_CLASSES } from "@lrsched/torch-compat";
-import { TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
+import { TIMM_CLASSES, TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 // @ts-expect-error plain ES module
-import { galleryFiles, GALLERY_DIR } from "../gallery/index.mjs";
+import { galleryFiles, galleryIndex, GALLERY_DIR } from "../gallery/index.mjs";
 // @ts-expect-error plain ES module
 import { catalogueFiles, CATALOGUE_DIR } from "../gallery/catalogue.mjs";
 // @ts-expect-error plain ES module
 import { svgDifference } from "../gallery/compare.mjs";
-import { ROOT, exists, readText } from "./repo";
+import { ROOT, cliOutput, exists, readText } from "./repo";
 
 type File = { path: string; text: string };
 
 /** `lrsched list --json`, as a user sees it. */
 async function listedTypes(): Promise<string[]> {
-  const out: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  try {
-    expect(await main(["list", "--json"])).toBe(0);
-  } finally {
-    process.stdout.write = write;
-  }
-  return (JSON.parse(out.join("")) as { type: string }[]).map((t) => t.type);
+  return (JSON.parse(await cliOutput(["list", "--json"])) as { type: string }[]).map((t) => t.type);
 }
 
 const committed = (dir: string): string[] =>
@@ -43,13 +34,20 @@ describe("the gallery", async () => {
     }
   });
 
-  it("has a picture for every torch-compat class and every Hugging Face name", () => {
+  it("has a picture for every torch-compat class, Hugging Face name and timm class", () => {
+    for (const name of TIMM_CLASSES) expect(exists(`${GALLERY_DIR}/timm/${name}.svg`), name).toBe(true);
     for (const name of Object.keys(TORCH_CLASSES)) expect(exists(`${GALLERY_DIR}/torch/${name}.svg`), name).toBe(true);
     for (const name of [...TRANSFORMERS_NAMES, ...TRANSFORMERS_METRIC_NAMES]) expect(exists(`${GALLERY_DIR}/hf/${name}.svg`), name).toBe(true);
   });
 
   it("holds exactly the files the code draws, no leftovers", () => {
     expect(committed(GALLERY_DIR).sort()).toEqual(files.map((f) => f.path).sort());
+  });
+
+  it("has an index page listing every picture", () => {
+    const index = galleryIndex(files.filter((f) => f.path.startsWith(CATALOGUE_DIR)));
+    expect(readText(index.path), `${index.path} ${stale}`).toBe(index.text);
+    for (const f of files.filter((x) => x.path.endsWith(".svg"))) expect(index.text).toContain(`](${f.path.slice(GALLERY_DIR.length + 1)})`);
   });
 
   it("specs are what the pictures are drawn from, and rebuild as lrsched specs", () => {
@@ -83,6 +81,13 @@ describe("the gallery", async () => {
     expect(svg("cosineDecayRestarts").match(/>restart</g)).toHaveLength(3);
     expect(svg("torch/StepLR").match(/>× 0\.5</g)).toHaveLength(3);
     expect(svg("torch/ReduceLROnPlateau")).toContain(">plateau: × 0.5<");
+  });
+
+  it("the package READMEs' schedule tables link every picture", async () => {
+    const tsApi = readText("packages/ts-api/README.md");
+    for (const type of await listedTypes()) expect(tsApi, type).toContain(`](../../${GALLERY_DIR}/${type}.svg)`);
+    const torch = readText("packages/torch-compat/README.md");
+    for (const name of Object.keys(TORCH_CLASSES)) expect(torch, name).toContain(`](../../${GALLERY_DIR}/torch/${name}.svg)`);
   });
 
   it("the catalogue grid is the demo's charts, and the root README shows every one", () => {

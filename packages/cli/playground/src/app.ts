@@ -2,7 +2,9 @@
 // import and export on the right. Every change is validated with ts-api, drawn, and written to the
 // URL hash; a broken value shows its LrschedError next to its field and leaves the chart as it was.
 import { LrschedError, fromSpec, specJsonSchema, type Schedule } from "@lrsched/ts-api";
+import { formatNumber } from "../../../explore/src/charts/numbers";
 import { defaultSteps } from "../../src/horizon";
+import type { TorchExport } from "../../src/input/torchExport";
 import { Chart } from "./chart";
 import { debounce, h } from "./dom";
 import { cliExport, kerasExport, specExport, torchExport, type ExportText } from "./exports";
@@ -19,11 +21,11 @@ export const MAX_STEPS = 100_000_000;
 
 interface Live extends Entry {
   readonly schedule: Schedule;
-  /** The PyTorch config this schedule was imported from, while its spec is unchanged. */
-  readonly torch?: unknown;
+  /** The PyTorch config (and rate) this schedule was imported from, while its spec is unchanged. */
+  readonly torch?: TorchExport;
 }
 
-const live = (e: Entry & { torch?: unknown }): Live => ({ ...e, schedule: fromSpec(e.spec) });
+const live = (e: Entry & { torch?: TorchExport }): Live => ({ ...e, schedule: fromSpec(e.spec) });
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -239,10 +241,9 @@ export class Playground {
     };
     put("export-spec", specExport(e));
     put("export-keras", kerasExport(e));
-    put("export-torch", torchExport(e, () => {
-      if (e.torch !== undefined) return e.torch;
-      throw new LrschedError(String(e.spec.type), "has no PyTorch equivalent here (only schedules imported from a PyTorch config export back to one); export it as a spec");
-    }));
+    const torch = torchExport(e);
+    put("export-torch", torch);
+    byId("export-torch-lr").textContent = torch.lr === undefined ? "" : `optimizer lr ${formatNumber(torch.lr, 6)}`;
     put("export-cli", cliExport(this.entries, this.view, this.steps()));
   }
 

@@ -3,7 +3,7 @@
 // the exact rate of every schedule at the step under the pointer.
 import type { Schedule } from "@lrsched/ts-api";
 import { bucketize, linePoints, type Buckets, type Point } from "../../src/plot/buckets";
-import { formatDecade, formatRateTick, formatStepTick, linearAxis, logAxis, logFloor } from "../../src/plot/ticks";
+import { rateAxis, stepAxis } from "../../src/plot/ticks";
 import { formatNumber } from "../../../explore/src/charts/numbers";
 import { s } from "./dom";
 
@@ -35,6 +35,7 @@ interface Frame {
 
 export class Chart {
   private frame: Frame | undefined;
+  private readonly envelopes = new WeakMap<Schedule, { start: number; steps: number; columns: number; buckets: Buckets }>();
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -55,16 +56,16 @@ export class Chart {
     // a schedule that ends inside the range (oneCycle's totalSteps) is drawn up to its end
     const spans = series.map((x) => stepsWithin(x.schedule, range.start, range.steps));
     const buckets = series.map((x, i) =>
-      spans[i] === 0 ? undefined : bucketize(x.schedule, { start: range.start, steps: spans[i], every: 1 }, Math.max(1, Math.round((plotW * spans[i]) / range.steps))));
+      spans[i] === 0 ? undefined : this.envelope(x.schedule, range.start, spans[i], Math.max(1, Math.round((plotW * spans[i]) / range.steps))));
     const drawn = buckets.filter((b): b is Buckets => b !== undefined);
 
     const xDomain = [range.start, range.start + range.steps] as const;
-    const xAxis = linearAxis(xDomain[0], xDomain[1], Math.max(2, Math.floor(plotW / 90)));
+    const xAxis = stepAxis(xDomain[0], xDomain[1], plotW);
     const x = (step: number) => MARGIN.left + ((step - xDomain[0]) / (xDomain[1] - xDomain[0])) * plotW;
-    const yAxis = range.log ? this.logScale(drawn) : this.linearScale(drawn, plotH);
+    const yAxis = rateAxis(drawn.flatMap((b) => [...b.min, ...b.max]), { log: range.log, height: plotH });
     const ty = (v: number) => (range.log ? Math.log10(v) : v);
-    const y0 = ty(yAxis.lo);
-    const y1 = ty(yAxis.hi);
+    const y0 = ty(yAxis.domain[0]);
+    const y1 = ty(yAxis.domain[1]);
     const y = (lr: number) => Math.max(-1e5, Math.min(1e5, MARGIN.top + ((y1 - ty(lr)) / (y1 - y0)) * plotH));
 
     const grid = s("g", { class: "grid" });
@@ -73,9 +74,9 @@ export class Chart {
       grid.append(s("line", { x1: MARGIN.left, x2: MARGIN.left + plotW, y1: y(t), y2: y(t) }));
       axes.append(s("text", { x: MARGIN.left - 6, y: y(t), "text-anchor": "end", "dominant-baseline": "middle" }, yAxis.label(t)));
     }
-    for (const t of xAxis.ticks.filter((t) => t >= xDomain[0] && t <= xDomain[1])) {
+    for (const t of xAxis.ticks) {
       grid.append(s("line", { x1: x(t), x2: x(t), y1: MARGIN.top, y2: MARGIN.top + plotH }));
-      axes.append(s("text", { x: x(t), y: MARGIN.top + plotH + 16, "text-anchor": "middle" }, formatStepTick(t, xAxis.step)));
+      axes.append(s("text", { x: x(t), y: MARGIN.top + plotH + 16, "text-anchor": "middle" }, xAxis.label(t)));
     }
     axes.append(
       s("rect", { class: "frame", x: MARGIN.left, y: MARGIN.top, width: plotW, height: plotH }),
@@ -103,23 +104,16 @@ export class Chart {
     return ms;
   }
 
-  private linearScale(buckets: readonly Buckets[], plotH: number) {
-    let lo = 0; // rates read as a fraction of the peak: the axis starts at zero unless a rate is negative
-    let hi = -Infinity;
-    for (const b of buckets) for (let k = 0; k < b.count; k++) if (Number.isFinite(b.max[k])) {
-      lo = Math.min(lo, b.min[k]);
-      hi = Math.max(hi, b.max[k]);
-    }
-    const axis = linearAxis(lo, Number.isFinite(hi) ? hi : 1, Math.max(2, Math.floor(plotH / 50)));
-    return { ...axis, label: (t: number) => formatRateTick(t, axis.step) };
-  }
-
-  private logScale(buckets: readonly Buckets[]) {
-    const mins = buckets.flatMap((b) => Array.from(b.min));
-    const hi = Math.max(...buckets.flatMap((b) => Array.from(b.max)).filter((v) => v > 0 && Number.isFinite(v)));
-    const lo = logFloor(mins);
-    const axis = Number.isFinite(lo) && Number.isFinite(hi) ? logAxis(lo, hi) : logAxis(1e-3, 1);
-    return { ...axis, label: formatDecade };
+  /**
+   * A schedule's envelope over [start, start + steps) in `columns` buckets. Schedules are immutable
+   * values, so an envelope is kept per schedule: typing in one schedule's form recomputes only its own.
+   */
+  private envelope(schedule: Schedule, start: number, steps: number, columns: number): Buckets {
+    const kept = this.envelopes.get(schedule);
+    if (kept && kept.start === start && kept.steps === steps && kept.columns === columns) return kept.buckets;
+    const buckets = bucketize(schedule, { start, steps, every: 1 }, columns);
+    this.envelopes.set(schedule, { start, steps, columns, buckets });
+    return buckets;
   }
 
   /** Moves the cursor to the pointer's step and writes every rate there; undefined clears it. */

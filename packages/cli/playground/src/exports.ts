@@ -1,6 +1,7 @@
 // What the playground exports: the selected schedule as a spec, a Keras config and a PyTorch config,
 // and the `lrsched` command line that draws the whole view.
 import { LrschedError, fromSpec } from "@lrsched/ts-api";
+import { specToTorch, type TorchExport } from "../../src/input/torchExport";
 import type { Entry, View } from "./state";
 
 /** The text of an export pane: JSON, or one line saying why this form has no counterpart. */
@@ -24,10 +25,11 @@ export function kerasExport(entry: Entry): ExportText {
   }
 }
 
-/** The PyTorch config: the one the schedule was imported from, else a converter's, else why not. */
-export function torchExport(entry: Entry, convert: (spec: Entry["spec"]) => unknown): ExportText {
+/** The PyTorch config (the one it was imported from, else its counterpart) and the rate to run it at. */
+export function torchExport(entry: Entry & { torch?: TorchExport }): ExportText & { lr?: number } {
   try {
-    return json(convert(entry.spec));
+    const { config, lr } = entry.torch ?? specToTorch(entry.spec);
+    return { ...json(config), lr };
   } catch (e) {
     if (e instanceof LrschedError) return none(e);
     throw e;

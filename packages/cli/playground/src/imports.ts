@@ -3,6 +3,7 @@
 import { LrschedError, fromKeras, type Schedule } from "@lrsched/ts-api";
 import { fromTorchConfig } from "@lrsched/torch-compat";
 import { optimizerAt } from "../../src/input/torch";
+import type { TorchExport } from "../../src/input/torchExport";
 import type { Spec } from "./starters";
 import { entriesOf, uniqueLabel, type Entry } from "./state";
 
@@ -21,9 +22,9 @@ function torchSpec(config: Record<string, unknown>, lr: number, where: string): 
   return schedule.toSpec() as Spec;
 }
 
-/** An imported schedule; a PyTorch one keeps its config for the PyTorch export. */
+/** An imported schedule; a PyTorch one keeps its config and rate for the PyTorch export. */
 export interface Imported extends Entry {
-  readonly torch?: unknown;
+  readonly torch?: TorchExport;
 }
 
 /** Reads pasted text; every error is one LrschedError naming where in the paste it is. */
@@ -45,7 +46,7 @@ export function importText(text: string, lr: number, taken: readonly string[]): 
       found = [{ label: name, spec }];
     } else if (isObject(item) && "_target_" in item) {
       const target = String(item._target_).split(".").pop() ?? "torch";
-      found = [{ label: target, spec: torchSpec(item, lr, where), torch: item }];
+      found = [{ label: target, spec: torchSpec(item, lr, where), torch: { config: item, lr } }];
     } else found = entriesOf(item, where);
     for (const e of found) out.push({ ...e, label: uniqueLabel(e.label, [...taken, ...out.map((x) => x.label)]) });
   });

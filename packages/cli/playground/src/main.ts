@@ -1,7 +1,5 @@
 // Entry point of the playground bundle: the WASM core compiles asynchronously (browsers refuse to
 // compile a module of this size synchronously on the main thread), then the page comes alive.
-// The module is inlined in the bundle (esbuild's binary loader, tsup.config.ts) and handed to
-// ready(): the page also works from file://, where it could not fetch the separate asset.
 // The bundle takes pure modules by path (explore's number formatting, the CLI's envelope and
 // summary): the package entry points also load Node-only renderers.
 import wasm from "@lrsched/core/wasm";
@@ -11,6 +9,7 @@ import { Playground } from "./app";
 async function boot(): Promise<void> {
   const status = document.getElementById("status")!;
   try {
+    // compiled from the bytes in this script: works from file://, where a page may not fetch
     await ready(wasm);
     new Playground().start();
     document.body.dataset.ready = "true";

@@ -25,6 +25,11 @@ const STARTERS: Readonly<Record<string, Spec>> = {
   inverseSqrt: { type: "inverseSqrt", learningRate: 0.1, warmupSteps: 100 },
   kDecay: { type: "kDecay", initialLearningRate: 0.1, decaySteps: 1000, k: 2 },
   transformers: { type: "transformers", name: "cosine", learningRate: 0.1, numWarmupSteps: 100, numTrainingSteps: 1000 },
+  timmCosine: { type: "timmCosine", lr: 0.1, tInitial: 1000, warmupT: 50, warmupLrInit: 0.001 },
+  timmTanh: { type: "timmTanh", lr: 0.1, tInitial: 1000 },
+  timmStep: { type: "timmStep", lr: 0.1, decayT: 300, decayRate: 0.5 },
+  timmMultiStep: { type: "timmMultiStep", lr: 0.1, decayT: [300, 600], decayRate: 0.5 },
+  timmPoly: { type: "timmPoly", lr: 0.1, tInitial: 1000, power: 2 },
   join: {
     type: "join",
     schedules: [{ type: "constant", value: 0.1 }, { type: "exponentialDecay", initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.7 }],

@@ -2,7 +2,7 @@
 // area under the curve, the peak, the minimum and the steps spent near the peak.
 import type { Schedule } from "@lrsched/ts-api";
 import { formatNumber, formatSteps } from "../../../explore/src/charts/numbers";
-import { summarize } from "../../src/stats/summary";
+import { summarize, type Summary } from "../../src/stats/summary";
 import { stepsWithin } from "./chart";
 import { h } from "./dom";
 
@@ -18,6 +18,18 @@ export function defaultAt(start: number, steps: number): number[] {
   return [...new Set([0, 0.25, 0.5, 0.75, 1].map((f) => start + Math.round((last - start) * f)))];
 }
 
+// schedules are immutable values: a row is kept per schedule until its range or settings change
+const kept = new WeakMap<Schedule, { key: string; summary: Summary }>();
+
+function summaryOf(schedule: Schedule, start: number, steps: number, at: readonly number[], abovePct: number): Summary {
+  const key = `${start}:${steps}:${at.join(",")}:${abovePct}`;
+  const hit = kept.get(schedule);
+  if (hit?.key === key) return hit.summary;
+  const summary = summarize(schedule, { start, steps, every: 1 }, at, abovePct / 100);
+  kept.set(schedule, { key, summary });
+  return summary;
+}
+
 /** Fills `table` with one row per schedule over [start, start + steps). */
 export function renderSummary(table: HTMLTableElement, rows: readonly SummaryRow[], start: number, steps: number, at: readonly number[], abovePct: number): void {
   const head = h("tr", {}, h("th", { scope: "col" }, "schedule"),
@@ -31,7 +43,7 @@ export function renderSummary(table: HTMLTableElement, rows: readonly SummaryRow
     const num = (v: number | undefined) => (v === undefined ? h("td", { title: "past the schedule's last step" }, "–") : h("td", { title: String(v) }, formatNumber(v)));
     if (own === 0) return h("tr", { "data-series": r.label }, name, ...at.map(() => num(undefined)), num(undefined), num(undefined), num(undefined), num(undefined), num(undefined));
     const inside = at.filter((step) => step <= r.schedule.maxStep);
-    const sm = summarize(r.schedule, { start, steps: own, every: 1 }, inside, abovePct / 100);
+    const sm = summaryOf(r.schedule, start, own, inside, abovePct);
     const rate = new Map(inside.map((step, i) => [step, sm.at[i]]));
     return h("tr", { "data-series": r.label }, name,
       ...at.map((step) => num(rate.get(step))), num(sm.mean), num(sm.area), num(sm.peak), num(sm.min), h("td", {}, String(sm.stepsAbove)));

@@ -1,4 +1,4 @@
-// `@lrsched/core/wasm` is the core's module file; the playground's bundler inlines its bytes.
+// The core's module as the playground bundle imports it (esbuild's binary loader: its bytes).
 declare module "@lrsched/core/wasm" {
   const bytes: Uint8Array;
   export default bytes;

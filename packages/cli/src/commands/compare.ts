@@ -1,5 +1,6 @@
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
+import { PLATEAU_OPTIONS, plateauAxis } from "../input/plateau";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { writeOutput } from "../io/output";
 import { drawChart } from "../plot/draw";
@@ -21,15 +22,19 @@ const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 export const compareCommand: Command = {
   name: "compare",
   summary: "Summary numbers of several schedules side by side (rate at chosen steps, mean, area, time near peak).",
-  usage: ["compare --spec FILE|JSON [--spec ...] [--keras ...] [--torch ...] [--steps N] [--at S,S,...] [--plot FILE|-]"],
+  usage: ["compare --spec FILE|JSON [--spec ...] [--keras ...] [--torch ...] [--steps N] [--at S,S,...] [--plot FILE|-]", "compare --plateau FILE|JSON --metrics FILE [--steps-per-epoch N] [--spec ...] [--plot FILE|-]"],
   description: [
     "For each schedule over the step range: the rate at each --at step, the mean rate, the area under the",
     "curve (the sum of the rate over the steps), the peak, the minimum, and the number of steps at or above",
     "--above percent of that schedule's own peak. --plot draws the schedules too (- for the terminal).",
+    "A --plateau policy is replayed against --metrics FILE (one value per epoch; --steps-per-epoch N steps",
+    "each, otherwise a step is an epoch) and sits in the table next to the schedules; past the series it",
+    "holds the rate its last value left.",
   ],
   scheduleFlags: true,
   options: [
     ...SOURCE_OPTIONS,
+    ...PLATEAU_OPTIONS,
     ...RANGE_OPTIONS,
     { name: "at", kind: "value", placeholder: "S,S,...", doc: "Steps to report the rate at (default: start, 1/4, 1/2, 3/4, last)." },
     { name: "above", kind: "value", placeholder: "PCT", doc: "Count steps at or above this percent of peak (default 50)." },
@@ -43,6 +48,7 @@ export const compareCommand: Command = {
     ["compare --spec '[{\"type\":\"cosineDecay\",\"initialLearningRate\":0.1,\"decaySteps\":1000},{\"type\":\"exponentialDecay\",\"initialLearningRate\":0.1,\"decaySteps\":100,\"decayRate\":0.8}]' --steps 1000", "cosine against exponential decay"],
     ["compare --spec a.json --spec b.json --at 0,500,999 --format csv", "rates at chosen steps, as CSV"],
     ["compare --spec a.json --keras b.json --plot - ", "numbers plus a terminal chart"],
+    ["compare --spec cosine.json --plateau plateau.json --metrics log.csv --metrics-column val_loss --steps-per-epoch 390", "a schedule against the plateau policy on a recorded run"],
   ],
   async run(opts) {
     const schedules = await readSchedules(opts, { min: 1, max: 20 });
@@ -51,6 +57,10 @@ export const compareCommand: Command = {
     const at = opts.numberList("at") ?? [0, 0.25, 0.5, 0.75, 1].map((f) => sampling.start + Math.round(((last - sampling.start) * f) / sampling.every) * sampling.every);
     for (const step of at) {
       if (!Number.isInteger(step) || step < 0) throw new UsageError(`--at must list non-negative integer steps, got ${step}`);
+      // a rate outside the compared steps is not part of this comparison (and may not exist)
+      if (step < sampling.start || step > last) {
+        throw new UsageError(`--at ${step} is outside the steps compared (${sampling.start} to ${last}): widen --steps or --start, or drop it`);
+      }
     }
     const steps = [...new Set(at)];
     const pct = opts.number("above", 50, (v) => v >= 0 && v <= 100, "a percentage in [0, 100]");
@@ -77,7 +87,7 @@ export const compareCommand: Command = {
     else await writeOutput(out, `${text}\n`);
 
     if (plotTo !== undefined && plotTarget !== undefined) {
-      const chart = await drawChart(schedules, sampling, { target: plotTarget, ...chartOptions(opts, plotTarget) });
+      const chart = await drawChart(schedules, sampling, { target: plotTarget, ...chartOptions(opts, plotTarget), ...plateauAxis(opts) });
       if (plotTarget === "terminal") await print(`\n${chart as string}`);
       else await writeOutput(plotTo, chart);
     }

@@ -1,5 +1,8 @@
+import { basename } from "node:path";
 import type { Command } from "../command";
+import { LrschedError } from "@lrsched/ts-api";
 import { UsageError } from "../errors";
+import { negativeRates } from "../negatives";
 import { FORMATS, encoderFor, formatOfPath, type Format } from "../format";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { torchConfigOf } from "../input/torch";
@@ -9,6 +12,32 @@ import { sampleCount, sampled } from "../sample";
 import { RANGE_OPTIONS, readSampling } from "./range";
 
 const BINARY: readonly Format[] = ["npy", "f32", "f64"];
+
+/** Values per piece of text output (csv, json): about 2 MB of text at a time. */
+const TEXT_SLICE = 1 << 13;
+
+/** A float32 output too narrow for the rates, in this command's terms (the library speaks of arrays). */
+function float32Advice(e: unknown, format: Format): unknown {
+  const m = e instanceof LrschedError ? /^is float32, which (cannot hold .*): use / .exec(e.rule) : null;
+  if (!m) return e;
+  const use = format === "npy" ? "--dtype float64" : "--format f64 (or npy with --dtype float64)";
+  return new UsageError(`float32 output ${m[1]}: use ${use}`, { cause: e });
+}
+
+/**
+ * The format --out's extension names; csv for stdout or a name without an extension. An
+ * extension lrsched does not write (`x.xyz`) is refused rather than filled with CSV.
+ */
+function formatFromOut(out: string | undefined): Format {
+  if (out === undefined || out === "-") return "csv";
+  const ext = basename(out).match(/\.([^.]+)$/)?.[1];
+  if (ext === undefined) return "csv";
+  const format = formatOfPath(out);
+  if (format === undefined) {
+    throw new UsageError(`--out ${out}: .${ext} is not a format lrsched writes (${FORMATS.join(", ")}): rename it or give --format`);
+  }
+  return format;
+}
 
 export const curveCommand: Command = {
   name: "curve",
@@ -26,7 +55,7 @@ export const curveCommand: Command = {
   options: [
     ...SOURCE_OPTIONS,
     ...RANGE_OPTIONS,
-    { name: "format", short: "f", kind: "value", placeholder: FORMATS.join("|"), doc: "Output format (default: from --out's extension, else csv)." },
+    { name: "format", short: "f", kind: "value", placeholder: FORMATS.join("|"), doc: "Output format (default: from --out's extension, else csv; another extension needs --format)." },
     { name: "dtype", kind: "value", placeholder: "float32|float64", doc: "Element type of npy output (default float32)." },
     { name: "out", short: "o", kind: "value", placeholder: "FILE", doc: "Output file (default: stdout)." },
     { name: "quiet", short: "q", kind: "flag", doc: "No progress bar." },
@@ -41,7 +70,7 @@ export const curveCommand: Command = {
     const [{ schedule }] = await readSchedules(opts, { min: 1, max: 1 });
     const sampling = readSampling(opts, [schedule]);
     const out = opts.string("out");
-    const format = opts.has("format") ? opts.choice("format", FORMATS, "csv") : formatOfPath(out) ?? "csv";
+    const format = opts.has("format") ? opts.choice("format", FORMATS, "csv") : formatFromOut(out);
     const dtype = opts.choice("dtype", ["float32", "float64"] as const, "float32");
     if (opts.has("dtype") && format !== "npy") {
       throw new UsageError(`--dtype applies to --format npy only (f32, f64, csv and json fix their own precision)`);
@@ -59,23 +88,33 @@ export const curveCommand: Command = {
     const encoder = encoderFor(format, dtype, { spec, start: sampling.start, every: sampling.every });
     const count = sampleCount(sampling);
     const bar = progress(count, `curve ${count} values`, opts.flag("quiet"));
+    const negatives = negativeRates();
     const sink = await openOutput(out);
     try {
       await sink.write(encoder.header(count));
       let index = 0;
       // a long curve is computed over every core (worker_threads), bit-identical to one core
       for (const { firstStep, values } of sampled(schedule, sampling, encoder.dtype, { parallel: true })) {
-        await sink.write(encoder.chunk(values, firstStep, sampling.every, index));
-        index += values.length;
+        // text is written a slice at a time: a whole chunk's text would be ~30 bytes per value
+        // held at once (and as many small strings), where binary output is the chunk itself
+        const slice = BINARY.includes(format) ? values.length : TEXT_SLICE;
+        for (let i = 0; i < values.length; i += slice) {
+          const part = values.subarray(i, i + slice);
+          await sink.write(encoder.chunk(part, firstStep + i * sampling.every, sampling.every, index));
+          index += part.length;
+          negatives.count(part, firstStep + i * sampling.every, sampling.every);
+        }
         bar.update(index);
       }
       await sink.write(encoder.footer());
       await sink.commit();
     } catch (e) {
       await sink.abort();
-      throw e;
+      throw float32Advice(e, format);
     } finally {
       bar.finish();
     }
+    const warning = negatives.warning();
+    if (warning !== undefined) process.stderr.write(`lrsched curve: ${warning}\n`);
   },
 };

@@ -1,32 +1,13 @@
-import { scheduleTypes, type Field } from "@lrsched/ts-api";
+import { fieldDefault as defaultText, fieldRules as rules, scheduleTypes, type Field } from "@lrsched/ts-api";
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { placeholder } from "../input/flags";
 import { aliases, kebab, kindOf, resolveType } from "../input/types";
-
-/** The rules a field's value must satisfy, in words. */
-function rules(f: Field): string {
-  const x = f as { min?: number; above?: number; max?: number; below?: number; integer?: boolean; minLength?: number; increasing?: boolean; choices?: readonly string[] };
-  const parts: string[] = [];
-  if (x.integer) parts.push("integer");
-  if (x.above !== undefined) parts.push(`> ${x.above}`);
-  if (x.min !== undefined) parts.push(`>= ${x.min}`);
-  if (x.below !== undefined) parts.push(`< ${x.below}`);
-  if (x.max !== undefined) parts.push(`<= ${x.max}`);
-  if (x.minLength !== undefined) parts.push(`at least ${x.minLength} entr${x.minLength === 1 ? "y" : "ies"}`);
-  if (x.increasing) parts.push("strictly increasing");
-  return parts.join(", ");
-}
-
-function defaultText(f: Field): string {
-  const def = (f as { default?: unknown }).default;
-  if (def === undefined) return kindOf(f) === "name" ? "optional" : "required";
-  return `default ${Array.isArray(def) ? def.join(",") : String(def)}`;
-}
+import { DIALECTS, DIALECT_NAMES, counterparts } from "../dialects";
 
 export const describeCommand: Command = {
   name: "describe",
-  summary: "One schedule type in full: options, defaults, rules, Keras class, an example.",
+  summary: "One schedule type in full: options, defaults, rules, its counterpart in each framework, an example.",
   usage: ["describe <type>"],
   options: [],
   examples: [["describe cosine", "cosineDecay's options"], ["describe piecewise", "piecewiseConstantDecay"]],
@@ -37,7 +18,10 @@ export const describeCommand: Command = {
     const t = resolveType(name);
     if (!t) throw new UsageError(`unknown schedule type '${name}' (types: ${scheduleTypes.map((x) => x.type).join(", ")})`);
     const lines = [`${t.type}: ${t.summary}`, "", `Names: ${aliases(t).join(", ")}`];
-    lines.push(`Keras: ${t.keras ? t.keras.className : "no Keras equivalent"}`, "", "Options:");
+    lines.push("", "Counterparts (framework classes and functions read as this type):");
+    const found = await counterparts(t.type);
+    for (const d of DIALECTS) lines.push(`  ${`${DIALECT_NAMES[d]}:`.padEnd(9)} ${found[d].length ? found[d].join(", ") : "none"}`);
+    lines.push("  (export --to pytorch-code|keras-code|optax-code writes it as Python for any of them)", "", "Options:");
     const entries = Object.entries(t.fields as Record<string, Field>);
     const left = entries.map(([k, f]) => `--${kebab(k)}${placeholder(f) ? ` ${placeholder(f)}` : ""}`);
     const width = Math.max(...left.map((l) => l.length));

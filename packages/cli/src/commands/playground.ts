@@ -62,11 +62,12 @@ export const playgroundCommand: Command = {
     }
     const port = opts.integer("port", 0, 0, 65535);
     const served = await serveSite(siteDir(), port);
+    const stopped = untilStopped(); // from now on Ctrl-C closes the server rather than killing the process
     await print(`lrsched playground: ${served.url} (Ctrl-C stops it)`);
     if (opts.flag("open") && !(await openInBrowser(served.url))) {
       process.stderr.write(`lrsched playground: could not start a browser; open ${served.url} yourself\n`);
     }
-    await untilStopped();
+    await stopped;
     await served.close();
   },
 };

@@ -1,6 +1,7 @@
 import type { OptionSpec, Options } from "../args";
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
+import { PLATEAU_OPTIONS, plateauAxis } from "../input/plateau";
 import { SOURCE_OPTIONS, readSchedules } from "../input/sources";
 import { writeOutput } from "../io/output";
 import { drawChart, useColor, type ChartTarget, type DrawOptions } from "../plot/draw";
@@ -77,17 +78,21 @@ export function chartOptions(opts: Options, target: ChartTarget): Omit<DrawOptio
 export const plotCommand: Command = {
   name: "plot",
   summary: "Draw one or more schedules on one chart: in the terminal, or to SVG / PNG.",
-  usage: ["plot <type> [--<option> VALUE ...] [--out chart.svg|chart.png]", "plot --spec FILE|JSON [--spec ...] [--keras ...] [--torch ...] [--log] [--out FILE]"],
+  usage: ["plot <type> [--<option> VALUE ...] [--out chart.svg|chart.png]", "plot --spec FILE|JSON [--spec ...] [--keras ...] [--torch ...] [--log] [--out FILE]", "plot --plateau FILE|JSON [--plateau ...] --metrics FILE [--steps-per-epoch N] [--spec ...] [--out FILE]"],
   description: [
     "Without --out the chart is drawn in the terminal with braille characters. --out x.svg renders with",
     "vega-lite in Node, --out x.png rasterises that SVG (--scale 2 for print), --out x.pdf writes it as a",
     "vector PDF, --out x.json writes the vega-lite spec. Long curves keep each pixel column's minimum and",
     "maximum, so spikes (restarts, cycles) always show. A schedule that ends (totalSteps, a one-shot",
     "decay) is drawn to its end unless --steps says otherwise.",
+    "--plateau with --metrics FILE draws how PyTorch's ReduceLROnPlateau would have moved the rate on a",
+    "run that recorded that metric (one value per epoch; --steps-per-epoch N draws each of the epoch's N",
+    "steps, otherwise a step is an epoch).",
   ],
   scheduleFlags: true,
   options: [
     ...SOURCE_OPTIONS,
+    ...PLATEAU_OPTIONS,
     ...RANGE_OPTIONS,
     ...CHART_OPTIONS,
     { name: "out", short: "o", kind: "value", placeholder: "FILE", doc: "chart.svg, chart.png, chart.pdf or chart.json (default: the terminal)." },
@@ -100,6 +105,7 @@ export const plotCommand: Command = {
     ["plot --keras keras.json --log --out lr.png", "a Keras schedule on a log axis, as PNG"],
     ["plot --spec spec.json --steps-per-epoch 390 --ylabel 'LR' --scale 2 --out fig.png", "for a paper: epochs on x, twice the pixels"],
     ["plot --spec spec.json --title 'Schedule' --out fig.pdf", "a vector PDF"],
+    ["plot --plateau '{\"lr\":0.1,\"factor\":0.2,\"patience\":5,\"threshold\":0.01}' --metrics val_loss.txt --steps-per-epoch 390", "the plateau policy on a recorded validation loss"],
   ],
   async run(opts) {
     const schedules = await readSchedules(opts, { min: 1, max: 20 });
@@ -109,7 +115,7 @@ export const plotCommand: Command = {
     if ((target === "png" || target === "pdf") && (out === undefined || out === "-") && process.stdout.isTTY) {
       throw new UsageError(`--format ${target} is binary: give --out FILE or redirect stdout`);
     }
-    const chart = await drawChart(schedules, sampling, { target, ...chartOptions(opts, target) });
+    const chart = await drawChart(schedules, sampling, { target, ...chartOptions(opts, target), ...plateauAxis(opts) });
     if (target === "terminal" && (out === undefined || out === "-")) await print(chart as string);
     else await writeOutput(out, chart);
   },

@@ -1,37 +1,65 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { DEFAULT_PEAK, LOSSES, METRICS, OPTIMIZERS, defaultSchedules, lossName, loadMnist, mergeSweeps, mlpTopology, parseShard, sweep, type SweepOptions, type SweepProgress, type SweepResult } from "@lrsched/explore";
+import { LrschedError } from "@lrsched/ts-api";
 import { parseNumberList, type Options } from "../args";
 import { print, type Command } from "../command";
-import { fileError } from "../errors";
+import { UsageError, fileError } from "../errors";
+import { USER_INPUT_OPTIONS, loadUserInputs, userInputsFromFlags } from "../explore/userInputs";
 import { readJsonInput } from "../input/sources";
-import { writeOutput } from "../io/output";
+import { exitOnSignals } from "../io/cleanup";
 import { shownPath } from "../io/shownPath";
-import { readRun, runKey, writeRun, type RunRecord } from "../sweep/cache";
-import { lrChartSvg, overviewSvg, scheduleSvg } from "../sweep/charts";
-import { configError, resolveSchedules, stepsPerEpoch, validateConfig, type SweepConfig } from "../sweep/config";
-import { DEFAULT_SWEEP, QUICK } from "../sweep/defaultSweep";
-import { reportHtml } from "../sweep/html";
-import { meanCurves, percent, rankSchedules, rankedText, resultsCsv } from "../sweep/results";
-import { trainRun } from "../train/fit";
-import { loadMnist, splitSizes } from "../train/mnist";
-import { describeModel } from "../train/model";
-import { loadTraining } from "../train/tfjs";
-import { version } from "../version";
+import { duration, sweepProgress } from "../io/sweepProgress";
+import { DEFAULT_SWEEP, QUICK, configError, validateConfig, type SweepConfig } from "../sweep/config";
+import { summaryText } from "../sweep/table";
 
-/** The config after --config, --quick, --epochs and --seed. */
+/** Where the config came from, for messages: `--config FILE`, `--config`, or the built-in sweep. */
+function configSource(opts: Options): string {
+  const raw = opts.string("config");
+  return raw === undefined ? "the built-in sweep" : /^\s*[[{]/.test(raw) ? "--config" : `--config ${raw}`;
+}
+
+/** The config after --config and the flags that override it. */
 function readConfig(opts: Options): SweepConfig {
   const raw = opts.string("config");
   let config = DEFAULT_SWEEP;
   if (raw !== undefined) {
     const { value, where } = readJsonInput("config", raw);
     try {
-      config = validateConfig(value, DEFAULT_SWEEP);
+      config = validateConfig(value, DEFAULT_SWEEP, where === "--config" ? undefined : raw);
     } catch (e) {
       throw configError(where, e);
     }
   }
-  if (opts.flag("quick")) config = { ...config, data: QUICK.data, model: { ...config.model, hidden: QUICK.hidden }, epochs: QUICK.epochs };
+  const user = userInputsFromFlags(opts);
+  if (user) {
+    config = {
+      ...config,
+      model: { file: user.model },
+      data: { file: user.data, target: user.target, ...(user.validation ? { validation: user.validation } : {}), ...(user.validationFraction ? { validationFraction: user.validationFraction } : {}) },
+    };
+  }
+  // the built-in schedules follow --peak, and --quick's three epochs get a plateau patience of 1
+  const builtIn = config.schedules === DEFAULT_SWEEP.schedules;
+  const quick = opts.flag("quick");
+  if (quick) {
+    if (!("dataset" in config.data) || !("hidden" in config.model)) throw new UsageError("--quick applies only to the built-in MNIST sweep (use --epochs and --seed with your own model)");
+    config = { ...config, data: QUICK.data, model: { hidden: QUICK.hidden }, epochs: QUICK.epochs, seeds: QUICK.seeds };
+  }
+  if (opts.has("peak") && !builtIn) throw new UsageError("--peak scales the built-in schedules; the config lists its own");
+  if (builtIn) config = { ...config, schedules: defaultSchedules(opts.number("peak", DEFAULT_PEAK, (v) => v > 0, "a number > 0"), quick ? QUICK.patience : undefined) };
   if (opts.has("epochs")) config = { ...config, epochs: opts.integer("epochs", 1, config.epochs, 1000) };
+  if (opts.has("batch-size")) config = { ...config, batchSize: opts.integer("batch-size", 1, config.batchSize, 1 << 24) };
+  if (opts.has("optimizer")) config = { ...config, optimizer: opts.choice("optimizer", OPTIMIZERS, "momentum") };
+  if (opts.has("loss")) {
+    const loss = opts.string("loss") as string;
+    try {
+      config = { ...config, loss: lossName(loss) };
+    } catch {
+      opts.fail("loss", `one of ${LOSSES.join(", ")} (or mse, mae, snake_case names)`, loss);
+    }
+  }
+  if (opts.has("metric")) config = { ...config, metric: opts.choice("metric", METRICS, "accuracy") };
   const rawSeeds = opts.string("seed");
   if (rawSeeds !== undefined) {
     const seeds = parseNumberList(rawSeeds) ?? [];
@@ -43,142 +71,155 @@ function readConfig(opts: Options): SweepConfig {
   return config;
 }
 
+/** The sweep() options for a config: the built-in MNIST MLP, or your model and data. */
+async function sweepOptions(config: SweepConfig): Promise<Pick<SweepOptions, "model" | "data" | "loss" | "validationFraction">> {
+  if ("file" in config.data || "file" in config.model) {
+    if (!("file" in config.data) || !("file" in config.model)) throw new UsageError("a sweep on your own model needs both model.file and data.file (or --model and --data)");
+    const { model, data } = await loadUserInputs({ model: config.model.file, data: config.data.file, target: config.data.target, validation: config.data.validation });
+    return { model, data, ...(config.data.validationFraction ? { validationFraction: config.data.validationFraction } : {}) };
+  }
+  const mnist = loadMnist(config.data.train, config.data.validation);
+  return {
+    model: mlpTopology(config.model.hidden),
+    data: { train: { ...mnist.train, file: "MNIST", target: "digit" }, validation: { ...mnist.validation, file: "MNIST", target: "digit" } },
+    loss: "sparseCategoricalCrossentropy",
+  };
+}
+
+/** "epoch 3/10  lr 0.05  loss 0.2345  val loss 0.3012  val accuracy 91.20 %  (1.2 s)". */
+function epochLine(e: Extract<SweepProgress, { type: "epoch" }>, metric: string | undefined): string {
+  const r = e.record;
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "NaN");
+  const m = metric === "accuracy" || metric === undefined ? `val acc ${Number.isFinite(r.valMetric) ? `${(r.valMetric * 100).toFixed(2)} %` : "n/a"}` : metric === "loss" ? "" : `val ${metric} ${f(r.valMetric)}`;
+  return `[${e.run.n}/${e.run.of}] ${e.run.label} (seed ${e.run.seed}): epoch ${r.epoch}/${e.epochs}  lr ${Number(r.lr.toPrecision(3))}  loss ${f(r.loss)}  val loss ${f(r.valLoss)}${m ? `  ${m}` : ""}  (${r.seconds.toFixed(1)} s)`;
+}
+
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(join(dir, "runs"), { recursive: true });
+  } catch (e) {
+    throw fileError("create", dir, e);
+  }
+}
+
+/** Prints the table and verdict of a complete result, or what is still missing. */
+async function report(result: SweepResult, dir: string, say: (line: string) => void, trained: number, seconds: number): Promise<void> {
+  if (result.complete) {
+    await print(summaryText(result));
+    say(`${trained} run(s) trained, ${result.runs.length - trained} from cache, ${seconds.toFixed(1)} s; open ${join(shownPath(dir), "index.html")}`);
+    return;
+  }
+  const total = result.schedules.length * result.seeds.length;
+  say(
+    `${trained} run(s) trained, ${result.runs.length - trained} from cache, ${seconds.toFixed(1)} s; ${result.missing.length} of ${total} runs belong to other shards: when they are done, run the same sweep without --shard (same directory) or 'lrsched sweep merge DIR... --out DIR'`,
+  );
+}
+
+async function runMerge(opts: Options, say: (line: string) => void): Promise<void> {
+  const dirs = opts.positionals.slice(1);
+  if (dirs.length === 0) throw new UsageError("sweep merge needs the sweep directories to merge: lrsched sweep merge DIR... --out DIR");
+  const out = opts.string("out");
+  if (out === undefined) throw new UsageError("sweep merge needs --out DIR (where the merged report goes)");
+  makeDir(out);
+  const started = performance.now();
+  const result = await mergeSweeps(dirs, out);
+  await print(summaryText(result));
+  say(`merged ${result.runs.length} runs from ${dirs.length} director${dirs.length > 1 ? "ies" : "y"} in ${duration((performance.now() - started) / 1000)}; open ${join(shownPath(out), "index.html")}`);
+}
+
 export const sweepCommand: Command = {
   name: "sweep",
-  summary: "Train one MNIST model under several schedules (same seed, same batches) and write an HTML report with the winner.",
-  usage: ["sweep [--config FILE|JSON] [--out DIR] [--quick] [--seed N[,N...]] [--epochs N]"],
-  description: [
-    "Without --config: constant vs step vs exponential vs cosine vs warm-up + cosine vs cyclic vs",
-    "one-cycle, all peaking at 0.05, on a 784-128-10 MLP (Momentum 0.9, batch 64) trained for 10 epochs",
-    "on 8000 MNIST images and validated on 2000. Every run starts from the same seeded weights and sees",
-    "the same seeded batch order. Writes DIR/index.html (charts inline, works offline), results.json and",
-    "results.csv, and prints the ranked table. Finished runs are kept in DIR/runs/: run the same command",
-    "again after an interruption and only the missing runs train. --quick: 2000/500 images, a 32-unit",
-    "hidden layer, 3 epochs (under a minute). In a config, step fields may be {\"epochs\": n} or",
-    "{\"fraction\": f} of the run; see the README for the schema.",
+  summary: "Train a model under several schedules, several seeds each, and say whether any schedule lifts it over a fixed rate.",
+  usage: [
+    "sweep [--model FILE --data FILE --target COLUMN] [--config FILE|JSON] [--seed N,N,...] [--shard K/N] [--out DIR]",
+    "sweep merge DIR... --out DIR",
   ],
+  description: [
+    "Every schedule is trained with every seed; a seed fixes the initial weights, the batch order and the",
+    "validation split, so schedules are compared paired by seed. The summary gives each schedule's",
+    "validation metric after the last epoch (mean and 95 % Student-t interval over seeds) and its paired",
+    "difference to the fixed-rate baseline; the verdict calls a lift real only when that interval excludes 0.",
+    "Writes DIR/index.html (charts inline, works offline), results.json and results.csv. Finished runs are",
+    "kept in DIR/runs/: rerun after an interruption and only missing runs train. --shard K/N trains only",
+    "runs i with i mod N = K-1 (for job arrays); 'sweep merge' gathers shard directories into one report.",
+    "Without --config: seven schedules and the plateau policy (factor 0.2 after 5 epochs without a 1 %",
+    "better validation loss), all at peak 0.05 (--peak moves it). Without --model/--data: a 784-128-10",
+    "MNIST MLP (momentum 0.9, batch 64, 10 epochs, 8000/2000 images, seeds 1,2,3); --quick: 2000/500",
+    "images, a 32-unit layer, 3 epochs, seeds 1,2, plateau patience 1. In a config, step fields may be",
+    "{\"epochs\": n} or {\"fraction\": f}; an entry {label, plateau: {lr, factor, patience, ...}} is the",
+    "plateau policy (PyTorch's ReduceLROnPlateau options).",
+  ],
+  positionals: true,
   options: [
-    { name: "config", short: "c", kind: "value", placeholder: "FILE|JSON", doc: "Sweep configuration (default: the embedded seven-schedule sweep)." },
+    ...USER_INPUT_OPTIONS,
+    { name: "config", short: "c", kind: "value", placeholder: "FILE|JSON", doc: "Sweep configuration (schedules, model, data, epochs, ...; see the README)." },
     { name: "out", short: "o", kind: "value", placeholder: "DIR", doc: "Report directory (default report)." },
-    { name: "quick", kind: "flag", doc: "A small, fast sweep (well under a minute)." },
-    { name: "seed", kind: "value", placeholder: "N[,N...]", doc: "Seed(s) of weights and batch order; several give means (default 1)." },
+    { name: "seed", kind: "value", placeholder: "N[,N...]", doc: "Seeds (default 1,2,3; 1,2 with --quick)." },
+    { name: "shard", kind: "value", placeholder: "K/N", doc: "Train only shard K of N (1-based) of the runs." },
     { name: "epochs", kind: "value", placeholder: "N", doc: "Override the config's epochs." },
+    { name: "batch-size", kind: "value", placeholder: "N", doc: "Override the config's batch size." },
+    { name: "optimizer", kind: "value", placeholder: "NAME", doc: "sgd, momentum (0.9), adam or rmsprop (default momentum)." },
+    { name: "metric", kind: "value", placeholder: "NAME", doc: "accuracy, loss, mse or mae (default: accuracy for classes, loss otherwise)." },
+    { name: "peak", kind: "value", placeholder: "LR", doc: "Peak rate of the built-in schedules (default 0.05); e.g. a range test's suggestion." },
+    { name: "quick", kind: "flag", doc: "The built-in sweep, small and fast (about a minute)." },
     { name: "quiet", short: "q", kind: "flag", doc: "No progress on stderr." },
   ],
   examples: [
-    ["sweep --quick", "the seven schedules in under a minute; open report/index.html"],
-    ["sweep --seed 1,2,3 --out /tmp/sweep", "the full sweep with three seeds (re-run it to resume)"],
-    ["sweep --config sweep.json --out results", "your own schedules"],
+    ["sweep --quick", "the built-in schedules on MNIST, two seeds, in about a minute; open report/index.html"],
+    ["sweep --model model.json --data train.csv --target label --out sweep", "your model and data, three seeds"],
+    ["sweep --config sweep.json --shard 2/4 --out /shared/sweep", "one shard of four (a job array task)"],
+    ["sweep merge shard-1 shard-2 shard-3 --out sweep", "one report from shard directories"],
   ],
   async run(opts) {
-    const config = readConfig(opts);
-    const schedules = (() => {
-      try {
-        return resolveSchedules(config);
-      } catch (e) {
-        const raw = opts.string("config");
-        throw configError(raw === undefined ? "the embedded sweep" : /^\s*[[{]/.test(raw) ? "--config" : `--config ${raw}`, e);
-      }
-    })();
+    exitOnSignals();
     const quiet = opts.flag("quiet");
     const say = (line: string) => {
       if (!quiet) process.stderr.write(`lrsched sweep: ${line}\n`);
     };
+    if (opts.positionals[0] === "merge") return runMerge(opts, say);
+    if (opts.positionals.length > 0) throw new UsageError(`unexpected argument '${opts.positionals[0]}' (the one subcommand is 'merge')`);
+    const config = readConfig(opts);
+    const rawShard = opts.string("shard");
+    const shard = rawShard === undefined ? undefined : parseShard(rawShard) ?? opts.fail("shard", "K/N with 1 <= K <= N, e.g. 2/4", rawShard);
     const dir = opts.string("out") ?? "report";
-    try {
-      mkdirSync(join(dir, "runs"), { recursive: true });
-    } catch (e) {
-      throw fileError("create", dir, e);
-    }
-
-    const started = performance.now();
-    const training = await loadTraining();
-    const { tf } = training;
-    const perEpoch = stepsPerEpoch(config);
-    const sizes = splitSizes(config.data.train, config.data.validation);
-    const total = config.seeds.length * schedules.length;
-    say(`${config.name}: ${schedules.length} schedules x ${config.seeds.length} seed(s), ${describeModel(config.model)}, ${config.epochs} epochs x ${perEpoch} steps, ${sizes.train} training / ${sizes.validation} validation images, backend ${training.backend}`);
-    let data: ReturnType<typeof loadMnist> | undefined;
-    const runs: RunRecord[] = [];
+    makeDir(dir);
+    const inputs = await sweepOptions(config);
+    const progress = sweepProgress(quiet, say, (e) => epochLine(e, config.metric));
+    // the built-in sweep's title names MNIST: your data gets a title of its own
+    const named = !(config.name === DEFAULT_SWEEP.name && "file" in config.data);
+    const title = named ? config.name : basename((config.data as { file: string }).file);
     let trained = 0;
+    const started = performance.now();
+    let result: SweepResult;
     try {
-      for (const seed of config.seeds) {
-        for (const s of schedules) {
-          const n = runs.length + 1;
-          const tag = `[${n}/${total}] ${s.label} (seed ${seed})`;
-          const key = runKey(config, s.spec, seed, training.backend);
-          const cached = readRun(dir, key);
-          if (cached) {
-            runs.push({ ...cached, label: s.label });
-            const best = Math.max(...cached.epochs.map((e) => e.valAcc).filter(Number.isFinite));
-            say(`${tag}: cached, best val acc ${percent(best)}`);
-            continue;
+      result = await sweep({
+        ...inputs,
+        ...(named ? { name: config.name } : {}),
+        schedules: config.schedules,
+        ...(config.baseline === undefined ? {} : { baseline: config.baseline }),
+        epochs: config.epochs,
+        batchSize: config.batchSize,
+        optimizer: config.optimizer as SweepOptions["optimizer"],
+        ...(config.loss === undefined ? {} : { loss: config.loss }),
+        ...(config.metric === undefined ? {} : { metric: config.metric }),
+        seeds: config.seeds,
+        out: dir,
+        ...(shard ? { shard } : {}),
+        onProgress: (e) => {
+          if (e.type === "plan") {
+            say(`${title}: ${e.runs} runs (${config.schedules.length} schedules x ${config.seeds.length} seeds)${shard ? `, shard ${shard.index}/${shard.count}` : ""}: ${e.toTrain} to train, ${e.cached} cached${e.otherShards ? `, ${e.otherShards} for other shards` : ""}`);
           }
-          data ??= loadMnist(tf, config.data.train, config.data.validation);
-          const runStarted = performance.now();
-          const epochs = await trainRun(training, data, {
-            model: config.model,
-            schedule: s.schedule,
-            epochs: config.epochs,
-            batchSize: config.batchSize,
-            seed,
-            onEpoch: (e) =>
-              say(`${tag}: epoch ${e.epoch}/${config.epochs}  lr ${Number(e.lr.toPrecision(3))}  loss ${e.loss.toFixed(4)}  val loss ${e.valLoss.toFixed(4)}  val acc ${percent(e.valAcc)}  (${e.seconds.toFixed(1)} s)`),
-          });
-          const run: RunRecord = { key, label: s.label, seed, spec: s.spec, epochs, seconds: (performance.now() - runStarted) / 1000 };
-          await writeRun(dir, run);
-          runs.push(run);
-          trained++;
-        }
-      }
+          if (e.type === "done") trained = e.trained;
+          progress.onProgress(e);
+        },
+      });
+    } catch (e) {
+      // a schedule or baseline that does not fit: name the config it came from
+      if (e instanceof LrschedError && /^(schedules|baseline)/.test(e.path)) throw configError(configSource(opts), e);
+      throw e;
     } finally {
-      if (data) tf.dispose([data.train.xs, data.train.ys, data.validation.xs, data.validation.ys]);
+      progress.finish();
     }
-
-    const labels = schedules.map((s) => s.label);
-    const ranking = rankSchedules(labels, runs, config.baseline);
-    const curves = meanCurves(labels, runs);
-    const [lrSvg, valAccSvg, valLossSvg, ...perSchedule] = await Promise.all([
-      lrChartSvg(schedules, perEpoch * config.epochs, perEpoch),
-      overviewSvg(curves, "valAcc", "Validation accuracy per epoch"),
-      overviewSvg(curves, "valLoss", "Validation loss per epoch"),
-      ...curves.map((c) => scheduleSvg(c)),
-    ]);
-    const html = reportHtml({
-      config,
-      version: version(),
-      backend: training.backend,
-      stepsPerEpoch: perEpoch,
-      sizes,
-      ranking,
-      lrSvg,
-      valAccSvg,
-      valLossSvg,
-      schedules: schedules.map((s, i) => ({ label: s.label, spec: s.spec, svg: perSchedule[i] })),
-    });
-    const json = {
-      lrsched: version(),
-      backend: training.backend,
-      config,
-      stepsPerEpoch: perEpoch,
-      images: sizes,
-      winner: ranking[0]?.label,
-      baseline: config.baseline ?? null,
-      ranking,
-      runs: runs.map(({ key, label, seed, spec, epochs, seconds }) => ({ key, label, seed, spec, seconds, epochs })),
-    };
-    const noNaN = (_k: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
-    await writeOutput(join(dir, "results.json"), `${JSON.stringify(json, noNaN, 2)}\n`);
-    await writeOutput(join(dir, "results.csv"), resultsCsv(runs));
-    await writeOutput(join(dir, "index.html"), html);
-
-    const seconds = (performance.now() - started) / 1000;
-    const winner = ranking[0];
-    const base = ranking.find((r) => r.label === config.baseline);
-    let verdict = `winner: ${winner.label} (best val acc ${percent(winner.bestValAcc)}`;
-    if (base && base !== winner) verdict += `, ${((winner.bestValAcc - base.bestValAcc) * 100).toFixed(2)} points over ${base.label}`;
-    verdict += `${config.seeds.length > 1 ? `, mean of ${config.seeds.length} seeds` : ""})`;
-    await print(`${rankedText(ranking, base ? config.baseline : undefined)}\n\n${verdict}`);
-    say(`${trained} run(s) trained, ${runs.length - trained} from cache, ${seconds.toFixed(1)} s; open ${join(shownPath(dir), "index.html")}`);
+    await report(result, dir, say, trained, (performance.now() - started) / 1000);
   },
 };

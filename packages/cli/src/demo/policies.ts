@@ -1,9 +1,8 @@
 // The seed's get_scheduler(optimizer, opt) policies, per epoch. With @lrsched/torch-compat's
 // getScheduler they follow PyTorch exactly (plateau driven by a simulated validation loss); without
 // it the closed-form policies come from ts-api and plateau is left out.
-import type { Schedule } from "@lrsched/ts-api";
 import type { Labeled } from "../input/sources";
-import { optimizerAt, recordedSchedule, scheduleOf, torchBridge, type TorchOptimizer, type TorchScheduler } from "../input/torch";
+import { optimizerAt, replayedSchedule, scheduleOf, torchBridge, type TorchOptimizer, type TorchScheduler } from "../input/torch";
 import { collect, type PanelSeries } from "./series";
 
 const LR = 0.1;
@@ -26,16 +25,6 @@ function plateauRun(scheduler: TorchScheduler, optimizer: TorchOptimizer, epochs
   return rates;
 }
 
-/** A schedule over recorded per-epoch rates. */
-function fromRates(rates: number[], label: string): Schedule {
-  let i = 0;
-  const replay: TorchScheduler = {
-    step: () => void i++,
-    getLastLr: () => [rates[Math.min(i, rates.length - 1)]],
-  };
-  return recordedSchedule(replay, label);
-}
-
 export async function policySeries(): Promise<PanelSeries> {
   const { getScheduler } = await torchBridge();
   if (getScheduler) {
@@ -46,7 +35,7 @@ export async function policySeries(): Promise<PanelSeries> {
       const label = lrPolicy === "plateau" ? "plateau (simulated loss)" : lrPolicy;
       const schedule =
         lrPolicy === "plateau"
-          ? fromRates(plateauRun(scheduler, optimizer, 200), label)
+          ? replayedSchedule(plateauRun(scheduler, optimizer, 200), label)
           : scheduleOf(scheduler, label);
       schedules.push({ label, schedule });
     }

@@ -1,6 +1,15 @@
 import type { CurveArray, Dtype } from "@lrsched/ts-api";
 
-/** Turns a stream of curve chunks into the bytes of one output format. */
+/**
+ * Turns a stream of curve chunks into the bytes of one output format.
+ *
+ * @example
+ * ```ts
+ * import { encoderFor, type Encoder } from "@lrsched/cli";
+ * const json: Encoder = encoderFor("json", "float64", {});
+ * [json.header(2), json.chunk(new Float64Array([0.1, 0.05]), 0, 1, 0), json.footer()].join("").length > 0; // → true
+ * ```
+ */
 export interface Encoder {
   /** The element type the curve is computed in for this format. */
   readonly dtype: Dtype;
@@ -8,6 +17,7 @@ export interface Encoder {
   header(count: number): Uint8Array | string;
   /** One chunk: `values[i]` is the rate at step `firstStep + i * every`; `index` counts values so far. */
   chunk(values: CurveArray, firstStep: number, every: number, index: number): Uint8Array | string;
+  /** Bytes after the last value. */
   footer(): Uint8Array | string;
 }
 

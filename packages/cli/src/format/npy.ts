@@ -7,7 +7,17 @@ import type { Encoder } from "./encoder";
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 const ALIGN = 64;
 
-/** The .npy v1.0 header of a 1-D little-endian float array of `count` elements. */
+/**
+ * The .npy v1.0 header of a 1-D little-endian float array of `count` elements.
+ *
+ * @example
+ * ```ts
+ * import { npyHeader } from "@lrsched/cli";
+ * const header = npyHeader("float32", 10);
+ * header.length % 64; // → 0
+ * String.fromCharCode(...header.slice(1, 6)); // → "NUMPY"
+ * ```
+ */
 export function npyHeader(dtype: Dtype, count: number): Uint8Array {
   const descr = dtype === "float32" ? "<f4" : "<f8";
   const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${count},), }`;

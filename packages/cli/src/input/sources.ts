@@ -1,10 +1,11 @@
 // Where schedules come from: spec files or inline JSON, Keras configs, PyTorch configs, or flags.
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { fromKeras, fromSpec, type Schedule } from "@lrsched/ts-api";
+import { fromKeras, fromOptax, fromSpec, fromTimm, type OptaxConfig, type Schedule, type TimmConfig } from "@lrsched/ts-api";
 import type { OptionSpec, Options } from "../args";
 import { UsageError, fileError, scheduleError } from "../errors";
+import { MAX_INPUT_TEXT, readCapped } from "../io/readCapped";
 import { fieldOptions, scheduleFromFlags } from "./flags";
+import { plateauSchedules } from "./plateau";
 import { checkForm } from "./form";
 import { scheduleFromTorch } from "./torch";
 import { resolveType } from "./types";
@@ -18,10 +19,12 @@ export interface Labeled {
 
 /** Options every schedule-reading command accepts. */
 export const SOURCE_OPTIONS: readonly OptionSpec[] = [
-  { name: "spec", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "Schedule spec: a JSON file or inline JSON (an array gives several)." },
+  { name: "spec", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: `Schedule spec: a JSON file (at most ${MAX_INPUT_TEXT}; - for stdin) or inline JSON (an array gives several).` },
   { name: "keras", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "Keras {class_name, config} (get_config()/serialize() output)." },
   { name: "torch", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "PyTorch config {_target_: 'torch.optim.lr_scheduler.X', ...}." },
-  { name: "lr", kind: "value", placeholder: "NUM", doc: "Optimizer learning rate for --torch configs (default 0.1)." },
+  { name: "timm", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "timm scheduler {class, kwargs} (or {class: 'create_scheduler_v2', kwargs})." },
+  { name: "optax", kind: "value", repeat: true, placeholder: "FILE|JSON", doc: "optax schedule {fn, kwargs}, e.g. {fn: 'warmup_cosine_decay_schedule', kwargs: {...}}." },
+  { name: "lr", kind: "value", placeholder: "NUM", doc: "Optimizer learning rate for --torch and --timm configs (default 0.1)." },
   { name: "label", kind: "value", repeat: true, placeholder: "NAME", doc: "Name of each schedule in charts and tables, in order." },
 ];
 
@@ -34,7 +37,10 @@ export function scheduleFlags(first: string | undefined): readonly OptionSpec[] 
 /** Inline JSON rather than a file name. */
 const isInline = (raw: string) => /^\s*[[{]/.test(raw);
 
-/** Reads `--spec`-style input: inline when it looks like JSON, else a file path (`-` is stdin). */
+/**
+ * Reads `--spec`-style input: inline when it looks like JSON, else a file path (`-` is stdin), of
+ * at most MAX_INPUT_BYTES.
+ */
 export function readJsonInput(option: string, raw: string): { value: unknown; where: string } {
   const inline = isInline(raw);
   const where = inline ? `--${option}` : `--${option} ${raw}`;
@@ -42,8 +48,9 @@ export function readJsonInput(option: string, raw: string): { value: unknown; wh
   if (inline) text = raw;
   else {
     try {
-      text = readFileSync(raw === "-" ? 0 : raw, "utf8");
+      text = readCapped(raw, where);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`--${option}: ${fileError("read", raw, e).message}`);
     }
   }
@@ -71,7 +78,8 @@ const defaultLabel = (file: string | undefined, s: Schedule) =>
 
 /**
  * Every schedule the command line names, in this order: the flag-built one (`<type> --opt ...`),
- * then `--spec`, `--keras` and `--torch` inputs, each labelled by `--label`, its file name or its type.
+ * then `--spec`, `--keras`, `--torch`, `--timm`, `--optax` and `--plateau` inputs, each labelled by `--label`, its
+ * file name or its type.
  */
 export async function readSchedules(opts: Options, range: { min: number; max: number }): Promise<Labeled[]> {
   const found: { where: string; file?: string; schedule: Schedule }[] = [];
@@ -112,9 +120,22 @@ export async function readSchedules(opts: Options, range: { min: number; max: nu
       throw scheduleError(where, e);
     }
   }
+  for (const raw of opts.all("timm")) {
+    const { value, where } = readJsonInput("timm", raw);
+    found.push({ where, file: isInline(raw) ? undefined : raw, schedule: build(where, () => fromTimm(value as TimmConfig, { lr })) });
+  }
+  for (const raw of opts.all("optax")) {
+    const { value, where } = readJsonInput("optax", raw);
+    found.push({ where, file: isInline(raw) ? undefined : raw, schedule: build(where, () => fromOptax(value as OptaxConfig)) });
+  }
+  const plateaus = opts.all("plateau").map((raw) => {
+    const { value, where } = readJsonInput("plateau", raw);
+    return { where, file: isInline(raw) ? undefined : raw, options: value };
+  });
+  plateauSchedules(opts, plateaus).forEach((schedule, i) => found.push({ where: plateaus[i].where, file: plateaus[i].file, schedule }));
   if (found.length < range.min) {
     throw new UsageError(
-      `no schedule given (name a type such as 'cosine' with its options, or use --spec, --keras or --torch)`,
+      `no schedule given (name a type such as 'cosine' with its options, or use --spec, --keras, --torch, --timm or --optax)`,
     );
   }
   if (found.length > range.max) {

@@ -113,6 +113,20 @@ export function recordedSchedule(scheduler: TorchScheduler, label: string): Sche
   return schedule as unknown as Schedule;
 }
 
+/**
+ * A schedule over rates already computed, one per step; past them it holds `after` (default: the
+ * last rate). With `ends`, its last step is the last rate's, so charts stop there.
+ */
+export function replayedSchedule(rates: ArrayLike<number>, label: string, o: { after?: number; ends?: boolean } = {}): Schedule {
+  let i = 0;
+  const replay: TorchScheduler = {
+    step: () => void i++,
+    getLastLr: () => [i < rates.length ? rates[i] : (o.after ?? rates[rates.length - 1])],
+  };
+  const schedule = recordedSchedule(replay, label);
+  return o.ends ? ({ ...schedule, maxStep: rates.length - 1 } as Schedule) : schedule;
+}
+
 /** The scheduler's closed form when it has one, else its recorded steps. */
 export function scheduleOf(scheduler: TorchScheduler, label: string): Schedule {
   if (scheduler.toSchedule) {

@@ -10,7 +10,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, "");
 
 /** Extra short names beyond the automatic ones (type, kebab-case, kebab-case without `-decay`). */
 const EXTRA_ALIASES: Record<string, string[]> = {
-  cosineDecayRestarts: ["restarts", "sgdr"],
+  cosineDecayRestarts: ["restarts"],
   exponentialDecay: ["exp"],
   oneCycle: ["1cycle"],
 };
@@ -21,20 +21,48 @@ const SHORT: Record<string, string> = {
   cosineDecayRestarts: "cosine-restarts",
 };
 
-/** The short name `list` shows: `cosine` for cosineDecay. */
+/**
+ * The short name `list` shows: `cosine` for cosineDecay.
+ *
+ * @example
+ * ```ts
+ * import { shortName } from "@lrsched/cli";
+ * [shortName("cosineDecay"), shortName("piecewiseConstantDecay")]; // → ["cosine", "piecewise"]
+ * ```
+ */
 export function shortName(type: string): string {
   return SHORT[type] ?? kebab(type).replace(/-decay$/, "");
 }
 
-/** Every name accepted for a type, short name first. */
+/**
+ * Every name accepted for a type, short name first.
+ *
+ * @example
+ * ```ts
+ * import { aliases } from "@lrsched/cli";
+ * import { scheduleType } from "@lrsched/ts-api";
+ * aliases(scheduleType("exponentialDecay")!); // → ["exponential", "exponential-decay", "exponentialDecay", "exp", "ExponentialDecay"]
+ * ```
+ */
 export function aliases(t: AnyScheduleType): string[] {
   const names = [shortName(t.type), kebab(t.type), t.type, ...(EXTRA_ALIASES[t.type] ?? [])];
   if (t.keras) names.push(t.keras.className);
   return [...new Set(names)];
 }
 
-/** Resolves a typed name to a schedule type, or undefined. */
+/**
+ * Resolves a typed name to a schedule type, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { resolveType } from "@lrsched/cli";
+ * resolveType("cosine-restarts")?.type; // → "cosineDecayRestarts"
+ * ```
+ */
 export function resolveType(name: string): AnyScheduleType | undefined {
+  // a type's own name wins over any alias of another type
+  const exact = scheduleTypes.find((t) => t.type === name);
+  if (exact) return exact;
   const key = squash(name);
   return scheduleTypes.find((t) => aliases(t).some((a) => squash(a) === key));
 }

@@ -30,6 +30,13 @@ function install(): void {
   }
 }
 
+/**
+ * Ends the process on SIGINT / SIGTERM / SIGHUP with the conventional status (128 + signal), after
+ * removing temp files: commands that train call it first, so an interrupted run exits cleanly between
+ * two batches (files are written synchronously and renamed into place, never left half-written).
+ */
+export const exitOnSignals = install;
+
 /** Registers a temp file to delete if the process ends before it is renamed into place. */
 export function trackTemp(file: string): void {
   install();

@@ -1,16 +1,34 @@
 // Output sinks. A file is written to a temp file beside it and renamed into place only once it is
 // complete, so an interrupted or failed run never leaves a truncated file at the target.
-import { constants, promises as fsp, statSync, type Stats } from "node:fs";
+import { accessSync, constants, promises as fsp, statSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, fileError, systemCode } from "../errors";
 import { trackTemp, untrackTemp } from "./cleanup";
+import { removeStaleTemps } from "./staleTemps";
 
-/** Somewhere to write bytes. `commit` completes the output; `abort` discards it. */
+/**
+ * Somewhere to write bytes. `commit` completes the output; `abort` discards it.
+ *
+ * @example
+ * ```ts
+ * import { openOutput, type Sink } from "@lrsched/cli";
+ * import { mkdtempSync, readFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * const file = `${mkdtempSync(`${tmpdir()}/lrsched-`)}/out.txt`;
+ * const sink: Sink = await openOutput(file);
+ * await sink.write("0.1\n");
+ * await sink.commit();
+ * readFileSync(file, "utf8"); // → "0.1\n"
+ * ```
+ */
 export interface Sink {
   /** How errors name this output: the path, or `stdout`. */
   readonly name: string;
+  /** Writes bytes or text, waiting for the stream when it is full. */
   write(data: Uint8Array | string): Promise<void>;
+  /** Finishes the output: a file appears under its name only now. */
   commit(): Promise<void>;
+  /** Drops the output: no partial file is left behind. */
   abort(): Promise<void>;
 }
 
@@ -76,10 +94,30 @@ function stdoutSink(): Sink {
   };
 }
 
+/** Whether this process may write `file` (access(2), as the shell checks before `>`). */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const tempName = (target: string) =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
 
-/** Opens `target` for writing; undefined or `-` means stdout. */
+/**
+ * Opens `target` for writing; undefined or `-` means stdout.
+ *
+ * @example
+ * ```ts
+ * import { openOutput } from "@lrsched/cli";
+ * const sink = await openOutput("-"); // stdout
+ * sink.name; // → "stdout"
+ * await sink.commit();
+ * ```
+ */
 export async function openOutput(target: string | undefined): Promise<Sink> {
   if (target === undefined || target === "-") return stdoutSink();
   let stats: Stats | undefined;
@@ -89,8 +127,14 @@ export async function openOutput(target: string | undefined): Promise<Sink> {
     if (systemCode(e) !== "ENOENT") throw fileError("write", target, e);
   }
   if (stats?.isDirectory()) throw new UsageError(`cannot write '${target}': is a directory`);
+  // a read-only file is refused, as a shell's `>` refuses it: the rename below would replace it
+  // whatever its mode (with no write bit at all it is refused even to root)
+  if (stats?.isFile() && (!writable(target) || (stats.mode & 0o222) === 0)) {
+    throw new UsageError(`cannot write '${target}': it is read-only (permission denied)`);
+  }
   // devices and pipes (/dev/null, /dev/full, a FIFO) cannot be replaced by a rename: write in place
   const direct = stats !== undefined && !stats.isFile();
+  if (!direct) removeStaleTemps(target);
   const path = direct ? target : tempName(target);
   // tracked before it exists, so a signal arriving while it is created still removes it
   if (!direct) trackTemp(path);
@@ -147,7 +191,19 @@ export async function openOutput(target: string | undefined): Promise<Sink> {
   };
 }
 
-/** Writes a whole (small) output at once: JSON exports, SVG, PNG. */
+/**
+ * Writes a whole (small) output at once: JSON exports, SVG, PNG.
+ *
+ * @example
+ * ```ts
+ * import { writeOutput } from "@lrsched/cli";
+ * import { mkdtempSync, readFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * const file = `${mkdtempSync(`${tmpdir()}/lrsched-`)}/spec.json`;
+ * await writeOutput(file, "{}\n");
+ * readFileSync(file, "utf8"); // → "{}\n"
+ * ```
+ */
 export async function writeOutput(target: string | undefined, data: Uint8Array | string): Promise<void> {
   const sink = await openOutput(target);
   try {

@@ -3,7 +3,17 @@
 import type { Schedule } from "@lrsched/ts-api";
 import { sampled, type Sampling } from "../sample";
 
-/** Per-bucket extremes of one curve. Bucket `b` covers sample indices [b*n/B, (b+1)*n/B). */
+/**
+ * Per-bucket extremes of one curve. Bucket `b` covers sample indices [b*n/B, (b+1)*n/B).
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize, type Buckets } from "@lrsched/cli";
+ * const b: Buckets = bucketize(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), { start: 0, steps: 100, every: 1 }, 10);
+ * [b.count, b.max[0], b.minStep[9]]; // → [10, 0.1, 99]
+ * ```
+ */
 export interface Buckets {
   readonly count: number;
   readonly first: Float64Array;
@@ -17,7 +27,17 @@ export interface Buckets {
   readonly maxStep: Float64Array;
 }
 
-/** Reduces the sampled curve to at most `width` buckets in one streaming pass. */
+/**
+ * Reduces the sampled curve to at most `width` buckets in one streaming pass.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize } from "@lrsched/cli";
+ * const b = bucketize(constant({ value: 0.1 }), { start: 0, steps: 1_000_000, every: 1 }, 720);
+ * b.count; // → 720
+ * ```
+ */
 export function bucketize(schedule: Schedule, s: Sampling, width: number, onProgress?: (done: number) => void): Buckets {
   const n = Math.ceil(s.steps / s.every);
   const count = Math.max(1, Math.min(width, n));
@@ -74,13 +94,32 @@ export function bucketize(schedule: Schedule, s: Sampling, width: number, onProg
   return b;
 }
 
-/** A point of a chart line. */
+/**
+ * A point of a chart line.
+ *
+ * @example
+ * ```ts
+ * import type { Point } from "@lrsched/cli";
+ * const p: Point = { step: 100, lr: 0.05 };
+ * p.lr; // → 0.05
+ * ```
+ */
 export interface Point {
   readonly step: number;
   readonly lr: number;
 }
 
-/** The points a line chart needs: per bucket its first, min, max and last, in step order. */
+/**
+ * The points a line chart needs: per bucket its first, min, max and last, in step order.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize, linePoints } from "@lrsched/cli";
+ * const points = linePoints(bucketize(constant({ value: 0.1 }), { start: 0, steps: 10, every: 1 }, 2));
+ * points.map((p) => p.step); // → [0, 4, 5, 9]
+ * ```
+ */
 export function linePoints(b: Buckets): Point[] {
   const out: Point[] = [];
   for (let k = 0; k < b.count; k++) {

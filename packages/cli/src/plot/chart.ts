@@ -4,8 +4,18 @@
 // axes, and a rate axis that starts at zero without dipping below it for float noise.
 import { chartBase } from "@lrsched/explore";
 import type { Point } from "./buckets";
-import { formatDecade, formatRateTick, formatStepTick, linearAxis, logAxis, logFloor, niceStep, ticksWithin } from "./ticks";
+import { rateAxis, stepAxis } from "./ticks";
 
+/**
+ * One labelled line of a chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartSeries } from "@lrsched/cli";
+ * const series: ChartSeries = { label: "cosine", points: [{ step: 0, lr: 0.1 }, { step: 100, lr: 0 }] };
+ * (chartSpec([series]).data as { values: unknown[] }).values.length > 0; // → true
+ * ```
+ */
 export interface ChartSeries {
   readonly label: string;
   readonly points: readonly Point[];
@@ -13,6 +23,16 @@ export interface ChartSeries {
   readonly end?: number;
 }
 
+/**
+ * A chart's title, size, axis scale and axis titles.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec, type ChartOptions } from "@lrsched/cli";
+ * const options: ChartOptions = { title: "cosine", width: 480, height: 240, log: true };
+ * chartSpec([{ label: "a", points: [{ step: 0, lr: 0.1 }] }], options).width; // → 480
+ * ```
+ */
 export interface ChartOptions {
   readonly title?: string;
   readonly log?: boolean;
@@ -39,45 +59,17 @@ export function labelExpr(ticks: readonly number[], label: (v: number) => string
   return ticks.reduceRight((rest, t) => `datum.value === ${t} ? ${JSON.stringify(label(t))} : ${rest}`, "''");
 }
 
-/** The rate axis: its ends, its ticks and their labels. */
-export function rateAxis(values: readonly number[], o: Pick<ChartOptions, "log" | "yMin" | "yMax" | "height">) {
-  const count = Math.max(2, Math.round((o.height ?? 360) / 45));
-  if (o.log) {
-    const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-    const hi = o.yMax ?? (positive.length ? Math.max(...positive) : 1);
-    // a tail vanishing to zero (1e-9 at a cosine's last step) would stretch the axis over empty decades
-    const lo = o.yMin ?? (positive.length ? logFloor(positive) : hi / 1000);
-    const axis = logAxis(lo, hi);
-    const domain = [o.yMin ?? axis.lo, o.yMax ?? axis.hi];
-    return { domain, ticks: axis.ticks.filter((t) => t >= domain[0] * (1 - 1e-9) && t <= domain[1] * (1 + 1e-9)), label: formatDecade };
-  }
-  let lo = 0;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  if (!Number.isFinite(hi)) hi = 1;
-  // a rate that should be 0 but came out -5.55e-17 must not open a negative band under the axis
-  if (lo < 0 && -lo <= Math.abs(hi) * 1e-9) lo = 0;
-  if (o.yMin !== undefined || o.yMax !== undefined) {
-    const domain = [o.yMin ?? lo, o.yMax ?? hi];
-    const step = niceStep(domain[1] - domain[0], count);
-    return { domain, ticks: ticksWithin(domain[0], domain[1], step), label: (v: number) => formatRateTick(v, step) };
-  }
-  const axis = linearAxis(lo, hi, count);
-  return { domain: [axis.lo, axis.hi], ticks: axis.ticks, label: (v: number) => formatRateTick(v, axis.step) };
-}
-
-/** The step (or epoch) axis over [start, end]: ticks on whole multiples, the end's included when it is one. */
-export function stepAxis(start: number, end: number, width: number) {
-  const step = niceStep(end - start, Math.max(2, Math.floor(width / 80)));
-  const ticks = ticksWithin(start, end, step);
-  return { domain: [start, end], ticks, label: (v: number) => formatStepTick(v, step) };
-}
-
-/** A vega-lite spec (plain JSON) for `series` on one chart. */
+/**
+ * A vega-lite spec (plain JSON) for `series` on one chart.
+ *
+ * @example
+ * ```ts
+ * import { chartSpec } from "@lrsched/cli";
+ * import { renderSvg } from "@lrsched/explore";
+ * const spec = chartSpec([{ label: "step decay", points: [{ step: 0, lr: 0.1 }, { step: 50, lr: 0.01 }, { step: 99, lr: 0.01 }] }]);
+ * (await renderSvg(spec)).startsWith("<svg"); // → true
+ * ```
+ */
 export function chartSpec(series: readonly ChartSeries[], o: ChartOptions = {}): Record<string, unknown> {
   const per = o.xPerStep ?? 1;
   const xField = per === 1 ? "step" : "epoch";

@@ -8,8 +8,30 @@ import { renderPdf, renderPng, renderSvg } from "@lrsched/explore";
 import { UsageError } from "../errors";
 import { terminalChart } from "./terminal";
 
+/**
+ * Where a chart goes: the terminal, an SVG, PNG or PDF image, or a vega-lite spec.
+ *
+ * @example
+ * ```ts
+ * import type { ChartTarget } from "@lrsched/cli";
+ * const target: ChartTarget = "svg";
+ * target; // → "svg"
+ * ```
+ */
 export type ChartTarget = "svg" | "png" | "pdf" | "terminal" | "vega-lite";
 
+/**
+ * What `drawChart()` draws to and how: target, size, scale, titles, colour and progress.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { drawChart, type DrawOptions } from "@lrsched/cli";
+ * const options: DrawOptions = { target: "vega-lite", width: 480, height: 240, quiet: true };
+ * const text = await drawChart([{ label: "0.1", schedule: constant({ value: 0.1 }) }], { start: 0, steps: 100, every: 1 }, options);
+ * JSON.parse(text as string).width; // → 480
+ * ```
+ */
 export interface DrawOptions {
   readonly target: ChartTarget;
   /** Pixels for svg/png/pdf/vega-lite (PDF points are pixels); character cells for the terminal. */
@@ -58,7 +80,17 @@ export function reduceAll(schedules: readonly Labeled[], s: Sampling, width: num
   }
 }
 
-/** Renders the chart: text for terminal / vega-lite / svg, bytes for png and pdf. */
+/**
+ * Renders the chart: text for terminal / vega-lite / svg, bytes for png and pdf.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { drawChart } from "@lrsched/cli";
+ * const svg = await drawChart([{ label: "cosine", schedule: cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }) }], { start: 0, steps: 1000, every: 1 }, { target: "svg", width: 480, height: 240, quiet: true });
+ * (svg as string).startsWith("<svg"); // → true
+ * ```
+ */
 export async function drawChart(schedules: readonly Labeled[], s: Sampling, o: DrawOptions): Promise<string | Uint8Array> {
   const per = o.xPerStep ?? 1;
   const ends = ownSamplings(schedules, s).map((x) => x.start + x.steps);

@@ -3,7 +3,17 @@
 import type { Buckets } from "./buckets";
 import { formatNumber, formatSteps } from "@lrsched/explore";
 
-/** One curve to draw, already reduced to `2 * width` buckets. */
+/**
+ * One curve to draw, already reduced to `2 * width` buckets.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize, terminalChart, type TerminalSeries } from "@lrsched/cli";
+ * const series: TerminalSeries = { label: "cosine", buckets: bucketize(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), { start: 0, steps: 100, every: 1 }, 80) };
+ * terminalChart([series], { width: 40, height: 8, startStep: 0, endStep: 99 }).split("\n").length > 8; // → true
+ * ```
+ */
 export interface TerminalSeries {
   readonly label: string;
   readonly buckets: Buckets;
@@ -11,6 +21,18 @@ export interface TerminalSeries {
   readonly span?: number;
 }
 
+/**
+ * A terminal chart's size in character cells, axis range, scale, colours and titles.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize, terminalChart, type TerminalChartOptions } from "@lrsched/cli";
+ * const options: TerminalChartOptions = { width: 30, height: 6, startStep: 0, endStep: 99, title: "cosine" };
+ * const buckets = bucketize(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), { start: 0, steps: 100, every: 1 }, 60);
+ * terminalChart([{ label: "cosine", buckets }], options).includes("cosine"); // → true
+ * ```
+ */
 export interface TerminalChartOptions {
   /** Plot width in character cells (labels are added on the left). */
   readonly width: number;
@@ -36,7 +58,17 @@ const COLORS = [36, 33, 35, 32, 34, 31, 96, 93, 95, 92]; // cyan, yellow, magent
 // without colour, the second and later series draw whole cells with their own glyph
 const GLYPHS = ["•", "+", "x", "o", "*", "#", "=", "%", "@"];
 
-/** Renders the chart as text lines (no trailing newline). */
+/**
+ * Renders the chart as text lines (no trailing newline).
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { bucketize, terminalChart } from "@lrsched/cli";
+ * const buckets = bucketize(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), { start: 0, steps: 100, every: 1 }, 80);
+ * console.log(terminalChart([{ label: "cosine", buckets }], { width: 40, height: 8, startStep: 0, endStep: 99 }));
+ * ```
+ */
 export function terminalChart(series: readonly TerminalSeries[], o: TerminalChartOptions): string {
   const W = o.width * 2;
   const H = o.height * 4;

@@ -92,3 +92,55 @@ export function formatStepTick(v: number, step: number): string {
   }
   return String(Number(v.toFixed(Math.min(decimalsOf(step), 6))));
 }
+
+export interface RateAxisOptions {
+  readonly log?: boolean;
+  /** Ends of the axis; default: from the values. */
+  readonly yMin?: number;
+  readonly yMax?: number;
+  /** Pixel height, which sets how many ticks fit. Default 360. */
+  readonly height?: number;
+}
+
+/**
+ * The rate axis of a chart of `values`: its ends, its ticks and their labels. Linear: from zero (or
+ * the lowest rate, when one is really negative) to a round value above the peak. Log: whole decades,
+ * from the one holding the values' 1st percentile.
+ */
+/** The rate axis: its ends, its ticks and their labels. */
+export function rateAxis(values: readonly number[], o: RateAxisOptions) {
+  const count = Math.max(2, Math.round((o.height ?? 360) / 45));
+  if (o.log) {
+    const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+    const hi = o.yMax ?? (positive.length ? Math.max(...positive) : 1);
+    // a tail vanishing to zero (1e-9 at a cosine's last step) would stretch the axis over empty decades
+    const lo = o.yMin ?? (positive.length ? logFloor(positive) : hi / 1000);
+    const axis = logAxis(lo, hi);
+    const domain = [o.yMin ?? axis.lo, o.yMax ?? axis.hi];
+    return { domain, ticks: axis.ticks.filter((t) => t >= domain[0] * (1 - 1e-9) && t <= domain[1] * (1 + 1e-9)), label: formatDecade };
+  }
+  let lo = 0;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(hi)) hi = 1;
+  // a rate that should be 0 but came out -5.55e-17 must not open a negative band under the axis
+  if (lo < 0 && -lo <= Math.abs(hi) * 1e-9) lo = 0;
+  if (o.yMin !== undefined || o.yMax !== undefined) {
+    const domain = [o.yMin ?? lo, o.yMax ?? hi];
+    const step = niceStep(domain[1] - domain[0], count);
+    return { domain, ticks: ticksWithin(domain[0], domain[1], step), label: (v: number) => formatRateTick(v, step) };
+  }
+  const axis = linearAxis(lo, hi, count);
+  return { domain: [axis.lo, axis.hi], ticks: axis.ticks, label: (v: number) => formatRateTick(v, axis.step) };
+}
+
+/** The step (or epoch) axis over [start, end]: ticks on whole multiples, the end's included when it is one. */
+export function stepAxis(start: number, end: number, width: number) {
+  const step = niceStep(end - start, Math.max(2, Math.floor(width / 80)));
+  const ticks = ticksWithin(start, end, step);
+  return { domain: [start, end], ticks, label: (v: number) => formatStepTick(v, step) };
+}

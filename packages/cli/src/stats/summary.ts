@@ -2,6 +2,17 @@
 import type { Schedule } from "@lrsched/ts-api";
 import { sampled, type Sampling } from "../sample";
 
+/**
+ * What `lrsched compare` reports of a curve: rates at chosen steps, mean, area, peak, minimum, and the steps near the peak.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { summarize, type Summary } from "@lrsched/cli";
+ * const s: Summary = summarize(constant({ value: 0.1 }), { start: 0, steps: 100, every: 1 }, [0], 0.5);
+ * [s.peak, s.area, s.stepsAbove]; // → [0.1, 10, 100]
+ * ```
+ */
 export interface Summary {
   /** Rate at each requested step. */
   readonly at: readonly number[];
@@ -14,6 +25,18 @@ export interface Summary {
   readonly stepsAbove: number;
 }
 
+/**
+ * Summary numbers of a sampled curve, in two streaming passes.
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay } from "@lrsched/ts-api";
+ * import { summarize } from "@lrsched/cli";
+ * const s = summarize(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), { start: 0, steps: 101, every: 1 }, [50], 0.5);
+ * s.at; // → [0.05]
+ * s.stepsAbove; // → 51
+ * ```
+ */
 export function summarize(schedule: Schedule, s: Sampling, atSteps: readonly number[], threshold: number): Summary {
   // compensated (Neumaier) summation: a billion small terms keep their digits
   let sum = 0;

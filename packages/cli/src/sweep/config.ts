@@ -1,21 +1,41 @@
-// The sweep's configuration: what to train, how long, and under which schedules. Validated field by
-// field so a mistake is reported as one line naming the field.
-import { LrschedError, fromSpec, type Schedule } from "@lrsched/ts-api";
+// The sweep's configuration file: what to train (the built-in MNIST MLP or your model and data), how
+// long, and under which schedules. Validated field by field so a mistake is one line naming the field.
+import { dirname, resolve } from "node:path";
+import { LrschedError } from "@lrsched/ts-api";
+import {
+  DEFAULT_PEAK,
+  METRICS,
+  MNIST_MIN_PER_DIGIT,
+  OPTIMIZERS,
+  checkEntries,
+  checkInteger as integer,
+  checkSeeds,
+  defaultSchedules,
+  lossName,
+  normalizeOptimizer,
+  type MetricName,
+  type ScheduleEntry,
+} from "@lrsched/explore";
 import { UsageError } from "../errors";
-import { MNIST_MIN_PER_DIGIT } from "../train/mnist";
-import { OPTIMIZERS, type ModelSpec, type OptimizerName } from "../train/model";
 
-/** One schedule of the sweep, as written in the config (step fields may be relative). */
-export interface ScheduleEntry {
-  readonly label: string;
-  readonly spec: unknown;
-}
+/** The built-in data set, or a file of yours with its target column. */
+export type DataConfig =
+  | { readonly dataset: "mnist"; readonly train: number; readonly validation: number }
+  | { readonly file: string; readonly target: string; readonly validation?: string; readonly validationFraction?: number };
+
+/** The built-in MLP (hidden layer sizes), or a topology file of yours. */
+export type ModelConfig = { readonly hidden: readonly number[] } | { readonly file: string };
+
+export type OptimizerConfig = string | { readonly name: string; readonly momentum?: number };
 
 /** A validated sweep configuration. */
 export interface SweepConfig {
   readonly name: string;
-  readonly data: { readonly dataset: "mnist"; readonly train: number; readonly validation: number };
-  readonly model: ModelSpec;
+  readonly data: DataConfig;
+  readonly model: ModelConfig;
+  readonly optimizer: OptimizerConfig;
+  readonly loss?: string;
+  readonly metric?: MetricName;
   readonly epochs: number;
   readonly batchSize: number;
   readonly seeds: readonly number[];
@@ -24,15 +44,23 @@ export interface SweepConfig {
   readonly schedules: readonly ScheduleEntry[];
 }
 
-/** A schedule ready to train with: its relative step fields replaced by step counts. */
-export interface ResolvedSchedule {
-  readonly label: string;
-  readonly schedule: Schedule;
-  /** The spec actually trained (`schedule.toSpec()`), the key of its cached runs. */
-  readonly spec: unknown;
-}
+/** The built-in sweep: seven schedules and the plateau policy at one peak rate on an MNIST MLP, three seeds. */
+export const DEFAULT_SWEEP: SweepConfig = {
+  name: "Eight learning-rate schedules on MNIST, one peak rate",
+  data: { dataset: "mnist", train: 8000, validation: 2000 },
+  model: { hidden: [128] },
+  optimizer: { name: "momentum", momentum: 0.9 },
+  epochs: 10,
+  batchSize: 64,
+  seeds: [1, 2, 3],
+  baseline: "constant",
+  schedules: defaultSchedules(DEFAULT_PEAK),
+};
 
-const TOP_KEYS = ["name", "data", "model", "epochs", "batchSize", "seed", "seeds", "baseline", "schedules"] as const;
+/** What --quick changes on the built-in sweep: small data, a small model, 3 epochs, 2 seeds, plateau patience 1. */
+export const QUICK = { data: { dataset: "mnist", train: 2000, validation: 500 }, hidden: [32], epochs: 3, seeds: [1, 2], patience: 1 } as const;
+
+const TOP_KEYS = ["name", "data", "model", "optimizer", "loss", "metric", "epochs", "batchSize", "seed", "seeds", "baseline", "schedules"] as const;
 
 const fail = (path: string, rule: string, got?: unknown): never => {
   throw new LrschedError(path, rule, got);
@@ -45,68 +73,79 @@ function object(path: string, v: unknown, keys: readonly string[]): Record<strin
   return o;
 }
 
-function integer(path: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) fail(path, `must be an integer in ${min}..${max}`, v);
-  return v as number;
+function text(path: string, v: unknown): string {
+  if (typeof v !== "string" || v.trim() === "") fail(path, "must be a non-empty string", v);
+  return v as string;
+}
+
+/** File paths in a config file are relative to the file; in inline JSON, to the working directory. */
+const place = (base: string | undefined, file: string) => (base === undefined ? file : resolve(base, file));
+
+function dataConfig(raw: unknown, defaults: SweepConfig, base: string | undefined): DataConfig {
+  if (raw === undefined) return defaults.data;
+  const d = object("data", raw, ["dataset", "train", "validation", "file", "target", "validationFraction"]);
+  if (d.file !== undefined) {
+    for (const k of ["dataset", "train"]) if (d[k] !== undefined) fail(`data.${k}`, "applies only to the built-in MNIST data, not with data.file");
+    const target = text("data.target", d.target);
+    const validationFraction = d.validationFraction;
+    if (validationFraction !== undefined && (typeof validationFraction !== "number" || !(validationFraction > 0 && validationFraction < 1))) fail("data.validationFraction", "must be a number between 0 and 1 (exclusive)", validationFraction);
+    if (validationFraction !== undefined && d.validation !== undefined) fail("data.validationFraction", "cannot be given together with data.validation (a separate validation file)");
+    return {
+      file: place(base, text("data.file", d.file)),
+      target,
+      ...(d.validation === undefined ? {} : { validation: place(base, text("data.validation", d.validation)) }),
+      ...(validationFraction === undefined ? {} : { validationFraction: validationFraction as number }),
+    };
+  }
+  if (d.target !== undefined || d.validationFraction !== undefined) fail(d.target !== undefined ? "data.target" : "data.validationFraction", "applies only with data.file");
+  if (d.dataset !== undefined && d.dataset !== "mnist") fail("data.dataset", "must be 'mnist' (the only data set built in; give data.file for your own)", d.dataset);
+  const mnist = defaults.data as Extract<DataConfig, { dataset: "mnist" }>;
+  return {
+    dataset: "mnist",
+    train: d.train === undefined ? mnist.train ?? 8000 : integer("data.train", d.train, 10, MNIST_MIN_PER_DIGIT * 10),
+    validation: d.validation === undefined ? mnist.validation ?? 2000 : integer("data.validation", d.validation, 10, 10_000),
+  };
 }
 
 /**
- * Checks a parsed config and fills in defaults from `defaults` (the embedded sweep). Throws
- * LrschedError naming the field: `schedules[2].label must be a non-empty string, got 3`.
+ * Checks a parsed config and fills in defaults from `defaults`. `file` is where it was read from
+ * (paths inside are relative to it). Throws LrschedError naming the field:
+ * `schedules[2].label must be a non-empty string of at most 60 characters, got 3`.
  */
-export function validateConfig(raw: unknown, defaults: SweepConfig): SweepConfig {
+export function validateConfig(raw: unknown, defaults: SweepConfig, file?: string): SweepConfig {
   const o = object("", raw, TOP_KEYS);
-  const data = o.data === undefined ? defaults.data : (() => {
-    const d = object("data", o.data, ["dataset", "train", "validation"]);
-    if (d.dataset !== undefined && d.dataset !== "mnist") fail("data.dataset", "must be 'mnist' (the only data set built in)", d.dataset);
-    const train = d.train === undefined ? defaults.data.train : integer("data.train", d.train, 10, MNIST_MIN_PER_DIGIT * 10);
-    const validation = d.validation === undefined ? defaults.data.validation : integer("data.validation", d.validation, 10, 10_000);
-    return { dataset: "mnist" as const, train, validation };
-  })();
-  const model = o.model === undefined ? defaults.model : (() => {
-    const m = object("model", o.model, ["hidden", "optimizer", "momentum"]);
-    let hidden = defaults.model.hidden;
-    if (m.hidden !== undefined) {
+  const base = file === undefined ? undefined : dirname(resolve(file));
+  const data = dataConfig(o.data, defaults, base);
+  let model = defaults.model;
+  let optimizer = defaults.optimizer;
+  if (o.model !== undefined) {
+    const m = object("model", o.model, ["hidden", "file", "optimizer", "momentum"]);
+    if (m.file !== undefined) {
+      if (m.hidden !== undefined) fail("model.hidden", "applies only to the built-in MLP, not with model.file");
+      model = { file: place(base, text("model.file", m.file)) };
+    } else if (m.hidden !== undefined) {
       if (!Array.isArray(m.hidden)) fail("model.hidden", "must be an array of layer sizes such as [128]", m.hidden);
-      hidden = (m.hidden as unknown[]).map((h, i) => integer(`model.hidden[${i}]`, h, 1, 4096));
+      model = { hidden: (m.hidden as unknown[]).map((h, i) => integer(`model.hidden[${i}]`, h, 1, 4096)) };
     }
-    const optimizer = (m.optimizer ?? defaults.model.optimizer) as OptimizerName;
-    if (!OPTIMIZERS.includes(optimizer)) fail("model.optimizer", `must be one of ${OPTIMIZERS.map((x) => `'${x}'`).join(", ")}`, m.optimizer);
-    let momentum = optimizer === "momentum" ? (defaults.model.momentum ?? 0.9) : undefined;
-    if (m.momentum !== undefined) {
-      if (optimizer !== "momentum") fail("model.momentum", "applies only to optimizer 'momentum'");
-      if (typeof m.momentum !== "number" || !(m.momentum >= 0 && m.momentum < 1)) fail("model.momentum", "must be a number in [0, 1)", m.momentum);
-      momentum = m.momentum as number;
+    // model.optimizer / model.momentum: the older spelling of the top-level optimizer
+    if (m.optimizer !== undefined || m.momentum !== undefined) {
+      const name = m.optimizer ?? (typeof optimizer === "string" ? optimizer : optimizer.name);
+      if (!(OPTIMIZERS as readonly unknown[]).includes(name)) fail("model.optimizer", `must be one of ${OPTIMIZERS.map((x) => `'${x}'`).join(", ")}`, name);
+      if (m.momentum !== undefined && name !== "momentum") fail("model.momentum", "applies only to optimizer 'momentum'");
+      optimizer = name === "momentum" ? { name, momentum: (m.momentum as number | undefined) ?? 0.9 } : (name as string);
     }
-    return { hidden, optimizer, ...(momentum === undefined ? {} : { momentum }) };
-  })();
+  }
+  if (o.optimizer !== undefined) optimizer = normalizeOptimizer(o.optimizer);
+  if (o.loss !== undefined) lossName(o.loss);
+  if (o.metric !== undefined && !(METRICS as readonly unknown[]).includes(o.metric)) fail("metric", `must be one of ${METRICS.join(", ")}`, o.metric);
   const epochs = o.epochs === undefined ? defaults.epochs : integer("epochs", o.epochs, 1, 1000);
-  const batchSize = o.batchSize === undefined ? defaults.batchSize : integer("batchSize", o.batchSize, 1, 8600);
+  const batchSize = o.batchSize === undefined ? defaults.batchSize : integer("batchSize", o.batchSize, 1, 1 << 24);
   if (o.seed !== undefined && o.seeds !== undefined) fail("seeds", "cannot be given together with seed");
   let seeds = defaults.seeds;
   if (o.seed !== undefined) seeds = [integer("seed", o.seed, 0, 2 ** 31 - 1)];
-  if (o.seeds !== undefined) {
-    if (!Array.isArray(o.seeds) || o.seeds.length === 0) fail("seeds", "must be a non-empty array of integers", o.seeds);
-    seeds = (o.seeds as unknown[]).map((s, i) => integer(`seeds[${i}]`, s, 0, 2 ** 31 - 1));
-    if (new Set(seeds).size !== seeds.length) fail("seeds", "must not repeat a seed");
-  }
-  let schedules = defaults.schedules;
-  if (o.schedules !== undefined) {
-    if (!Array.isArray(o.schedules) || o.schedules.length === 0) fail("schedules", "must be a non-empty array of {label, spec}", o.schedules);
-    if ((o.schedules as unknown[]).length > 20) fail("schedules", "must have at most 20 entries", o.schedules);
-    schedules = (o.schedules as unknown[]).map((s, i) => {
-      const e = object(`schedules[${i}]`, s, ["label", "spec"]);
-      if (typeof e.label !== "string" || e.label.trim() === "" || e.label.length > 60) fail(`schedules[${i}].label`, "must be a non-empty string of at most 60 characters", e.label);
-      if (e.spec === undefined) fail(`schedules[${i}].spec`, "is required: an lrsched schedule spec such as {\"type\": \"constant\", \"value\": 0.05}");
-      return { label: (e.label as string).trim(), spec: e.spec };
-    });
-    const seen = new Set<string>();
-    schedules.forEach((s, i) => {
-      if (seen.has(s.label)) fail(`schedules[${i}].label`, "must be unique", s.label);
-      seen.add(s.label);
-    });
-  }
-  let baseline = o.schedules === undefined ? defaults.baseline : schedules.find((s) => (s.spec as { type?: unknown })?.type === "constant")?.label;
+  if (o.seeds !== undefined) seeds = checkSeeds(o.seeds);
+  const schedules = o.schedules === undefined ? defaults.schedules : checkEntries(o.schedules);
+  let baseline = o.schedules === undefined ? defaults.baseline : schedules.find((s) => "spec" in s && (s.spec as { type?: unknown })?.type === "constant")?.label;
   if (o.baseline !== undefined) {
     if (typeof o.baseline !== "string" || !schedules.some((s) => s.label === o.baseline)) {
       fail("baseline", `must be the label of one of the schedules (${schedules.map((s) => s.label).join(", ")})`, o.baseline);
@@ -114,58 +153,19 @@ export function validateConfig(raw: unknown, defaults: SweepConfig): SweepConfig
     baseline = o.baseline as string;
   }
   const name = o.name === undefined ? defaults.name : typeof o.name === "string" ? o.name : fail("name", "must be a string", o.name);
-  return { name, data, model, epochs, batchSize, seeds, ...(baseline === undefined ? {} : { baseline }), schedules };
-}
-
-/** Optimizer steps per epoch (the last batch may be partial, as in `model.fit`). */
-export const stepsPerEpoch = (c: SweepConfig) => Math.ceil(Math.floor(c.data.train / 10) * 10 / c.batchSize);
-
-/**
- * Replaces relative step counts in a spec: `{"epochs": 2}` becomes 2 epochs' worth of steps and
- * `{"fraction": 0.3}` 30 % of the run's steps (rounded, at least 1), so one config fits any
- * number of epochs and any batch size.
- */
-export function resolveSteps(spec: unknown, perEpoch: number, total: number, path: string): unknown {
-  if (Array.isArray(spec)) return spec.map((v, i) => resolveSteps(v, perEpoch, total, `${path}[${i}]`));
-  if (typeof spec !== "object" || spec === null) return spec;
-  const o = spec as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 1 && (keys[0] === "epochs" || keys[0] === "fraction")) {
-    const v = o[keys[0]];
-    if (typeof v !== "number" || !(v >= 0) || !Number.isFinite(v)) fail(`${path}.${keys[0]}`, "must be a finite number >= 0", v);
-    return Math.max(1, Math.round((v as number) * (keys[0] === "epochs" ? perEpoch : total)));
-  }
-  return Object.fromEntries(keys.map((k) => [k, resolveSteps(o[k], perEpoch, total, `${path}.${k}`)]));
-}
-
-/**
- * Builds every schedule of the config for its run length and checks that each gives a finite
- * rate >= 0 at every step it will be asked for.
- */
-export function resolveSchedules(c: SweepConfig): ResolvedSchedule[] {
-  const perEpoch = stepsPerEpoch(c);
-  const total = perEpoch * c.epochs;
-  return c.schedules.map((entry, i) => {
-    const path = `schedules[${i}].spec`;
-    const resolved = resolveSteps(entry.spec, perEpoch, total, path);
-    let schedule: Schedule;
-    try {
-      schedule = fromSpec(resolved as never);
-    } catch (e) {
-      if (e instanceof LrschedError) throw new LrschedError(`${path}.${e.path}`, e.rule, e.got);
-      throw e;
-    }
-    for (let step = 0; step < total; step++) {
-      let lr: number;
-      try {
-        lr = schedule.at(step);
-      } catch (e) {
-        throw new LrschedError(path, `must give a rate at every step of the run (0..${total - 1}); at step ${step}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      if (!(lr >= 0) || !Number.isFinite(lr)) fail(path, `must give a finite rate >= 0 at every step of the run; at step ${step} it gives`, lr);
-    }
-    return { label: entry.label, schedule, spec: schedule.toSpec() };
-  });
+  return {
+    name,
+    data,
+    model,
+    optimizer,
+    ...(o.loss === undefined ? {} : { loss: o.loss as string }),
+    ...(o.metric === undefined ? {} : { metric: o.metric as MetricName }),
+    epochs,
+    batchSize,
+    seeds,
+    ...(baseline === undefined ? {} : { baseline }),
+    schedules,
+  };
 }
 
 /** Re-labels a config error with where the config came from, as a one-line usage error. */

@@ -26,6 +26,14 @@ function svgSize(svg: string): [number, number] {
 /**
  * Renders an SVG (as `renderSvg` makes them) to a PDF document. Text uses DejaVu Sans, embedded,
  * where the system has it (the font of the PNGs), else the PDF standard Helvetica.
+ *
+ * @example
+ * ```ts
+ * import { chartBase, renderPdf, renderSvg } from "@lrsched/explore";
+ * const svg = await renderSvg({ ...chartBase(), width: 40, height: 20, data: { values: [{ x: 0 }] }, mark: "point", encoding: { x: { field: "x", type: "quantitative" } } });
+ * const pdf = await renderPdf(svg, { title: "lr" });
+ * String.fromCharCode(...pdf.slice(0, 5)); // → "%PDF-"
+ * ```
  */
 export async function renderPdf(svg: string, info: { title?: string } = {}): Promise<Uint8Array> {
   const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import("pdfkit"), import("svg-to-pdfkit")]);

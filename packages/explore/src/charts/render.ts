@@ -13,7 +13,17 @@ export function renumberClipPaths(svg: string): string {
   });
 }
 
-/** Compiles a vega-lite spec and renders it to an SVG document (the same spec always gives the same text). */
+/**
+ * Compiles a vega-lite spec and renders it to an SVG document (the same spec always gives the same text).
+ *
+ * @example
+ * ```ts
+ * import { chartBase, renderSvg } from "@lrsched/explore";
+ * const spec = { ...chartBase(), data: { values: [{ step: 0, lr: 0.1 }, { step: 9, lr: 0 }] }, mark: "line",
+ *   encoding: { x: { field: "step", type: "quantitative" }, y: { field: "lr", type: "quantitative" } } };
+ * (await renderSvg(spec)) === (await renderSvg(spec)); // → true
+ * ```
+ */
 export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,7 +36,17 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
   }
 }
 
-/** Rasterises an SVG with the system's fonts; `scale` multiplies the pixel size. */
+/**
+ * Rasterises an SVG with the system's fonts; `scale` multiplies the pixel size.
+ *
+ * @example
+ * ```ts
+ * import { chartBase, renderPng, renderSvg } from "@lrsched/explore";
+ * const svg = await renderSvg({ ...chartBase(), width: 40, height: 20, data: { values: [{ x: 0 }] }, mark: "point", encoding: { x: { field: "x", type: "quantitative" } } });
+ * const png = await renderPng(svg, 2);
+ * Array.from(png.slice(1, 4), (c) => String.fromCharCode(c)).join(""); // → "PNG"
+ * ```
+ */
 export async function renderPng(svg: string, scale = 1): Promise<Uint8Array> {
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {

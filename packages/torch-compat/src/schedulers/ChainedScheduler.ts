@@ -4,7 +4,19 @@ import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { checkSchedulers } from "./SequentialLR";
+import { nest } from "../nesting";
 
+/**
+ * Options of `new ChainedScheduler(optimizer, options)`: the schedulers stepped together.
+ *
+ * @example
+ * ```ts
+ * import { ChainedScheduler, ExponentialLR, type ChainedSchedulerOptions } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const options: ChainedSchedulerOptions = { schedulers: [new ExponentialLR(optimizer, { gamma: 0.5 })] };
+ * new ChainedScheduler(optimizer, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface ChainedSchedulerOptions {
   /** Chainable schedulers of the same optimizer, all stepped on every step. */
   readonly schedulers: readonly Scheduler[];
@@ -17,6 +29,15 @@ export interface ChainedSchedulerOptions {
  *
  * `[ConstantLR({factor: 0.1, totalIters: 2}), ExponentialLR({gamma: 0.9})]`, lr 1: 0.1, 0.09,
  * 0.81, 0.729, ...
+ *
+ * @example
+ * ```ts
+ * import { ChainedScheduler, ConstantLR, ExponentialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new ChainedScheduler(optimizer, { schedulers: [new ConstantLR(optimizer, { factor: 0.5, totalIters: 2 }), new ExponentialLR(optimizer, { gamma: 0.9 })] });
+ * scheduler.step();
+ * scheduler.getLastLr(); // → [0.045]
+ * ```
  */
 export class ChainedScheduler implements Scheduler {
   readonly className: string = "ChainedScheduler";
@@ -34,6 +55,7 @@ export class ChainedScheduler implements Scheduler {
     }
     const opt = Array.isArray(optimizer) ? undefined : (optimizer as Optimizer);
     this.schedulers = checkSchedulers("ChainedScheduler", list, opt);
+    nest(this, this.schedulers);
     this.optimizer = opt ?? this.schedulers[0].optimizer;
     this.groups = checkOptimizer(this.optimizer);
     this.lastLr = this.groups.map((g) => g.lr);

@@ -5,6 +5,16 @@ import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new ConstantLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { ConstantLR, type ConstantLROptions } from "@lrsched/torch-compat";
+ * const options: ConstantLROptions = { factor: 0.5, totalIters: 4 };
+ * new ConstantLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface ConstantLROptions {
   /** Factor applied until totalIters, in [0, 1]. Default 1/3. */
   readonly factor?: number;
@@ -21,6 +31,15 @@ const checkFactor = (path: string, v: unknown) =>
  * PyTorch `ConstantLR`: `lr * factor` until epoch `totalIters`, then `lr` again.
  *
  * Defaults (factor 1/3, totalIters 5), lr 0.05: epochs 0-4 give 0.0166..., epoch 5 on 0.05.
+ *
+ * @example
+ * ```ts
+ * import { ConstantLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new ConstantLR(optimizer, { factor: 0.5, totalIters: 4 });
+ * for (let epoch = 0; epoch < 3; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.05]
+ * ```
  */
 export class ConstantLR extends LRScheduler {
   readonly className: string = "ConstantLR";

@@ -5,6 +5,16 @@ import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new CosineAnnealingLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingLR, type CosineAnnealingLROptions } from "@lrsched/torch-compat";
+ * const options: CosineAnnealingLROptions = { tMax: 4 };
+ * new CosineAnnealingLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface CosineAnnealingLROptions {
   /** Epochs of the half cosine from the base rate down to etaMin (a negative one acts as its magnitude; 0 fails at the first step). */
   readonly tMax: number;
@@ -20,6 +30,15 @@ export interface CosineAnnealingLROptions {
  * the base rate at `2 * tMax`, as PyTorch's does.
  *
  * `tMax: 10`, lr 0.1: epochs 0, 5, 10, 15, 20 give 0.1, 0.05, 0, 0.05, 0.1.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new CosineAnnealingLR(optimizer, { tMax: 4 });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.05]
+ * ```
  */
 export class CosineAnnealingLR extends LRScheduler {
   readonly className: string = "CosineAnnealingLR";

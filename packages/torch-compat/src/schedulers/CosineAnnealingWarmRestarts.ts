@@ -6,6 +6,16 @@ import { S, type StateDict, type StateSchema } from "../stateDict";
 import { truncLogRatio } from "../pyLog";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new CosineAnnealingWarmRestarts(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingWarmRestarts, type CosineAnnealingWarmRestartsOptions } from "@lrsched/torch-compat";
+ * const options: CosineAnnealingWarmRestartsOptions = { t0: 4, tMult: 2 };
+ * new CosineAnnealingWarmRestarts({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface CosineAnnealingWarmRestartsOptions {
   /** Epochs of the first period (a positive integer). */
   readonly t0: number;
@@ -38,6 +48,15 @@ const tMultRule = (path: string, v: unknown) =>
  * per batch) and computes the position in the current period from it.
  *
  * `t0: 10`, lr 0.1: epochs 0, 5, 9, 10 give 0.1, 0.05, 0.00245, 0.1.
+ *
+ * @example
+ * ```ts
+ * import { CosineAnnealingWarmRestarts } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new CosineAnnealingWarmRestarts(optimizer, { t0: 4, tMult: 2 });
+ * for (let epoch = 0; epoch < 4; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.1]
+ * ```
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly className: string = "CosineAnnealingWarmRestarts";

@@ -6,10 +6,41 @@ import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDi
 import { groupSchedule } from "../toSchedule";
 import { callLambda } from "./LambdaScheduler";
 
+/**
+ * How CyclicLR scales each cycle's amplitude: constant, halved every cycle, or gamma^iteration.
+ *
+ * @example
+ * ```ts
+ * import { CyclicLR, type CyclicMode } from "@lrsched/torch-compat";
+ * const mode: CyclicMode = "triangular2";
+ * new CyclicLR({ paramGroups: [{ lr: 0.1 }] }, { baseLr: 0.01, maxLr: 0.1, mode, cycleMomentum: false }).getLastLr(); // → [0.01]
+ * ```
+ */
 export type CyclicMode = "triangular" | "triangular2" | "exp_range";
-/** A custom amplitude scale: of the cycle number or of the iteration (see scaleMode). */
+/**
+ * A custom amplitude scale: of the cycle number or of the iteration (see scaleMode).
+ *
+ * @example
+ * ```ts
+ * import { CyclicLR, type ScaleFn } from "@lrsched/torch-compat";
+ * const third: ScaleFn = (cycle) => 1 / 3 ** (cycle - 1);
+ * const s = new CyclicLR({ paramGroups: [{ lr: 0.1 }] }, { baseLr: 0, maxLr: 0.3, stepSizeUp: 2, scaleFn: third, cycleMomentum: false });
+ * for (let i = 0; i < 6; i++) s.step();
+ * s.getLastLr(); // → [0.1]
+ * ```
+ */
 export type ScaleFn = (x: number) => number;
 
+/**
+ * Options of `new CyclicLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { CyclicLR, type CyclicLROptions } from "@lrsched/torch-compat";
+ * const options: CyclicLROptions = { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 4, cycleMomentum: false };
+ * new CyclicLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface CyclicLROptions {
   /** Lower bound of the cycle, one value or one per group. */
   readonly baseLr: number | readonly number[];
@@ -59,6 +90,15 @@ const OPTIONS = [
  * opposite way between `maxMomentum` and `baseMomentum`. Step it after every batch.
  *
  * `baseLr: 0.001, maxLr: 0.006, stepSizeUp: 5`: steps 0, 1, 5, 10 give 0.001, 0.002, 0.006, 0.001.
+ *
+ * @example
+ * ```ts
+ * import { CyclicLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new CyclicLR(optimizer, { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 4, cycleMomentum: false });
+ * for (let epoch = 0; epoch < 4; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.1]
+ * ```
  */
 export class CyclicLR extends LRScheduler {
   readonly className: string = "CyclicLR";

@@ -5,6 +5,16 @@ import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new ExponentialLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { ExponentialLR, type ExponentialLROptions } from "@lrsched/torch-compat";
+ * const options: ExponentialLROptions = { gamma: 0.8 };
+ * new ExponentialLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface ExponentialLROptions {
   /** Factor applied every epoch. */
   readonly gamma: number;
@@ -16,6 +26,15 @@ export interface ExponentialLROptions {
  * PyTorch `ExponentialLR`: multiplies the rate by `gamma` every epoch.
  *
  * `gamma: 0.9`, lr 0.1: 0.1, 0.09, 0.081, 0.0729, ...
+ *
+ * @example
+ * ```ts
+ * import { ExponentialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new ExponentialLR(optimizer, { gamma: 0.8 });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.064]
+ * ```
  */
 export class ExponentialLR extends LRScheduler {
   readonly className: string = "ExponentialLR";

@@ -4,7 +4,18 @@ import { LRScheduler } from "../LRScheduler";
 import type { Optimizer } from "../optimizer";
 import type { StateCheck, StateDict, StateSchema } from "../stateDict";
 
-/** A factor of the epoch: PyTorch's `lr_lambda`. */
+/**
+ * A factor of the epoch: PyTorch's `lr_lambda`.
+ *
+ * @example
+ * ```ts
+ * import { LambdaLR, type LrLambda } from "@lrsched/torch-compat";
+ * const halveEvery10: LrLambda = (epoch) => 0.5 ** Math.floor(epoch / 10);
+ * const s = new LambdaLR({ paramGroups: [{ lr: 0.1 }] }, { lrLambda: halveEvery10 });
+ * for (let i = 0; i < 10; i++) s.step();
+ * s.getLastLr(); // → [0.05]
+ * ```
+ */
 export type LrLambda = (epoch: number) => number;
 
 /** Calls a user function and insists on a number (a silent NaN would poison every later step). */

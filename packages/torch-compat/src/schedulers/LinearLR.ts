@@ -5,6 +5,16 @@ import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new LinearLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { LinearLR, type LinearLROptions } from "@lrsched/torch-compat";
+ * const options: LinearLROptions = { startFactor: 0.25, totalIters: 4 };
+ * new LinearLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface LinearLROptions {
   /** Factor at epoch 0, in [0, 1]. Default 1/3. */
   readonly startFactor?: number;
@@ -24,6 +34,15 @@ const factor = (path: string, v: unknown, which: string) =>
  * `totalIters` epochs (applied as a chain of ratios, as PyTorch does).
  *
  * `startFactor: 0.5, totalIters: 4`, lr 0.05: 0.025, 0.03125, 0.0375, 0.04375, 0.05, 0.05, ...
+ *
+ * @example
+ * ```ts
+ * import { LinearLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new LinearLR(optimizer, { startFactor: 0.25, totalIters: 4 });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.0625]
+ * ```
  */
 export class LinearLR extends LRScheduler {
   readonly className: string = "LinearLR";

@@ -6,6 +6,16 @@ import { bisectRight } from "../pyMath";
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new MultiStepLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { MultiStepLR, type MultiStepLROptions } from "@lrsched/torch-compat";
+ * const options: MultiStepLROptions = { milestones: [2, 5], gamma: 0.1 };
+ * new MultiStepLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface MultiStepLROptions {
   /**
    * Epochs at which the rate is multiplied by gamma; a repeated milestone applies gamma again. Any
@@ -47,6 +57,15 @@ const counterCheck: StateCheck = (v, p) => {
  * PyTorch `MultiStepLR`: multiplies the rate by `gamma` when the epoch reaches each milestone.
  *
  * `milestones: [30, 80], gamma: 0.1`, lr 0.05: epochs 0-29 give 0.05, 30-79 0.005, 80 on 0.0005.
+ *
+ * @example
+ * ```ts
+ * import { MultiStepLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new MultiStepLR(optimizer, { milestones: [2, 5], gamma: 0.1 });
+ * for (let epoch = 0; epoch < 5; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.001]
+ * ```
  */
 export class MultiStepLR extends LRScheduler {
   readonly className: string = "MultiStepLR";

@@ -5,6 +5,16 @@ import { groupNumber, hasBetas, hasMomentum, setBeta1, type Optimizer, type Para
 import { S, type StateCheck, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new OneCycleLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, type OneCycleLROptions } from "@lrsched/torch-compat";
+ * const options: OneCycleLROptions = { maxLr: 0.1, totalSteps: 8, cycleMomentum: false };
+ * new OneCycleLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface OneCycleLROptions {
   /** Peak rate, one value or one per group. */
   readonly maxLr: number | readonly number[];
@@ -30,7 +40,18 @@ export interface OneCycleLROptions {
   readonly verbose?: boolean;
 }
 
-/** A phase as PyTorch's `_schedule_phases` holds it: group keys by their PyTorch names. */
+/**
+ * A phase as PyTorch's `_schedule_phases` holds it: group keys by their PyTorch names.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR, type OneCyclePhase } from "@lrsched/torch-compat";
+ * const s = new OneCycleLR({ paramGroups: [{ lr: 0.1 }] }, { maxLr: 0.1, totalSteps: 100, cycleMomentum: false });
+ * const phases: readonly OneCyclePhase[] = s.schedulePhases;
+ * phases.length; // → 2
+ * phases[0].end_step; // → 29
+ * ```
+ */
 export interface OneCyclePhase {
   end_step: number;
   start_lr: string;
@@ -85,6 +106,15 @@ const annealLinear = (start: number, end: number, pct: number) => (end - start) 
  * PyTorch.
  *
  * `maxLr: 0.1, totalSteps: 10` (cos, pctStart 0.3): steps 0, 2, 9 give 0.004, 0.1, 4e-7.
+ *
+ * @example
+ * ```ts
+ * import { OneCycleLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.1, totalSteps: 8, cycleMomentum: false });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.09719]
+ * ```
  */
 export class OneCycleLR extends LRScheduler {
   readonly className: string = "OneCycleLR";

@@ -5,6 +5,16 @@ import type { Optimizer } from "../optimizer";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new PolynomialLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { PolynomialLR, type PolynomialLROptions } from "@lrsched/torch-compat";
+ * const options: PolynomialLROptions = { totalIters: 4, power: 2 };
+ * new PolynomialLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface PolynomialLROptions {
   /** Epochs of the decay to 0 (any number, as in PyTorch: one <= 0 keeps the rate). Default 5. */
   readonly totalIters?: number;
@@ -17,6 +27,15 @@ export interface PolynomialLROptions {
 /**
  * PyTorch `PolynomialLR`: `base * (1 - min(epoch, totalIters) / totalIters) ^ power`, applied as
  * a chain of ratios. `totalIters: 4, power: 1`, lr 0.1: 0.1, 0.075, 0.05, 0.025, 0, 0, ...
+ *
+ * @example
+ * ```ts
+ * import { PolynomialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new PolynomialLR(optimizer, { totalIters: 4, power: 2 });
+ * for (let epoch = 0; epoch < 2; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.025]
+ * ```
  */
 export class PolynomialLR extends LRScheduler {
   readonly className: string = "PolynomialLR";

@@ -6,6 +6,16 @@ import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
 import { jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { formatE4 } from "../verbose";
 
+/**
+ * Options of `new ReduceLROnPlateau(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from "@lrsched/torch-compat";
+ * const options: ReduceLROnPlateauOptions = { mode: "max", factor: 0.2, patience: 5, threshold: 0.01 };
+ * new ReduceLROnPlateau({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface ReduceLROnPlateauOptions {
   /** 'min': reduce when the metric stops decreasing; 'max': when it stops increasing. Default 'min'. */
   readonly mode?: "min" | "max";
@@ -39,6 +49,15 @@ const checkFactor = (path: string, v: unknown) => {
  *
  * `patience: 2, factor: 0.5`, lr 0.1, losses 1, 0.9, 0.9, 0.9, 0.9: the fifth step, the third in a
  * row without improvement, halves the rate to 0.05.
+ *
+ * @example
+ * ```ts
+ * import { ReduceLROnPlateau } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new ReduceLROnPlateau(optimizer, { factor: 0.5, patience: 2 });
+ * for (const loss of [1, 0.9, 0.9, 0.9, 0.9]) scheduler.step(loss);
+ * scheduler.getLastLr(); // → [0.05]
+ * ```
  */
 export class ReduceLROnPlateau implements Scheduler {
   readonly className: string = "ReduceLROnPlateau";

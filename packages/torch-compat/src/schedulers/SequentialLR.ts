@@ -5,8 +5,20 @@ import { bisectRight } from "../pyMath";
 import { isSequenceable, TORCH_PREFIX, type Scheduler, type SequenceableScheduler, type TorchConfig } from "../scheduler";
 import { childStatesCheck, jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
+import { nest } from "../nesting";
 import { ReduceLROnPlateau } from "./ReduceLROnPlateau";
 
+/**
+ * Options of `new SequentialLR(optimizer, options)`: the schedulers, the epochs where each hands over, and whether a last ReduceLROnPlateau follows.
+ *
+ * @example
+ * ```ts
+ * import { SequentialLR, StepLR, type SequentialLROptions } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const options: SequentialLROptions = { schedulers: [new StepLR(optimizer, { stepSize: 5 }), new StepLR(optimizer, { stepSize: 2 })], milestones: [10] };
+ * new SequentialLR(optimizer, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface SequentialLROptions {
   /** Schedulers of the same optimizer, run one after another. */
   readonly schedulers: readonly Scheduler[];
@@ -67,6 +79,17 @@ function checkMilestones(path: string, v: unknown, count: number): number[] {
  *
  * `[LinearLR({startFactor: 0.1, totalIters: 5}), CosineAnnealingLR({tMax: 10})]`, milestones [5]:
  * a linear warm-up over epochs 0-4, then a cosine from the base rate starting at epoch 5.
+ *
+ * @example
+ * ```ts
+ * import { ConstantLR, ExponentialLR, SequentialLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const warm = new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 });
+ * const decay = new ExponentialLR(optimizer, { gamma: 0.9 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warm, decay], milestones: [2] });
+ * for (let epoch = 0; epoch < 3; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.09]
+ * ```
  */
 export class SequentialLR implements SequenceableScheduler {
   readonly className: string = "SequentialLR";
@@ -90,6 +113,7 @@ export class SequentialLR implements SequenceableScheduler {
     const o = checkOptions("SequentialLR", options, ["schedulers", "milestones", "lastEpoch", "verbose", "plateauLast"]);
     this.plateauLast = o.plateauLast === undefined ? false : bool("plateauLast", o.plateauLast);
     const schedulers = checkSchedulers("SequentialLR", o.schedulers, optimizer, this.plateauLast);
+    nest(this, schedulers);
     schedulers.forEach((s, i) => {
       if (!isSequenceable(s) && !(s instanceof ReduceLROnPlateau)) {
         throw new LrschedError(`schedulers[${i}]`, `cannot be sequenced: a ${s.className} has no lastEpoch to rewind (PyTorch fails on it)`);

@@ -6,6 +6,16 @@ import { floorDiv } from "../pyMath";
 import { S, type StateDict, type StateSchema } from "../stateDict";
 import { groupSchedule } from "../toSchedule";
 
+/**
+ * Options of `new StepLR(optimizer, options)`: PyTorch's constructor arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { StepLR, type StepLROptions } from "@lrsched/torch-compat";
+ * const options: StepLROptions = { stepSize: 30, gamma: 0.1 };
+ * new StepLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr().length; // → 1
+ * ```
+ */
 export interface StepLROptions {
   /**
    * Epochs between decays: the rate decays at every epoch that is a multiple of it. PyTorch takes
@@ -22,6 +32,15 @@ export interface StepLROptions {
  * PyTorch `StepLR`: multiplies the rate by `gamma` every `stepSize` epochs.
  *
  * `stepSize: 30, gamma: 0.1`, lr 0.05: epochs 0-29 give 0.05, 30-59 give 0.005, 60-89 0.0005.
+ *
+ * @example
+ * ```ts
+ * import { StepLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new StepLR(optimizer, { stepSize: 30, gamma: 0.1 });
+ * for (let epoch = 0; epoch < 30; epoch++) scheduler.step();
+ * scheduler.getLastLr(); // → [0.01]
+ * ```
  */
 export class StepLR extends LRScheduler {
   readonly className: string = "StepLR";

@@ -19,6 +19,15 @@ const INNER_PATHS: Record<string, string> = {
  * metric of each `step(epoch, metric)` that has one (steps without a metric change nothing).
  * `stepUpdate` does nothing. The state dict is timm's: the inner scheduler's `best` and
  * `last_epoch` only (its bad-epoch and cooldown counters are not saved).
+ *
+ * @example
+ * ```ts
+ * import { TimmPlateauScheduler } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new TimmPlateauScheduler(optimizer, { decay_rate: 0.5, patience_t: 1 });
+ * for (let epoch = 1; epoch <= 3; epoch++) scheduler.step(epoch, 1.0);
+ * scheduler.getLastLr(); // → [0.05]
+ * ```
  */
 export class TimmPlateauScheduler {
   readonly className = "PlateauLRScheduler";
@@ -72,6 +81,7 @@ export class TimmPlateauScheduler {
     return this.baseValues.map((v) => (this.warmupT ? (v - this.warmupLrInit) / this.warmupT : 1));
   }
 
+  /** timm's `step(epoch, metric)`: the warm-up's rate while it lasts, then the plateau policy on `metric` (a step without one changes nothing). */
   step(epoch: number, metric?: number | null): void {
     const e = checkT("epoch", epoch);
     const m = checkMetric(metric);
@@ -82,16 +92,20 @@ export class TimmPlateauScheduler {
     }
   }
 
+  /** Does nothing: timm's plateau scheduler only steps per epoch. */
   stepUpdate(_numUpdates: number, _metric?: number | null): void {}
 
+  /** The rates of the param groups now. */
   getLastLr(): number[] {
     return this.groups.map((g) => g.lr);
   }
 
+  /** timm's state: the inner scheduler's `best` and `last_epoch`. */
   stateDict(): StateDict {
     return { best: encodeNumber(this.lrScheduler.best), last_epoch: this.lrScheduler.lastEpoch };
   }
 
+  /** Restores a state dict as timm does. */
   loadStateDict(stateDict: unknown): void {
     const st = readState("PlateauLRScheduler", stateDict, {
       best: { check: S.extended },

@@ -26,6 +26,15 @@ function groupError(e: unknown, i: number): unknown {
  *   `loadStateDict()` takes a whole or partial dict, as timm's `__dict__.update` does.
  *
  * Rates are timm's `_get_lr(t)`: `schedules[i].at(t)` is group i's.
+ *
+ * @example
+ * ```ts
+ * import { TimmScheduler } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new TimmScheduler(optimizer, "CosineLRScheduler", { t_initial: 100 });
+ * scheduler.step(50);
+ * scheduler.getLastLr(); // → [0.05]
+ * ```
  */
 export class TimmScheduler {
   readonly className: string;
@@ -111,6 +120,7 @@ export class TimmScheduler {
     return this.groups.map((g) => g.lr);
   }
 
+  /** timm's state: `base_values`, `t_initial`, `warmup_steps` and the rest of the scheduler's fields. */
   stateDict(): StateDict {
     const own: StateDict = {};
     for (const [k, v] of Object.entries(this.options)) if (k !== "lr") own[camelToSnake(k)] = Array.isArray(v) ? v.slice() : v;

@@ -6,6 +6,16 @@ import type { Scheduler, TorchConfig } from "../scheduler";
 import { encodeNumber, readState, S, type StateDict, type StateSchema } from "../stateDict";
 import { formatE4 } from "../verbose";
 
+/**
+ * Options of `new GreedyLR(optimizer, options)`: transformers' GreedyLR arguments in camelCase.
+ *
+ * @example
+ * ```ts
+ * import { GreedyLR, type GreedyLROptions } from "@lrsched/torch-compat";
+ * const options: GreedyLROptions = { mode: "min", factor: 0.9, patience: 10, minLr: 1e-5, maxLr: 1 };
+ * new GreedyLR({ paramGroups: [{ lr: 0.1 }] }, options).getLastLr(); // → [0.1]
+ * ```
+ */
 export interface GreedyLROptions {
   /** 'min': the metric should fall; 'max': it should rise. Default 'min'. */
   readonly mode?: "min" | "max";
@@ -69,6 +79,15 @@ class StreamingAverage {
  *
  * `patience: 2, factor: 0.8`, lr 0.1, a loss falling every epoch: the rate becomes 0.125 after the
  * third epoch, 0.15625 after the sixth.
+ *
+ * @example
+ * ```ts
+ * import { GreedyLR } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const s = new GreedyLR(optimizer, { patience: 2, factor: 0.8 });
+ * for (let epoch = 0; epoch < 3; epoch++) s.step(1 - epoch / 10);
+ * s.getLastLr(); // → [0.125]
+ * ```
  */
 export class GreedyLR implements Scheduler {
   readonly className: string = "GreedyLR";

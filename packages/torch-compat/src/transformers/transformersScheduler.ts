@@ -14,13 +14,33 @@ import { LambdaLR } from "../schedulers/LambdaLR";
 import { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from "../schedulers/ReduceLROnPlateau";
 import { GreedyLR, type GreedyLROptions } from "./GreedyLR";
 
-/** get_scheduler's step counts (the metric-driven names ignore them, with a warning). */
+/**
+ * get_scheduler's step counts (the metric-driven names ignore them, with a warning).
+ *
+ * @example
+ * ```ts
+ * import { transformersScheduler, type StepCounts } from "@lrsched/torch-compat";
+ * const counts: StepCounts = { numWarmupSteps: null };
+ * transformersScheduler({ paramGroups: [{ lr: 0.1 }] }, "reduce_lr_on_plateau", { ...counts, factor: 0.5 }).className; // → "ReduceLROnPlateau"
+ * ```
+ */
 export interface StepCounts {
   readonly numWarmupSteps?: number | null;
   readonly numTrainingSteps?: number | null;
 }
 
-/** get_scheduler's arguments for a closed-form name: the rates come from the optimizer. */
+/**
+ * get_scheduler's arguments for a closed-form name: the rates come from the optimizer.
+ *
+ * @example
+ * ```ts
+ * import { transformersScheduler, type TransformersSchedulerOptions } from "@lrsched/torch-compat";
+ * const options: TransformersSchedulerOptions = { numWarmupSteps: 10, numTrainingSteps: 110 };
+ * const s = transformersScheduler({ paramGroups: [{ lr: 0.1 }] }, "linear", options);
+ * for (let i = 0; i < 10; i++) s.step();
+ * s.getLastLr(); // → [0.1]
+ * ```
+ */
 export type TransformersSchedulerOptions = Omit<TransformersOptions, "learningRate">;
 
 const NAMES: readonly string[] = [...TRANSFORMERS_NAMES, ...TRANSFORMERS_METRIC_NAMES];
@@ -47,6 +67,15 @@ function defaultLr(optimizer: Optimizer): number {
  * `step(metric)`; their options pass straight through, as in transformers). Options are flat and
  * camelCase: `{numWarmupSteps, numTrainingSteps, numCycles, ...}`; argument rules as in
  * `transformers()` of @lrsched/ts-api.
+ *
+ * @example
+ * ```ts
+ * import { transformersScheduler } from "@lrsched/torch-compat";
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const s = transformersScheduler(optimizer, "cosine", { numWarmupSteps: 10, numTrainingSteps: 110 });
+ * for (let i = 0; i < 60; i++) s.step();
+ * s.getLastLr(); // → [0.05]
+ * ```
  */
 export function transformersScheduler(optimizer: Optimizer, name: "reduce_lr_on_plateau", options?: StepCounts & ReduceLROnPlateauOptions): ReduceLROnPlateau;
 export function transformersScheduler(optimizer: Optimizer, name: "greedy", options?: StepCounts & GreedyLROptions): GreedyLR;

@@ -10,13 +10,31 @@ import { timmStepType } from "../schedules/timm/timmStep";
 import { timmTanhType } from "../schedules/timm/timmTanh";
 import { pyFloorDiv } from "../pyMath";
 
-/** A timm scheduler as its constructor call: the class and its keyword arguments (snake_case, no optimizer). */
+/**
+ * A timm scheduler as its constructor call: the class and its keyword arguments (snake_case, no optimizer).
+ *
+ * @example
+ * ```ts
+ * import { fromTimm, type TimmConfig } from "@lrsched/ts-api";
+ * const config: TimmConfig = { class: "StepLRScheduler", kwargs: { decay_t: 30, decay_rate: 0.1 } };
+ * fromTimm(config, { lr: 0.1 }).at(30); // → 0.01
+ * ```
+ */
 export interface TimmConfig {
   readonly class: string;
   readonly kwargs?: Readonly<Record<string, unknown>>;
 }
 
-/** A timm config resolved to one scheduler class (create_scheduler_v2 expanded). */
+/**
+ * A timm config resolved to one scheduler class (create_scheduler_v2 expanded).
+ *
+ * @example
+ * ```ts
+ * import { resolveTimmConfig, type ResolvedTimmConfig } from "@lrsched/ts-api";
+ * const resolved: ResolvedTimmConfig = resolveTimmConfig({ class: "create_scheduler_v2", kwargs: { sched: "cosine", num_epochs: 100 } });
+ * resolved.class; // → "CosineLRScheduler"
+ * ```
+ */
 export interface ResolvedTimmConfig {
   readonly class: TimmClassName;
   /** The class's keyword arguments, snake_case, as given or as the factory passes them. */
@@ -28,7 +46,15 @@ export interface ResolvedTimmConfig {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = ScheduleType<any>;
 
-/** timm's closed-form scheduler classes and the lrsched type of each. */
+/**
+ * timm's closed-form scheduler classes and the lrsched type of each.
+ *
+ * @example
+ * ```ts
+ * import { TIMM_TYPES } from "@lrsched/ts-api";
+ * TIMM_TYPES.CosineLRScheduler.type; // → "timmCosine"
+ * ```
+ */
 export const TIMM_TYPES: Readonly<Record<string, AnyType>> = /* @__PURE__ */ Object.freeze({
   CosineLRScheduler: timmCosineType,
   TanhLRScheduler: timmTanhType,
@@ -37,11 +63,38 @@ export const TIMM_TYPES: Readonly<Record<string, AnyType>> = /* @__PURE__ */ Obj
   PolyLRScheduler: timmPolyType,
 });
 
+/**
+ * Every timm scheduler class lrsched reads: the closed-form ones and PlateauLRScheduler.
+ *
+ * @example
+ * ```ts
+ * import { TIMM_CLASSES } from "@lrsched/ts-api";
+ * TIMM_CLASSES.includes("PlateauLRScheduler"); // → true
+ * ```
+ */
 // (pure calls, here and below: a bundle that uses none of this leaves it out)
 export const TIMM_CLASSES = /* @__PURE__ */ (() => [...Object.keys(TIMM_TYPES), "PlateauLRScheduler"] as const)();
+/**
+ * The name of a timm scheduler class lrsched reads.
+ *
+ * @example
+ * ```ts
+ * import type { TimmClassName } from "@lrsched/ts-api";
+ * const name: TimmClassName = "CosineLRScheduler";
+ * name.endsWith("LRScheduler"); // → true
+ * ```
+ */
 export type TimmClassName = "CosineLRScheduler" | "TanhLRScheduler" | "StepLRScheduler" | "MultiStepLRScheduler" | "PolyLRScheduler" | "PlateauLRScheduler";
 
-/** PlateauLRScheduler's own keyword arguments and defaults (it follows a metric: no closed form). */
+/**
+ * PlateauLRScheduler's own keyword arguments and defaults (it follows a metric: no closed form).
+ *
+ * @example
+ * ```ts
+ * import { TIMM_PLATEAU_DEFAULTS } from "@lrsched/ts-api";
+ * TIMM_PLATEAU_DEFAULTS.decay_rate; // → 0.1
+ * ```
+ */
 export const TIMM_PLATEAU_DEFAULTS = /* @__PURE__ */ Object.freeze({
   decay_rate: 0.1,
   patience_t: 10,
@@ -186,6 +239,12 @@ function expandFactory(raw: Readonly<Record<string, unknown>>): ResolvedTimmConf
 /**
  * Checks a timm config and expands `create_scheduler_v2` into the scheduler class it builds.
  * Class kwargs are checked by fromTimm / fromTimmConfig when the scheduler is built.
+ *
+ * @example
+ * ```ts
+ * import { resolveTimmConfig } from "@lrsched/ts-api";
+ * resolveTimmConfig({ class: "TanhLRScheduler", kwargs: { t_initial: 10 } }).kwargs.t_initial; // → 10
+ * ```
  */
 export function resolveTimmConfig(config: unknown): ResolvedTimmConfig {
   if (!isPlainObject(config)) throw new LrschedError("timm", "must be an object {class, kwargs}", config);
@@ -209,6 +268,13 @@ const snakeToCamel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.t
  * The lrsched options of a closed-form timm class from its kwargs: unknown keywords are refused,
  * noise must be off, and the keywords that do not change the rate (t_in_epochs, initialize, noise
  * settings) are checked and dropped.
+ *
+ * @example
+ * ```ts
+ * import { timmOptions } from "@lrsched/ts-api";
+ * const { type, options } = timmOptions("CosineLRScheduler", { t_initial: 100, lr_min: 0.001 }, 0.1);
+ * [type.type, options.tInitial, options.lrMin]; // → ["timmCosine", 100, 0.001]
+ * ```
  */
 export function timmOptions(cls: string, kwargs: Readonly<Record<string, unknown>>, lr: number): { type: AnyType; options: Record<string, unknown> } {
   const type = TIMM_TYPES[cls];
@@ -242,6 +308,13 @@ export const timmPath = (field: string) => (field === "lr" ? "lr" : `kwargs.${ca
  * of t equal to timm's `_get_lr(t)` for a param group whose base rate is `lr`. t counts epochs, or
  * updates when the scheduler steps per update (t_in_epochs false, step_on_epochs false).
  * PlateauLRScheduler follows a metric and has no such schedule.
+ *
+ * @example
+ * ```ts
+ * import { fromTimm } from "@lrsched/ts-api";
+ * const s = fromTimm({ class: "CosineLRScheduler", kwargs: { t_initial: 30, lr_min: 0.005, warmup_t: 5, warmup_lr_init: 0.001 } }, { lr: 0.1 });
+ * [0, 5, 40].map((t) => s.at(t)); // → [0.001, 0.0936362, 0.005]
+ * ```
  */
 export function fromTimm(config: TimmConfig, options: { lr: number }): Schedule {
   const resolved = resolveTimmConfig(config);

@@ -5,6 +5,16 @@ import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { scheduleField } from "../specFields";
 
+/**
+ * Options of a `clamp` schedule, as its spec holds them.
+ *
+ * @example
+ * ```ts
+ * import { constant, fromSpec, type ClampOptions } from "@lrsched/ts-api";
+ * const options: ClampOptions = { schedule: constant({ value: 0.5 }), max: 0.1 };
+ * fromSpec({ type: "clamp", ...options }).at(0); // → 0.1
+ * ```
+ */
 export interface ClampOptions {
   readonly schedule: Schedule;
   /** Lower bound. Default 0. */
@@ -35,5 +45,15 @@ export const clampType = /* @__PURE__ */ scheduleType<ClampOptions>({
   },
 });
 
+/**
+ * A schedule limited to [min, max] at every step.
+ *
+ * @example
+ * ```ts
+ * import { clamp, inverseTimeDecay } from "@lrsched/ts-api";
+ * const s = clamp(inverseTimeDecay({ initialLearningRate: 0.2, decaySteps: 1, decayRate: 1 }), { min: 0.02, max: 0.1 });
+ * [0, 3, 100].map((k) => s.at(k)); // → [0.1, 0.05, 0.02]
+ * ```
+ */
 export const clamp = (schedule: Schedule, bounds: { min?: number; max?: number | null } = {}) =>
   clampType.create({ schedule, ...bounds });

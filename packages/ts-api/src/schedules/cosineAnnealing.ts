@@ -2,6 +2,16 @@ import { initialLearningRate, learningRate } from "../fields";
 import { ramp, rampPlan } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `cosineAnnealing()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cosineAnnealing, type CosineAnnealingOptions } from "@lrsched/ts-api";
+ * const options: CosineAnnealingOptions = { initialLearningRate: 0.1, tMax: 100, etaMin: 0.001 };
+ * cosineAnnealing(options).at(0); // → 0.1
+ * ```
+ */
 export interface CosineAnnealingOptions {
   /** Rate at step 0 (PyTorch's base_lr). */
   readonly initialLearningRate: number;
@@ -33,4 +43,15 @@ export const cosineAnnealingType = /* @__PURE__ */ scheduleType<CosineAnnealingO
   },
 });
 
+/**
+ * PyTorch `CosineAnnealingLR` in closed form: a cosine wave between lr and etaMin that rises again after tMax.
+ *
+ * @example
+ * ```ts
+ * import { cosineAnnealing } from "@lrsched/ts-api";
+ * const s = cosineAnnealing({ initialLearningRate: 0.1, tMax: 100, etaMin: 0.01 });
+ * s.at(100); // → 0.01
+ * s.at(200); // → 0.1
+ * ```
+ */
 export const cosineAnnealing = (options: CosineAnnealingOptions) => cosineAnnealingType.create(options);

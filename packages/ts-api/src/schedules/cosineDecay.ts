@@ -3,6 +3,16 @@ import { decaySteps, fraction, initialLearningRate, kerasName } from "../fields"
 import { LrschedError } from "../errors";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `cosineDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, type CosineDecayOptions } from "@lrsched/ts-api";
+ * const options: CosineDecayOptions = { initialLearningRate: 0.1, decaySteps: 1000, minLr: 0.001 };
+ * cosineDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface CosineDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -82,4 +92,16 @@ export const cosineDecayType = /* @__PURE__ */ scheduleType<CosineDecayOptions>(
   },
 });
 
+/**
+ * Keras `CosineDecay`: a half cosine from lr down to `alpha * lr` over decaySteps, with an optional linear warm-up.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay } from "@lrsched/ts-api";
+ * const s = cosineDecay({ initialLearningRate: 0, warmupTarget: 0.1, warmupSteps: 100, decaySteps: 900, alpha: 0.1 });
+ * s.at(50); // → 0.05
+ * s.at(100); // → 0.1
+ * s.at(2000); // → 0.01
+ * ```
+ */
 export const cosineDecay = (options: CosineDecayOptions) => cosineDecayType.create(options);

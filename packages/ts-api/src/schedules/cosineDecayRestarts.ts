@@ -4,6 +4,16 @@ import { scheduleType } from "../scheduleType";
 import { inRange, lastStepWhere } from "../lastStep";
 import { lastShrinkingStep, shrinkingPeriods } from "./shrinkingRestarts";
 
+/**
+ * Options of `cosineDecayRestarts()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecayRestarts, type CosineDecayRestartsOptions } from "@lrsched/ts-api";
+ * const options: CosineDecayRestartsOptions = { initialLearningRate: 0.1, firstDecaySteps: 100, tMul: 2, mMul: 0.8 };
+ * cosineDecayRestarts(options).at(0); // → 0.1
+ * ```
+ */
 export interface CosineDecayRestartsOptions {
   readonly initialLearningRate: number;
   /** Length of the first period. */
@@ -64,14 +74,47 @@ export function restartPeriods(first: number, tMul: number, decay: number): (ste
   let last = period(0);
   return (step) => {
     if (step >= last.start && step < last.end) return last;
-    let i = tMul === 1 ? Math.floor(step / first) : Math.floor(Math.log1p((step / first) * g) / lg);
-    if (!(i >= 0)) i = 0;
-    let p = period(i);
-    while (i > 0 && p.start > step) p = period(--i);
-    while (p.end <= step) p = period(++i);
-    return (last = p);
+    return (last = period(periodIndex(step, first, tMul, g, lg, (i) => period(i).start)));
   };
 }
+
+/**
+ * Index of the period holding `step`, given the period starts. Periods last at least `first`
+ * steps, so the index lies in [0, step / first]: the logarithmic estimate (exact or one off) is
+ * corrected a few times, then a bisection of that range finishes, also when the estimate
+ * overflows (tMul near Number.MAX_VALUE). The range is below 2^1024, so the gap closes in at most
+ * MAX_HALVINGS halvings; past 2^53 periods (a first period of 1e-292 steps) neighbouring indices
+ * are not distinct numbers and the bisection stops where they meet.
+ */
+function periodIndex(step: number, first: number, tMul: number, g: number, lg: number, start: (i: number) => number): number {
+  let lo = 0; // start(lo) <= step
+  let hi = Math.floor(step / first) + 1; // start(hi) > step
+  let i: number;
+  if (tMul === 1) i = Math.floor(step / first);
+  else {
+    // log1p(y); beyond f64 range, log(step / first) + log(g) is the same number
+    const y = (step / first) * g;
+    i = Math.floor((y < Infinity ? Math.log1p(y) : Math.log(step / first) + Math.log(g)) / lg);
+  }
+  i = Math.min(Math.max(i, lo), hi - 1);
+  if (!(i >= 0)) i = 0;
+  for (let tries = 0; tries < 4; tries++) {
+    if (start(i) > step) hi = i;
+    else if (start(i + 1) <= step) lo = i + 1;
+    else return i;
+    i = Math.min(Math.max(i + (hi === i ? -1 : 1), lo), hi - 1);
+  }
+  for (let k = 0; k < MAX_HALVINGS && hi - lo > 1; k++) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (mid <= lo || mid >= hi) break;
+    if (start(mid) <= step) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Halvings that close any gap below 2^1024 (an f64's range) down to one period. */
+const MAX_HALVINGS = 1100;
 
 /**
  * Keras `CosineDecayRestarts` (SGDR): in period i (length firstDecaySteps * tMul^i, starting at
@@ -116,4 +159,15 @@ export const cosineDecayRestartsType = /* @__PURE__ */ scheduleType<CosineDecayR
   },
 });
 
+/**
+ * Keras `CosineDecayRestarts` (SGDR): cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecayRestarts } from "@lrsched/ts-api";
+ * const s = cosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 100, tMul: 2, mMul: 0.5 });
+ * s.at(99) > 0 && s.at(99) < 0.001; // → true
+ * s.at(100); // → 0.05
+ * ```
+ */
 export const cosineDecayRestarts = (options: CosineDecayRestartsOptions) => cosineDecayRestartsType.create(options);

@@ -1,9 +1,29 @@
 import { CyclicMode, Op, planNode } from "@lrsched/core";
-import { LrschedError } from "../errors";
+import { LrschedError, describe } from "../errors";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * How a cyclic schedule scales its amplitude: constant, halved every cycle, or by gamma^step.
+ *
+ * @example
+ * ```ts
+ * import { cyclic, type CyclicModeName } from "@lrsched/ts-api";
+ * const mode: CyclicModeName = "triangular2";
+ * cyclic({ baseLr: 0.001, maxLr: 0.006, mode }).at(2000); // → 0.006
+ * ```
+ */
 export type CyclicModeName = "triangular" | "triangular2" | "exp_range";
 
+/**
+ * Options of `cyclic()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cyclic, type CyclicOptions } from "@lrsched/ts-api";
+ * const options: CyclicOptions = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 2000, mode: "exp_range", gamma: 0.9999 };
+ * cyclic(options).at(0); // → 0.001
+ * ```
+ */
 export interface CyclicOptions {
   readonly baseLr: number;
   readonly maxLr: number;
@@ -70,7 +90,13 @@ export const cyclicType = /* @__PURE__ */ scheduleType<CyclicOptions>({
     const lnGamma = Math.log(gamma);
     const factor = (cycle: number, step: number): number => {
       if (scaleFn) {
-        const f = scaleFn(scaleMode === "cycle" ? cycle : step);
+        const x = scaleMode === "cycle" ? cycle : step;
+        let f: unknown;
+        try {
+          f = scaleFn(x);
+        } catch (e) {
+          throw new LrschedError(path("scaleFn"), `threw for ${x} (${e instanceof Error ? e.message : describe(e)})`, undefined, { cause: e });
+        }
         if (typeof f !== "number" || !Number.isFinite(f)) throw new LrschedError(path("scaleFn"), "must return a finite number", f);
         return f;
       }
@@ -94,4 +120,15 @@ export const cyclicType = /* @__PURE__ */ scheduleType<CyclicOptions>({
   },
 });
 
+/**
+ * Cyclical learning rates (PyTorch `CyclicLR`'s rates): triangular, triangular2 or exp_range between baseLr and maxLr.
+ *
+ * @example
+ * ```ts
+ * import { cyclic } from "@lrsched/ts-api";
+ * const s = cyclic({ baseLr: 0.001, maxLr: 0.006, stepSizeUp: 2000, mode: "triangular2" });
+ * s.at(2000); // → 0.006
+ * s.at(6000); // → 0.0035
+ * ```
+ */
 export const cyclic = (options: CyclicOptions) => cyclicType.create(options);

@@ -3,6 +3,16 @@ import { decaySteps, initialLearningRate, kerasName, staircase } from "../fields
 import { inRange, lastStepWhere } from "../lastStep";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `exponentialDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay, type ExponentialDecayOptions } from "@lrsched/ts-api";
+ * const options: ExponentialDecayOptions = { initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 };
+ * exponentialDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface ExponentialDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -43,4 +53,15 @@ export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDeca
   },
 });
 
+/**
+ * Keras `ExponentialDecay`: `lr * decayRate^(step / decaySteps)`, the exponent floored when `staircase`.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay } from "@lrsched/ts-api";
+ * const s = exponentialDecay({ initialLearningRate: 0.15, decaySteps: 100_000, decayRate: 0.8, staircase: true });
+ * s.at(99_999); // → 0.15
+ * s.at(250_000); // → 0.096
+ * ```
+ */
 export const exponentialDecay = (options: ExponentialDecayOptions) => exponentialDecayType.create(options);

@@ -3,6 +3,16 @@ import { learningRate } from "../fields";
 import { rampPlan } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `inverseSqrt()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { inverseSqrt, type InverseSqrtOptions } from "@lrsched/ts-api";
+ * const options: InverseSqrtOptions = { learningRate: 0.1, warmupSteps: 100 };
+ * inverseSqrt(options).at(0); // → 0
+ * ```
+ */
 export interface InverseSqrtOptions {
   /** Peak rate, reached at the end of warm-up. */
   readonly learningRate: number;
@@ -37,4 +47,15 @@ export const inverseSqrtType = /* @__PURE__ */ scheduleType<InverseSqrtOptions>(
   },
 });
 
+/**
+ * The Transformer's inverse square-root schedule: a linear warm-up, then lr / sqrt(step / warmup).
+ *
+ * @example
+ * ```ts
+ * import { inverseSqrt } from "@lrsched/ts-api";
+ * const s = inverseSqrt({ learningRate: 0.1, warmupSteps: 100 });
+ * s.at(100); // → 0.1
+ * s.at(400); // → 0.05
+ * ```
+ */
 export const inverseSqrt = (options: InverseSqrtOptions) => inverseSqrtType.create(options);

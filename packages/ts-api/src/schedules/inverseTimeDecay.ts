@@ -2,6 +2,16 @@ import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, kerasName, staircase } from "../fields";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `inverseTimeDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { inverseTimeDecay, type InverseTimeDecayOptions } from "@lrsched/ts-api";
+ * const options: InverseTimeDecayOptions = { initialLearningRate: 0.1, decaySteps: 100, decayRate: 1 };
+ * inverseTimeDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface InverseTimeDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -34,4 +44,14 @@ export const inverseTimeDecayType = /* @__PURE__ */ scheduleType<InverseTimeDeca
   }),
 });
 
+/**
+ * Keras `InverseTimeDecay`: `lr / (1 + decayRate * step / decaySteps)`, floored when `staircase`.
+ *
+ * @example
+ * ```ts
+ * import { inverseTimeDecay } from "@lrsched/ts-api";
+ * const s = inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 });
+ * [0, 1, 2].map((k) => s.at(k)); // → [0.1, 0.0667, 0.05]
+ * ```
+ */
 export const inverseTimeDecay = (options: InverseTimeDecayOptions) => inverseTimeDecayType.create(options);

@@ -6,6 +6,16 @@ import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { scheduleListField } from "../specFields";
 
+/**
+ * Options of a `join` schedule, as its spec holds them.
+ *
+ * @example
+ * ```ts
+ * import { constant, fromSpec, type JoinOptions } from "@lrsched/ts-api";
+ * const options: JoinOptions = { schedules: [constant({ value: 0.01 }), constant({ value: 0.1 })], boundaries: [10] };
+ * fromSpec({ type: "join", ...options }).at(10); // → 0.1
+ * ```
+ */
 export interface JoinOptions {
   readonly schedules: readonly Schedule[];
   /** Strictly increasing positive integer steps; one fewer than schedules. */
@@ -51,5 +61,16 @@ export const joinType = /* @__PURE__ */ scheduleType<JoinOptions>({
   },
 });
 
+/**
+ * Schedules in sequence, each restarting its own step count at its boundary (optax's join_schedules).
+ *
+ * @example
+ * ```ts
+ * import { constant, cosineDecay, join } from "@lrsched/ts-api";
+ * const s = join([constant({ value: 0.01 }), cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 })], [50]);
+ * s.at(49); // → 0.01
+ * s.at(100); // → 0.05
+ * ```
+ */
 export const join = (schedules: readonly Schedule[], boundaries: readonly number[]) =>
   joinType.create({ schedules, boundaries });

@@ -4,6 +4,16 @@ import { decaySteps, initialLearningRate, learningRate } from "../fields";
 import { power } from "../power";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `kDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { kDecay, type KDecayOptions } from "@lrsched/ts-api";
+ * const options: KDecayOptions = { initialLearningRate: 0.1, decaySteps: 1000, k: 0.5, minLr: 0.001 };
+ * kDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface KDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -36,4 +46,15 @@ export const kDecayType = /* @__PURE__ */ scheduleType<KDecayOptions>({
   },
 });
 
+/**
+ * timm's k-decay cosine: the cosine's phase runs as (step / decaySteps)^k, holding the rate high for k > 1.
+ *
+ * @example
+ * ```ts
+ * import { kDecay } from "@lrsched/ts-api";
+ * const s = kDecay({ initialLearningRate: 0.1, decaySteps: 1000, k: 2 });
+ * s.at(500) > 0.05; // → true
+ * s.at(1000); // → 0
+ * ```
+ */
 export const kDecay = (options: KDecayOptions) => kDecayType.create(options);

@@ -3,6 +3,16 @@ import { decaySteps, initialLearningRate, kerasName } from "../fields";
 import type { NumberField } from "../options";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `linearCosineDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { linearCosineDecay, type LinearCosineDecayOptions } from "@lrsched/ts-api";
+ * const options: LinearCosineDecayOptions = { initialLearningRate: 0.1, decaySteps: 1000, numPeriods: 2 };
+ * linearCosineDecay(options).at(0); // → 0.1001
+ * ```
+ */
 export interface LinearCosineDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -45,4 +55,15 @@ export const linearCosineDecayType = /* @__PURE__ */ scheduleType<LinearCosineDe
   },
 });
 
+/**
+ * tf.keras 2 `LinearCosineDecay` (Bello et al.): a linear decay times a cosine with numPeriods periods, plus beta.
+ *
+ * @example
+ * ```ts
+ * import { linearCosineDecay } from "@lrsched/ts-api";
+ * const s = linearCosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 });
+ * s.at(0); // → 0.1001
+ * s.at(1000); // → 0.0001
+ * ```
+ */
 export const linearCosineDecay = (options: LinearCosineDecayOptions) => linearCosineDecayType.create(options);

@@ -2,6 +2,16 @@ import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, staircase } from "../fields";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `naturalExpDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { naturalExpDecay, type NaturalExpDecayOptions } from "@lrsched/ts-api";
+ * const options: NaturalExpDecayOptions = { initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 };
+ * naturalExpDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface NaturalExpDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -32,4 +42,15 @@ export const naturalExpDecayType = /* @__PURE__ */ scheduleType<NaturalExpDecayO
   }),
 });
 
+/**
+ * TensorFlow 1's `natural_exp_decay`: `lr * exp(-decayRate * step / decaySteps)`, floored when `staircase`.
+ *
+ * @example
+ * ```ts
+ * import { naturalExpDecay } from "@lrsched/ts-api";
+ * const s = naturalExpDecay({ initialLearningRate: 0.5, decaySteps: 10, decayRate: 0.9, staircase: true });
+ * s.at(9); // → 0.5
+ * s.at(10); // → 0.2033
+ * ```
+ */
 export const naturalExpDecay = (options: NaturalExpDecayOptions) => naturalExpDecayType.create(options);

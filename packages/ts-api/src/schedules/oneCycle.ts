@@ -3,6 +3,16 @@ import { LrschedError } from "../errors";
 import { ramp, rampPlan } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `oneCycle()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { oneCycle, type OneCycleOptions } from "@lrsched/ts-api";
+ * const options: OneCycleOptions = { maxLr: 0.1, totalSteps: 1000, annealStrategy: "linear" };
+ * oneCycle(options).at(0); // → 0.004
+ * ```
+ */
 export interface OneCycleOptions {
   readonly maxLr: number;
   /** Steps of the whole cycle; the schedule is defined for steps 0..totalSteps. */
@@ -99,4 +109,15 @@ export const oneCycleType = /* @__PURE__ */ scheduleType<OneCycleOptions>({
   },
 });
 
+/**
+ * PyTorch `OneCycleLR`'s rates: warm up to maxLr, then anneal far below the start; defined for steps 0..totalSteps.
+ *
+ * @example
+ * ```ts
+ * import { oneCycle } from "@lrsched/ts-api";
+ * const s = oneCycle({ maxLr: 0.1, totalSteps: 1000 });
+ * s.at(0); // → 0.004
+ * s.at(299); // → 0.1
+ * ```
+ */
 export const oneCycle = (options: OneCycleOptions) => oneCycleType.create(options);

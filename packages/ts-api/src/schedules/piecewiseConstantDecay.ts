@@ -4,6 +4,16 @@ import { LrschedError } from "../errors";
 import { kerasName } from "../fields";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `piecewiseConstantDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { piecewiseConstantDecay, type PiecewiseConstantDecayOptions } from "@lrsched/ts-api";
+ * const options: PiecewiseConstantDecayOptions = { boundaries: [100, 200], values: [1, 0.5, 0.1] };
+ * piecewiseConstantDecay(options).at(0); // → 1
+ * ```
+ */
 export interface PiecewiseConstantDecayOptions {
   /** Strictly increasing steps where the value changes (any numbers, negative and fractional too). */
   readonly boundaries: readonly number[];
@@ -46,5 +56,15 @@ export const piecewiseConstantDecayType = /* @__PURE__ */ scheduleType<Piecewise
   },
 });
 
+/**
+ * Keras `PiecewiseConstantDecay`: `values[i]` between boundaries; a boundary step keeps the earlier value.
+ *
+ * @example
+ * ```ts
+ * import { piecewiseConstantDecay } from "@lrsched/ts-api";
+ * const s = piecewiseConstantDecay({ boundaries: [100, 200], values: [1.0, 0.5, 0.1] });
+ * [100, 101, 201].map((k) => s.at(k)); // → [1, 0.5, 0.1]
+ * ```
+ */
 export const piecewiseConstantDecay = (options: PiecewiseConstantDecayOptions) =>
   piecewiseConstantDecayType.create(options);

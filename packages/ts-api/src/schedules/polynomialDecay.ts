@@ -3,6 +3,16 @@ import { decaySteps, initialLearningRate, kerasName, learningRate } from "../fie
 import { power } from "../power";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `polynomialDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { polynomialDecay, type PolynomialDecayOptions } from "@lrsched/ts-api";
+ * const options: PolynomialDecayOptions = { initialLearningRate: 0.1, decaySteps: 100, power: 2, cycle: true };
+ * polynomialDecay(options).at(0); // → 0.1
+ * ```
+ */
 export interface PolynomialDecayOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -54,4 +64,15 @@ export const polynomialDecayType = /* @__PURE__ */ scheduleType<PolynomialDecayO
   },
 });
 
+/**
+ * Keras `PolynomialDecay`: `(lr - end) * (1 - step / decaySteps)^power + end`, optionally cycling.
+ *
+ * @example
+ * ```ts
+ * import { polynomialDecay } from "@lrsched/ts-api";
+ * const s = polynomialDecay({ initialLearningRate: 0.1, decaySteps: 100, endLearningRate: 0.01, power: 2 });
+ * s.at(50); // → 0.0325
+ * s.at(500); // → 0.01
+ * ```
+ */
 export const polynomialDecay = (options: PolynomialDecayOptions) => polynomialDecayType.create(options);

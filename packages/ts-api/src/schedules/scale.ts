@@ -4,6 +4,16 @@ import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { scheduleField } from "../specFields";
 
+/**
+ * Options of a `scale` schedule, as its spec holds them.
+ *
+ * @example
+ * ```ts
+ * import { constant, fromSpec, type ScaleOptions } from "@lrsched/ts-api";
+ * const options: ScaleOptions = { schedule: constant({ value: 0.1 }), factor: 3 };
+ * fromSpec({ type: "scale", ...options }).at(0); // → 0.3
+ * ```
+ */
 export interface ScaleOptions {
   readonly schedule: Schedule;
   /** Multiplier (>= 0). */
@@ -28,4 +38,13 @@ export const scaleType = /* @__PURE__ */ scheduleType<ScaleOptions>({
   },
 });
 
+/**
+ * A schedule times a constant factor.
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay, scale } from "@lrsched/ts-api";
+ * scale(cosineDecay({ initialLearningRate: 0.1, decaySteps: 100 }), 2).at(0); // → 0.2
+ * ```
+ */
 export const scale = (schedule: Schedule, factor: number) => scaleType.create({ schedule, factor });

@@ -4,6 +4,16 @@ import { fraction, initialLearningRate } from "../fields";
 import { scheduleType } from "../scheduleType";
 import { restartPeriods } from "./cosineDecayRestarts";
 
+/**
+ * Options of `sgdr()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { sgdr, type SgdrOptions } from "@lrsched/ts-api";
+ * const options: SgdrOptions = { initialLearningRate: 0.1, firstDecaySteps: 300, tMul: 2, warmupSteps: 20 };
+ * sgdr(options).at(0); // → 0
+ * ```
+ */
 export interface SgdrOptions {
   /** Peak rate of the first period. */
   readonly initialLearningRate: number;
@@ -55,4 +65,15 @@ export const sgdrType = /* @__PURE__ */ scheduleType<SgdrOptions>({
   },
 });
 
+/**
+ * Cosine restarts with a linear warm-up at the start of every period; peaks decay by cycleDecay per cycle.
+ *
+ * @example
+ * ```ts
+ * import { sgdr } from "@lrsched/ts-api";
+ * const s = sgdr({ initialLearningRate: 0.1, firstDecaySteps: 300, cycleDecay: 0.5, warmupSteps: 30 });
+ * s.at(30); // → 0.1
+ * s.at(330); // → 0.05
+ * ```
+ */
 export const sgdr = (options: SgdrOptions) => sgdrType.create(options);

@@ -18,6 +18,13 @@ export type { TransformersMetricName, TransformersName } from "../transformers/n
 /**
  * get_scheduler's arguments in camelCase: the two step counts and the scheduler_specific_kwargs,
  * flat. Unset (or null) means "not passed": each name applies transformers' own default.
+ *
+ * @example
+ * ```ts
+ * import { transformers, type TransformersOptions } from "@lrsched/ts-api";
+ * const options: TransformersOptions = { learningRate: 0.1, numWarmupSteps: 100, numTrainingSteps: 1000, numCycles: 2 };
+ * transformers("cosine_with_restarts", options).at(100); // → 0.1
+ * ```
  */
 export interface TransformersOptions {
   /** The optimizer's base rate (PyTorch's `optimizer.defaults["lr"]`); the names are multipliers of it. */
@@ -168,7 +175,16 @@ function checkName(name: unknown): void {
   }
 }
 
-/** `transformers('cosine', {learningRate: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10000})`. */
+/**
+ * `transformers('cosine', {learningRate: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10000})`.
+ *
+ * @example
+ * ```ts
+ * import { transformers } from "@lrsched/ts-api";
+ * const s = transformers("cosine_warmup_with_min_lr", { learningRate: 0.1, numWarmupSteps: 2, numTrainingSteps: 10, minLrRate: 0 });
+ * [0, 1, 2, 3].map((k) => s.at(k)); // → [0.05, 0.1, 0.0962, 0.0854]
+ * ```
+ */
 export function transformers(name: TransformersName, options: TransformersOptions) {
   checkName(name);
   return transformersType.create({ ...options, name });
@@ -178,6 +194,14 @@ export function transformers(name: TransformersName, options: TransformersOption
  * transformers' `lr_lambda` for a name: the multiplier of each param group's initial rate at a
  * step (what PyTorch's LambdaLR applies). `learningRate` is the optimizer's default rate, which
  * polynomial's lrEnd and the min_lr names' minLr are relative to.
+ *
+ * @example
+ * ```ts
+ * import { transformersLambda } from "@lrsched/ts-api";
+ * const lambda = transformersLambda("linear", { learningRate: 0.1, numWarmupSteps: 10, numTrainingSteps: 110 });
+ * lambda(5); // → 0.5
+ * lambda(60); // → 0.5
+ * ```
  */
 export function transformersLambda(name: TransformersName, options: TransformersOptions): Lambda {
   checkName(name);

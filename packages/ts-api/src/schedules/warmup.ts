@@ -5,6 +5,16 @@ import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
 import { scheduleField } from "../specFields";
 
+/**
+ * Options of `warmup()` (the schedule itself is its first argument).
+ *
+ * @example
+ * ```ts
+ * import { constant, warmup, type WarmupOptions } from "@lrsched/ts-api";
+ * const options: Omit<WarmupOptions, "schedule"> = { warmupSteps: 100, shape: "cosine", initialLr: 0.001 };
+ * warmup(constant({ value: 0.1 }), options).at(100); // → 0.1
+ * ```
+ */
 export interface WarmupOptions {
   readonly schedule: Schedule;
   /** Steps of the ramp (>= 0). */
@@ -57,5 +67,16 @@ export const warmupType = /* @__PURE__ */ scheduleType<WarmupOptions>({
   },
 });
 
+/**
+ * A linear, cosine or exponential ramp to a schedule's first value, then the schedule.
+ *
+ * @example
+ * ```ts
+ * import { exponentialDecay, warmup } from "@lrsched/ts-api";
+ * const s = warmup(exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.5 }), { warmupSteps: 10 });
+ * s.at(5); // → 0.05
+ * s.at(110); // → 0.05
+ * ```
+ */
 export const warmup = (schedule: Schedule, options: Omit<WarmupOptions, "schedule">) =>
   warmupType.create({ schedule, ...options });

@@ -5,6 +5,16 @@ import { scheduleType } from "../scheduleType";
 import { cosineDecay } from "./cosineDecay";
 import { warmup } from "./warmup";
 
+/**
+ * Options of `warmupCosine()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine, type WarmupCosineOptions } from "@lrsched/ts-api";
+ * const options: WarmupCosineOptions = { learningRate: 0.1, warmupSteps: 500, totalSteps: 9000, minLr: 0.001 };
+ * warmupCosine(options).at(0); // → 0
+ * ```
+ */
 export interface WarmupCosineOptions {
   /** Peak rate, reached when the warm-up ends. */
   readonly learningRate: number;
@@ -46,4 +56,16 @@ export const warmupCosineType = /* @__PURE__ */ scheduleType<WarmupCosineOptions
   },
 });
 
+/**
+ * The common recipe: a linear warm-up from 0 to learningRate, then a half cosine down to minLr at totalSteps.
+ *
+ * @example
+ * ```ts
+ * import { warmupCosine } from "@lrsched/ts-api";
+ * const s = warmupCosine({ learningRate: 0.1, warmupSteps: 500, totalSteps: 9000 });
+ * s.at(250); // → 0.05
+ * s.at(500); // → 0.1
+ * s.at(9000); // → 0
+ * ```
+ */
 export const warmupCosine = (options: WarmupCosineOptions) => warmupCosineType.create(options);

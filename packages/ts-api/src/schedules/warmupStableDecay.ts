@@ -4,6 +4,16 @@ import { constantPiece, rampPiece, sequence } from "../pieces";
 import type { RampShapeName } from "../ramp";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `warmupStableDecay()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { warmupStableDecay, type WarmupStableDecayOptions } from "@lrsched/ts-api";
+ * const options: WarmupStableDecayOptions = { learningRate: 0.1, warmupSteps: 100, stableSteps: 600, decaySteps: 300, decayShape: "cosine" };
+ * warmupStableDecay(options).at(0); // → 0
+ * ```
+ */
 export interface WarmupStableDecayOptions {
   /** Rate of the stable phase. */
   readonly learningRate: number;
@@ -53,4 +63,15 @@ export const warmupStableDecayType = /* @__PURE__ */ scheduleType<WarmupStableDe
   },
 });
 
+/**
+ * Warmup-Stable-Decay (WSD): a warm-up, a long constant phase, then a short linear, cosine or 1-sqrt decay.
+ *
+ * @example
+ * ```ts
+ * import { warmupStableDecay } from "@lrsched/ts-api";
+ * const s = warmupStableDecay({ learningRate: 0.1, warmupSteps: 100, stableSteps: 600, decaySteps: 300 });
+ * s.at(500); // → 0.1
+ * s.at(850); // → 0.05
+ * ```
+ */
 export const warmupStableDecay = (options: WarmupStableDecayOptions) => warmupStableDecayType.create(options);

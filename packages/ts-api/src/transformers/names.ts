@@ -4,7 +4,16 @@ import { LrschedError } from "../errors";
 import type { PathFn } from "../options";
 import { warn } from "../warnings";
 
-/** The names whose rate is a closed form of the step (a LambdaLR in transformers). */
+/**
+ * The names whose rate is a closed form of the step (a LambdaLR in transformers).
+ *
+ * @example
+ * ```ts
+ * import { TRANSFORMERS_NAMES } from "@lrsched/ts-api";
+ * TRANSFORMERS_NAMES.length; // → 10
+ * TRANSFORMERS_NAMES.includes("cosine"); // → true
+ * ```
+ */
 export const TRANSFORMERS_NAMES = [
   "linear",
   "cosine",
@@ -17,10 +26,38 @@ export const TRANSFORMERS_NAMES = [
   "cosine_warmup_with_min_lr",
   "warmup_stable_decay",
 ] as const;
+/**
+ * A closed-form `get_scheduler` name of Hugging Face transformers.
+ *
+ * @example
+ * ```ts
+ * import { transformers, type TransformersName } from "@lrsched/ts-api";
+ * const name: TransformersName = "linear";
+ * transformers(name, { learningRate: 0.1, numWarmupSteps: 10, numTrainingSteps: 110 }).at(60); // → 0.05
+ * ```
+ */
 export type TransformersName = (typeof TRANSFORMERS_NAMES)[number];
 
-/** The names that follow a metric (ReduceLROnPlateau, GreedyLR): they need a stepping scheduler. */
+/**
+ * The names that follow a metric (ReduceLROnPlateau, GreedyLR): they need a stepping scheduler.
+ *
+ * @example
+ * ```ts
+ * import { TRANSFORMERS_METRIC_NAMES } from "@lrsched/ts-api";
+ * TRANSFORMERS_METRIC_NAMES; // → ["reduce_lr_on_plateau", "greedy"]
+ * ```
+ */
 export const TRANSFORMERS_METRIC_NAMES = ["reduce_lr_on_plateau", "greedy"] as const;
+/**
+ * A metric-driven `get_scheduler` name of Hugging Face transformers (a stepping scheduler in @lrsched/torch-compat).
+ *
+ * @example
+ * ```ts
+ * import type { TransformersMetricName } from "@lrsched/ts-api";
+ * const name: TransformersMetricName = "reduce_lr_on_plateau";
+ * name.length; // → 20
+ * ```
+ */
 export type TransformersMetricName = (typeof TRANSFORMERS_METRIC_NAMES)[number];
 
 type Need = "required" | "optional" | "ignored";
@@ -67,6 +104,19 @@ const STEP_COUNTS = ["numWarmupSteps", "numTrainingSteps"] as const;
  * `learningRate`): a required step count that is missing throws, as does an option the name's
  * function does not take (a TypeError in transformers); an option transformers drops for the
  * name is accepted with a warning.
+ *
+ * @example
+ * ```ts
+ * import { checkTransformersArgs } from "@lrsched/ts-api";
+ * checkTransformersArgs("cosine", ["numWarmupSteps", "numTrainingSteps", "numCycles"], (k) => k); // passes
+ * let rule = "";
+ * try {
+ *   checkTransformersArgs("cosine", ["numWarmupSteps"], (k) => k);
+ * } catch (e) {
+ *   rule = (e as Error).message;
+ * }
+ * rule; // → "numTrainingSteps is required by 'cosine'"
+ * ```
  */
 export function checkTransformersArgs(
   name: TransformersName | TransformersMetricName,

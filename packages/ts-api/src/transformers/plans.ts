@@ -58,7 +58,10 @@ function phases(a: HfArgs): Phase[] {
     }
     case "cosine_with_restarts": {
       const period = span / cycles;
-      const restarts = cycles === 0 ? constant(lr) : planNode(Op.Repeat, [period], [rampPlan("cosine", lr, 0, period)]);
+      const wave = rampPlan("cosine", lr, 0, period);
+      // a period at least as long as the run never restarts (numCycles <= 1, or so small that
+      // the period overflows to Infinity)
+      const restarts = cycles === 0 ? constant(lr) : period >= span ? wave : planNode(Op.Repeat, [period], [wave]);
       // span, not t - w: with t <= w the step at w still reads progress 0, the peak
       return [warm, { steps: span, plan: restarts }, forever(constant(0))];
     }

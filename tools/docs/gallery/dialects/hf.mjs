@@ -4,7 +4,7 @@
 import { TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 import { transformersScheduler } from "@lrsched/torch-compat";
 import { num, optionWords } from "../describe.mjs";
-import { drops, ratesSchedule } from "../recorded.mjs";
+import { drops, metricRates, ratesSchedule } from "../recorded.mjs";
 
 const LR = 0.1;
 const STEPS = 1000;
@@ -65,13 +65,7 @@ function metricDriven(name) {
   const optimizer = { paramGroups: [{ lr: LR }] };
   const scheduler = transformersScheduler(optimizer, name, entry.args);
   const evaluations = 100;
-  const rates = [optimizer.paramGroups[0].lr];
-  let loss = 2;
-  for (let e = 1; e < evaluations; e++) {
-    loss += (0.2 + 3 * optimizer.paramGroups[0].lr - loss) * 0.15;
-    scheduler.step(loss);
-    rates.push(optimizer.paramGroups[0].lr);
-  }
+  const rates = metricRates(optimizer, evaluations, (loss) => scheduler.step(loss));
   return {
     id: name,
     source: { name, lr: LR, ...entry.args },
@@ -86,6 +80,7 @@ function metricDriven(name) {
 
 export const hf = {
   name: "hf",
+  heading: "Hugging Face get_scheduler names",
   dir: "hf",
   pictures: () => [...TRANSFORMERS_NAMES.map(closedForm), ...TRANSFORMERS_METRIC_NAMES.map(metricDriven)],
 };

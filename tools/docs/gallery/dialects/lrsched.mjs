@@ -116,6 +116,31 @@ const ENTRIES = [
     marks: (s) => [at(s.numWarmupSteps, "warm-up end"), ...[1, 2].map((k) => at(s.numWarmupSteps + (k * (s.numTrainingSteps - s.numWarmupSteps)) / 3, "restart"))],
   },
   {
+    spec: { type: "timmCosine", lr: 0.1, tInitial: 300, cycleMul: 1.5, cycleDecay: 0.7, cycleLimit: 3, lrMin: 0.005, warmupT: 50, warmupLrInit: 0.001 },
+    steps: 1200,
+    marks: (s) => [at(s.warmupT, "warm-up end"), ...periodEnds(s.tInitial, s.cycleMul, 1200).slice(0, s.cycleLimit - 1).map((e) => at(e, "restart")), level(s.lrMin, `lrMin ${num(s.lrMin)}`)],
+  },
+  {
+    spec: { type: "timmTanh", lr: 0.1, tInitial: 900, lrMin: 0.005, warmupT: 50, warmupLrInit: 0.001 },
+    steps: 1000,
+    marks: (s) => [at(s.warmupT, "warm-up end"), at(s.tInitial, "tInitial"), level(s.lrMin, `lrMin ${num(s.lrMin)}`)],
+  },
+  {
+    spec: { type: "timmStep", lr: 0.1, decayT: 300, decayRate: 0.5, warmupT: 50, warmupLrInit: 0.001 },
+    steps: 1000,
+    marks: (s) => [at(s.warmupT, "warm-up end"), ...periodEnds(s.decayT, 1, 1000).map((e) => at(e, `× ${s.decayRate}`))],
+  },
+  {
+    spec: { type: "timmMultiStep", lr: 0.1, decayT: [300, 600, 800], decayRate: 0.5, warmupT: 50, warmupLrInit: 0.001 },
+    steps: 1000,
+    marks: (s) => [at(s.warmupT, "warm-up end"), ...s.decayT.map((m) => at(m - 1, "milestone"))],
+  },
+  {
+    spec: { type: "timmPoly", lr: 0.1, tInitial: 900, power: 2, lrMin: 0.005, warmupT: 50, warmupLrInit: 0.001 },
+    steps: 1000,
+    marks: (s) => [at(s.warmupT, "warm-up end"), at(s.tInitial, "tInitial"), level(s.lrMin, `lrMin ${num(s.lrMin)}`)],
+  },
+  {
     spec: {
       type: "join",
       schedules: [
@@ -153,6 +178,7 @@ const ENTRIES = [
 /** The lrsched dialect: pictures named after their type, at the top of docs/gallery/. */
 export const lrsched = {
   name: "lrsched",
+  heading: "Schedule types (`lrsched list`)",
   dir: "",
   pictures: () =>
     ENTRIES.map(({ spec, steps, marks }) => ({

@@ -2,7 +2,7 @@
 // (as `lrsched plot --torch` reads it) stepped as PyTorch steps it, lr 0.1.
 import { TORCH_CLASSES, fromTorchConfig } from "@lrsched/torch-compat";
 import { optionWords, periodEnds, num } from "../describe.mjs";
-import { drops, ratesSchedule, recordRates } from "../recorded.mjs";
+import { drops, metricRates, ratesSchedule, recordRates } from "../recorded.mjs";
 
 const LR = 0.1;
 const EPOCHS = 100;
@@ -70,23 +70,9 @@ const CLASSES = {
   },
 };
 
-/**
- * A metric-driven run: each epoch trains at the current rate, then `step(loss)` sees the loss that
- * rate produced (the gallery's simulated validation loss).
- */
-function metricRun(scheduler, optimizer, epochs) {
-  const rates = [optimizer.paramGroups[0].lr];
-  let loss = 2;
-  for (let e = 1; e < epochs; e++) {
-    loss += (0.2 + 3 * optimizer.paramGroups[0].lr - loss) * 0.15;
-    scheduler.step(loss);
-    rates.push(scheduler.getLastLr()[0]);
-  }
-  return rates;
-}
-
 export const torch = {
   name: "torch",
+  heading: "PyTorch schedulers (`@lrsched/torch-compat`)",
   dir: "torch",
   pictures: () =>
     Object.keys(TORCH_CLASSES).map((name) => {
@@ -96,7 +82,7 @@ export const torch = {
       const optimizer = { paramGroups: [{ lr: LR }] };
       const scheduler = fromTorchConfig(config, optimizer);
       const epochs = entry.epochs ?? EPOCHS;
-      const rates = entry.metric ? metricRun(scheduler, optimizer, epochs) : recordRates(scheduler, epochs);
+      const rates = entry.metric ? metricRates(optimizer, epochs, (loss) => scheduler.step(loss)) : recordRates(scheduler, epochs);
       return {
         id: name,
         source: config,

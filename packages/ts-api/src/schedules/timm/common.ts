@@ -5,6 +5,7 @@ import { Op, planNode, type PlanNode } from "@lrsched/core";
 import type { BooleanField, NumberField } from "../../options";
 import { correctLog, floorPyLog, pyFloorDiv } from "../../pyMath";
 import { rampPlan } from "../../ramp";
+import { MAX_STEP } from "../../schedule";
 
 export interface TimmWarmupOptions {
   /** The param group's base rate (timm's `base_values` entry). */
@@ -68,7 +69,9 @@ export function timmCycles(tInitial: number, cycleMul: number): (t: number) => T
       const p = cycleMul ** i;
       out.i = i;
       out.tI = p * tInitial;
-      out.tCurr = t - ((1 - p) / (1 - cycleMul)) * tInitial;
+      // rounding can put t a hair before its cycle's start; timm then takes a fractional power of
+      // a negative number (and fails), here the position is 0
+      out.tCurr = Math.max(0, t - ((1 - p) / (1 - cycleMul)) * tInitial);
       return out;
     };
   }
@@ -88,6 +91,9 @@ const cycleStart = (i: number, tInitial: number, cycleMul: number) =>
 /** Cycles unrolled into a core plan at most; beyond, curves are computed from at() in JS. */
 const MAX_PLAN_CYCLES = 256;
 
+/** Steps a cycle's first step may lie from its estimate before the plan gives up on it. */
+const MAX_MOVES = 64;
+
 /**
  * The core plan of timm's cycles on integer t: one piece per cycle (the integer steps timm's own
  * index puts in it), then lrMin. `kernel(lrMax, tI)` is the plan of one cycle in its position
@@ -104,16 +110,25 @@ export function cyclesPlan(
   const firsts: number[] = [];
   for (let i = 0; i <= o.cycleLimit; i++) {
     // the first integer t timm puts in cycle i (or later)
-    let first = i === 0 ? 0 : Math.max(1, Math.ceil(cycleStart(i, o.tInitial, o.cycleMul)));
-    while (first > 1 && index(first - 1) >= i) first--;
-    while (index(first) < i) first++;
+    const start = cycleStart(i, o.tInitial, o.cycleMul);
+    let first = i === 0 ? 0 : Math.max(1, Math.ceil(start));
+    // a start past the last step is searched from just after it (timm's index may still put the
+    // last steps in this cycle); the estimate is a step or two off timm's index, and more moves
+    // mean the two disagree (extreme cycleMul): the curve is then left to at()
+    if (!(first <= MAX_STEP + 1)) first = MAX_STEP + 1;
+    let moves = 0;
+    while (first > 1 && index(first - 1) >= i && moves++ < MAX_MOVES) first--;
+    while (index(first) < i && moves++ < MAX_MOVES) first++;
+    if (moves >= MAX_MOVES) return null;
+    // a cycle starting past the last step holds no step: the pieces so far cover every one
+    if (first > MAX_STEP) break;
     let piece: PlanNode | null;
     if (i === o.cycleLimit) piece = planNode(Op.Constant, [o.lrMin]);
     else {
       piece = kernel(o.lr * o.cycleDecay ** i, o.cycleMul ** i * o.tInitial);
       if (piece === null) return null;
       // the kernel sees tCurr = t - start; the join hands it t - first
-      const shift = first - cycleStart(i, o.tInitial, o.cycleMul);
+      const shift = first - start;
       if (shift !== 0) piece = planNode(Op.Shift, [shift], [piece]);
     }
     // a cycle shorter than one step holds no integer t: the next one replaces it

@@ -2,6 +2,16 @@ import { Op, planNode } from "@lrsched/core";
 import { scheduleType } from "../../scheduleType";
 import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
+/**
+ * Options of `timmCosine()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
+ *
+ * @example
+ * ```ts
+ * import { timmCosine, type TimmCosineOptions } from "@lrsched/ts-api";
+ * const options: TimmCosineOptions = { lr: 0.1, tInitial: 100, lrMin: 0.001 };
+ * timmCosine(options).at(0); // → 0.1
+ * ```
+ */
 export interface TimmCosineOptions extends TimmCycleOptions {
   /** Exponent of the phase: cos(pi t^k / T^k). Default 1. */
   readonly kDecay?: number;
@@ -39,4 +49,15 @@ export const timmCosineType = /* @__PURE__ */ scheduleType<TimmCosineOptions>({
   },
 });
 
+/**
+ * timm's `CosineLRScheduler`: cosine cycles with k-decay, a warm-up, cycle decay and a cycle limit.
+ *
+ * @example
+ * ```ts
+ * import { timmCosine } from "@lrsched/ts-api";
+ * const s = timmCosine({ lr: 0.1, tInitial: 100, lrMin: 0.001 });
+ * s.at(50); // → 0.0505
+ * s.at(100); // → 0.001
+ * ```
+ */
 export const timmCosine = (options: TimmCosineOptions) => timmCosineType.create(options);

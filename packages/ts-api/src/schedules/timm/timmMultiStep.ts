@@ -4,6 +4,16 @@ import { bisectRight } from "../../pyMath";
 import { scheduleType } from "../../scheduleType";
 import { timmFields, withTimmWarmup, type TimmWarmupOptions } from "./common";
 
+/**
+ * Options of `timmMultiStep()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
+ *
+ * @example
+ * ```ts
+ * import { timmMultiStep, type TimmMultiStepOptions } from "@lrsched/ts-api";
+ * const options: TimmMultiStepOptions = { lr: 0.1, decayT: [30, 60], decayRate: 0.5 };
+ * timmMultiStep(options).at(0); // → 0.1
+ * ```
+ */
 export interface TimmMultiStepOptions extends TimmWarmupOptions {
   /** Sorted milestones: the rate is multiplied by decayRate at each (as t + 1 reaches it). */
   readonly decayT: readonly number[];
@@ -54,4 +64,14 @@ export const timmMultiStepType = /* @__PURE__ */ scheduleType<TimmMultiStepOptio
   },
 });
 
+/**
+ * timm's `MultiStepLRScheduler`: `lr * decayRate^(milestones passed by t + 1)`, with a warm-up.
+ *
+ * @example
+ * ```ts
+ * import { timmMultiStep } from "@lrsched/ts-api";
+ * const s = timmMultiStep({ lr: 0.1, decayT: [30, 60], decayRate: 0.5 });
+ * [28, 29, 59].map((t) => s.at(t)); // → [0.1, 0.05, 0.025]
+ * ```
+ */
 export const timmMultiStep = (options: TimmMultiStepOptions) => timmMultiStepType.create(options);

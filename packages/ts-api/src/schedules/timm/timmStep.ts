@@ -3,6 +3,16 @@ import { pyFloorDiv } from "../../pyMath";
 import { scheduleType } from "../../scheduleType";
 import { timmFields, withTimmWarmup, type TimmWarmupOptions } from "./common";
 
+/**
+ * Options of `timmStep()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
+ *
+ * @example
+ * ```ts
+ * import { timmStep, type TimmStepOptions } from "@lrsched/ts-api";
+ * const options: TimmStepOptions = { lr: 0.1, decayT: 30, decayRate: 0.5 };
+ * timmStep(options).at(0); // → 0.1
+ * ```
+ */
 export interface TimmStepOptions extends TimmWarmupOptions {
   /** Interval between decays. */
   readonly decayT: number;
@@ -35,4 +45,15 @@ export const timmStepType = /* @__PURE__ */ scheduleType<TimmStepOptions>({
   },
 });
 
+/**
+ * timm's `StepLRScheduler`: `lr * decayRate^floor(t / decayT)`, with a warm-up.
+ *
+ * @example
+ * ```ts
+ * import { timmStep } from "@lrsched/ts-api";
+ * const s = timmStep({ lr: 0.1, decayT: 30, decayRate: 0.5, warmupT: 3, warmupLrInit: 0.01 });
+ * // warmupPrefix (default true): the decay counts from the end of the warm-up
+ * [0, 3, 33, 63].map((t) => s.at(t)); // → [0.01, 0.1, 0.05, 0.025]
+ * ```
+ */
 export const timmStep = (options: TimmStepOptions) => timmStepType.create(options);

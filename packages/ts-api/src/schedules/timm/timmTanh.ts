@@ -2,6 +2,16 @@ import { LrschedError } from "../../errors";
 import { scheduleType } from "../../scheduleType";
 import { timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
+/**
+ * Options of `timmTanh()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
+ *
+ * @example
+ * ```ts
+ * import { timmTanh, type TimmTanhOptions } from "@lrsched/ts-api";
+ * const options: TimmTanhOptions = { lr: 0.1, tInitial: 100 };
+ * timmTanh(options).at(0); // → 0.1
+ * ```
+ */
 export interface TimmTanhOptions extends TimmCycleOptions {
   /** Lower end of the tanh's argument. Default -7. */
   readonly lb?: number;
@@ -46,4 +56,15 @@ export const timmTanhType = /* @__PURE__ */ scheduleType<TimmTanhOptions>({
   },
 });
 
+/**
+ * timm's `TanhLRScheduler`: tanh-shaped decay cycles with a warm-up, cycle decay and a cycle limit.
+ *
+ * @example
+ * ```ts
+ * import { timmTanh } from "@lrsched/ts-api";
+ * const s = timmTanh({ lr: 0.1, tInitial: 100 });
+ * s.at(0) > 0.099; // → true
+ * s.at(100); // → 0
+ * ```
+ */
 export const timmTanh = (options: TimmTanhOptions) => timmTanhType.create(options);

@@ -1,0 +1,133 @@
+// A data file read into memory once: every feature cell in one Float32Array (row-major), the target
+// column beside it as numbers or as class names.
+import { LrschedError } from "@lrsched/ts-api";
+import { readCsvRows } from "./csv";
+import { readJsonLines } from "./jsonLines";
+
+/** A table of numeric features and one target column. */
+export interface Table {
+  /** The file it came from (for messages). */
+  readonly file: string;
+  /** Feature column names, in file order (the target left out). */
+  readonly features: readonly string[];
+  /** Name of the target column. */
+  readonly target: string;
+  readonly rows: number;
+  /** Features, `rows x features.length`, row-major. */
+  readonly x: { readonly values: Float32Array; readonly shape: readonly [number, number] };
+  /** The target: numbers when every cell is a finite number, otherwise one class name per row. */
+  readonly y: Float32Array | readonly string[];
+}
+
+export interface LoadTableOptions {
+  /** The column to predict; every other column is a numeric feature. */
+  readonly target: string;
+}
+
+/** One row as the readers hand it over, with where it is in the file. */
+export interface RawRow {
+  /** 1-based data row (the header is not a row). */
+  readonly row: number;
+  /** 1-based line of the file where the row starts. */
+  readonly line: number;
+  /** Cells in header order: strings from CSV; any JSON value from JSON Lines. */
+  readonly cells: readonly unknown[];
+}
+
+/** Where a cell is, for one-line messages: `data.csv row 17 (line 18), column 'x3'`. */
+export const cellPath = (file: string, r: { row: number; line: number }, column: string) => `${file} row ${r.row} (line ${r.line}), column '${column}'`;
+
+/** Format of a data file by its extension: .jsonl / .ndjson are JSON Lines, anything else CSV. */
+export const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
+
+/**
+ * Reads a CSV (header row first; `.tsv` is tab-separated) or JSON Lines file (`.jsonl`, `.ndjson`:
+ * one object per line) streamed, checking every cell. Throws one LrschedError naming the file, row
+ * and column of the first bad cell: a missing or empty cell, a non-numeric feature, a ragged row, an
+ * unknown target column (the message lists the columns).
+ */
+export async function loadTable(file: string, options: LoadTableOptions): Promise<Table> {
+  const target = options?.target;
+  if (typeof target !== "string" || target === "") throw new LrschedError("target", "must name the column to predict", target);
+  const source = isJsonLines(file) ? readJsonLines(file) : readCsvRows(file, /\.tsv$/i.test(file) ? "\t" : ",");
+  let header: readonly string[] | undefined;
+  let targetAt = -1;
+  let width = 0;
+  let x = new Float32Array(1 << 16);
+  let rows = 0;
+  const targetCells: unknown[] = [];
+  for await (const item of source) {
+    if ("header" in item) {
+      header = item.header;
+      targetAt = header.indexOf(target);
+      if (targetAt < 0) throw new LrschedError(`${file}: target column '${target}'`, `is not in the file; columns: ${header.join(", ")}`);
+      width = header.length - 1;
+      continue;
+    }
+    const names = header as readonly string[];
+    if ((rows + item.length) * width > x.length) {
+      const grown = new Float32Array(Math.max(x.length * 2, (rows + item.length) * width));
+      grown.set(x);
+      x = grown;
+    }
+    for (const r of item) {
+      if (r.cells.length !== names.length) {
+        throw new LrschedError(`${file} row ${r.row} (line ${r.line})`, `has ${r.cells.length} cells, the header has ${names.length} columns`);
+      }
+      let at = rows * width;
+      for (let c = 0; c < r.cells.length; c++) {
+        const cell = r.cells[c];
+        if (c === targetAt) {
+          if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
+            throw new LrschedError(cellPath(file, r, names[c]), "is empty; every row needs a target");
+          }
+          targetCells.push(cell);
+          continue;
+        }
+        x[at++] = featureValue(cell, file, r, names[c]);
+      }
+      rows++;
+    }
+  }
+  if (!header) throw new LrschedError(file, "is empty: expected a header row and data rows");
+  if (rows === 0) throw new LrschedError(file, "has a header but no data rows");
+  const features = header.filter((_, i) => i !== targetAt);
+  return {
+    file,
+    features,
+    target,
+    rows,
+    x: { values: x.length === rows * width ? x : x.slice(0, rows * width), shape: [rows, width] },
+    y: targetColumn(targetCells),
+  };
+}
+
+/** A plain decimal number, as data files write them. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A feature cell as a float: finite numbers only (CSV cells are parsed, JSON numbers taken as they are). */
+function featureValue(cell: unknown, file: string, r: RawRow, column: string): number {
+  if (typeof cell === "number") {
+    if (Number.isFinite(cell)) return cell;
+    throw new LrschedError(cellPath(file, r, column), "must be a finite number", cell);
+  }
+  if (typeof cell === "string") {
+    const v = Number(cell);
+    // Number() reads "" as 0 and also reads hex, binary and octal: only plain decimals are data
+    if (Number.isFinite(v) && (v !== 0 || cell.trim() !== "") && !(Number.isInteger(v) && RADIX_PREFIX.test(cell))) return v;
+    if (cell.trim() === "") throw new LrschedError(cellPath(file, r, column), "is empty; every feature cell needs a number");
+    throw new LrschedError(cellPath(file, r, column), "must be a number", cell);
+  }
+  if (cell === null || cell === undefined) throw new LrschedError(cellPath(file, r, column), "is missing; every feature cell needs a number");
+  throw new LrschedError(cellPath(file, r, column), "must be a number", cell);
+}
+
+/** "0x1f", "0b101", "0o17": numbers to Number(), not to a data file. */
+const RADIX_PREFIX = /^\s*[+-]?0[xXbBoO]/;
+
+/** Numbers when every target cell is one, class names otherwise. */
+function targetColumn(cells: readonly unknown[]): Float32Array | string[] {
+  const numeric = cells.every((c) => (typeof c === "number" && Number.isFinite(c)) || (typeof c === "string" && NUMBER.test(c.trim())));
+  if (numeric) return Float32Array.from(cells, (c) => (typeof c === "number" ? c : Number((c as string).trim())));
+  return cells.map((c) => (typeof c === "string" ? c.trim() : JSON.stringify(c)));
+}

@@ -1,0 +1,61 @@
+// What a sweep can honestly say: the best schedule, its lift over the fixed rate, and whether the
+// paired interval shows that lift is real.
+import type { SummaryEntry } from "./paired";
+import { formatDiff, formatMetric, higherIsBetter, metricTitle, type MetricName } from "./metrics";
+
+export interface Verdict {
+  /** Label of the schedule with the best mean metric; null when every schedule diverged. */
+  readonly best: string | null;
+  /**
+   * How much better `best` is than the baseline, in the metric's units, positive when better (higher
+   * accuracy, lower loss); 0 when the baseline is best; null without a baseline.
+   */
+  readonly lift: number | null;
+  /** True only when best's paired 95 % interval against the baseline excludes 0. */
+  readonly significant: boolean;
+  /** One or two sentences for a person: the report's headline. */
+  readonly text: string;
+}
+
+const quote = (label: string) => `'${label}'`;
+
+/** Reads the verdict off the summary (see {@link pairedSummary}). */
+export function verdictOf(summary: readonly SummaryEntry[], metric: MetricName, baseline: string | null): Verdict {
+  const up = higherIsBetter(metric);
+  const what = metricTitle(metric);
+  const ranked = summary.filter((s) => Number.isFinite(s.mean)).sort((a, b) => (up ? b.mean - a.mean : a.mean - b.mean));
+  const best = ranked[0];
+  if (!best) return { best: null, lift: null, significant: false, text: "Every run diverged: no schedule trained this model at these rates." };
+  const seeds = best.seeds;
+  const base = summary.find((s) => s.label === baseline);
+  if (!base) {
+    return {
+      best: best.label,
+      lift: null,
+      significant: false,
+      text: `${quote(best.label)} has the best mean ${what} (${formatMetric(metric, best.mean)}), but with no fixed-rate baseline to compare against there is no lift to measure.`,
+    };
+  }
+  if (best === base || !Number.isFinite(base.mean)) {
+    if (!Number.isFinite(base.mean)) {
+      return { best: best.label, lift: null, significant: false, text: `The baseline ${quote(base.label)} diverged, so no lift over it can be measured; ${quote(best.label)} has the best mean ${what} (${formatMetric(metric, best.mean)}).` };
+    }
+    return {
+      best: best.label,
+      lift: 0,
+      significant: false,
+      text: `No schedule beat the fixed rate ${quote(base.label)} (${what} ${formatMetric(metric, base.mean)}${seeds > 1 ? `, mean of ${seeds} seeds` : ", one seed"}).`,
+    };
+  }
+  const diff = best.vsBaseline as NonNullable<SummaryEntry["vsBaseline"]>;
+  const lift = up ? diff.meanDiff : -diff.meanDiff;
+  const head = `${quote(best.label)} has the best mean ${what}, ${formatDiff(metric, diff.meanDiff)} against the fixed rate ${quote(base.label)}`;
+  if (seeds < 2 || diff.ci95 === null) {
+    return { best: best.label, lift, significant: false, text: `${head} in one seed, but one seed cannot show a lift: run two or more seeds (three or more for a useful interval).` };
+  }
+  const [lo, hi] = diff.ci95;
+  const interval = `95 % interval ${formatDiff(metric, lo)} to ${formatDiff(metric, hi)}, paired over ${seeds} seeds`;
+  const significant = up ? lo > 0 : hi < 0;
+  if (significant) return { best: best.label, lift, significant, text: `${head} (${interval}): the lift is real at this level.` };
+  return { best: best.label, lift, significant, text: `${head}, but the ${interval} includes 0: no lift shown. More seeds narrow the interval.` };
+}

@@ -1,0 +1,58 @@
+import { LrschedError } from "../errors";
+import { isSchedule, type Schedule } from "../schedule";
+import { kerasCode } from "./keras";
+import { optaxCode } from "./optax";
+import { pytorchCode } from "./pytorch";
+
+export type PythonFramework = "pytorch" | "keras" | "optax";
+export const PYTHON_FRAMEWORKS: readonly PythonFramework[] = ["pytorch", "keras", "optax"];
+
+/** A snippet and how it reproduces the schedule: the framework's own classes, or a closed form. */
+export interface PythonCode {
+  readonly form: "native" | "closed form";
+  readonly code: string;
+}
+
+function header(s: Schedule, framework: PythonFramework): string {
+  let spec = "";
+  try {
+    spec = `\n# spec: ${JSON.stringify(s.toSpec())}`;
+  } catch {
+    // a schedule holding a JS function has no spec; it also has no Python form (refused below)
+  }
+  return `# lrsched ${s.type} schedule for ${framework === "pytorch" ? "PyTorch" : framework === "keras" ? "Keras" : "optax"}${spec}`;
+}
+
+/**
+ * The schedule as Python code for `framework`, with how it is written. Throws an LrschedError when
+ * the framework cannot run it (a JS function inside, or seeded noise outside plain Python).
+ */
+export function pythonCode(schedule: Schedule, framework: PythonFramework): PythonCode {
+  if (!isSchedule(schedule)) throw new LrschedError("schedule", "must be a schedule", schedule);
+  const h = header(schedule, framework);
+  switch (framework) {
+    case "pytorch":
+      return pytorchCode(schedule, h);
+    case "keras":
+      return kerasCode(schedule, h);
+    case "optax":
+      return optaxCode(schedule, h);
+    default:
+      throw new LrschedError("framework", `must be one of ${PYTHON_FRAMEWORKS.map((f) => `'${f}'`).join(", ")}`, framework);
+  }
+}
+
+/**
+ * A self-contained Python snippet reproducing `schedule` in `framework`:
+ * - "pytorch": `make_scheduler(optimizer)` returns a torch.optim.lr_scheduler object (a native
+ *   class where one has the schedule's rates, else a LambdaLR of the closed form); it sets each
+ *   group's lr and initial_lr, so the rate right after it returns is `at(0)` and after the k-th
+ *   `optimizer.step(); scheduler.step()` is `at(k)`;
+ * - "keras": `schedule`, a keras.optimizers.schedules object (Keras's class, or a
+ *   LearningRateSchedule subclass with get_config);
+ * - "optax": `schedule`, optax's schedule functions and join_schedules, else a closed-form
+ *   jax.numpy function.
+ */
+export function toPythonCode(schedule: Schedule, framework: PythonFramework): string {
+  return pythonCode(schedule, framework).code;
+}
