@@ -12,9 +12,9 @@ import { Shape, blocks } from "./blocks";
 import { raise } from "./floor";
 
 /**
- * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
- * multiplies it by gamma^(s - o) and adds the base rate, written as blocks of the product's cubic
- * expansion (blocks.ts).
+ * One half cycle: `a + b x` over local steps x = s - origin. exp_range multiplies it by
+ * gamma^(s - o) and adds the base rate, written as blocks of the product's cubic expansion
+ * (blocks.ts) with x from the cycle's start (`origin` must be it), where gamma^x <= 1.
  */
 function halfCycle(
   out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
@@ -53,7 +53,13 @@ export function cyclic(
     // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
     // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
     if (next > peak) {
-      halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor);
+      // exp_range from the cycle's start instead: its factor gamma^x must not be taken from the
+      // cycle's end, where it can overflow (the triangle's start value stays near the height)
+      if (exp) {
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin, height * f * (total / down), -height * f / down, exp, baseLr, k, floor);
+      } else {
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor);
+      }
     }
     i = next;
   }

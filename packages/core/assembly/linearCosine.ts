@@ -4,10 +4,14 @@
 // initialVariance / (1 + s)^varianceDecay drawn from the counter-based generator.
 import { at, affine, firstAtOrAbove } from "./buffer";
 import { Shape, blocks } from "./blocks";
-import { fillOut, slot } from "./output";
+import { fillOut, narrowOut, slot } from "./output";
+import { CHUNK } from "./opcodes";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
 import { raise } from "./floor";
+
+/** Rates from here on take the f64 passes: a cubic's other order of operations could stay finite. */
+const NEAR_OVERFLOW: f64 = 1e300;
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -23,9 +27,13 @@ export function linearCosine(
 ): void {
   const len = firstAtOrAbove(s0, o, d, n); // steps before D
   // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
-  const floor = 1e-6 * Math.abs(lr * (alpha + 1.0 + beta));
-  if (len > 0) {
-    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
+  const peak0 = Math.abs(lr * (alpha + 1.0 + beta));
+  if (len > 0 && !(peak0 < NEAR_OVERFLOW)) {
+    // rates near f64's limit: the passes overflow exactly where the formula does
+    linearCosinePasses(tmp, tmp + (<usize>CHUNK << 3), len, s0, o, lr, d, periods, alpha, beta);
+    narrowOut(out, f32, tmp, len);
+  } else if (len > 0) {
+    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, 1e-6 * peak0, tmp);
     raise(out, f32, len, lr * beta);
   }
   if (len < n) fillOut(slot(out, len, f32), f32, n - len, lr * (alpha * tailFactor(periods) + beta));
