@@ -23,8 +23,12 @@ const PUBLINT = bin("publint", "publint");
 const ATTW = bin("@arethetypeswrong/cli", "attw");
 /** Where TensorFlow.js's declarations live, which do not compile under --strict without skipLibCheck. */
 const TFJS_DECLARATIONS = ["node_modules/@tensorflow/", "node_modules/@webgpu/"];
-/** A package built on TensorFlow.js (its types come with it). */
-const usesTfjs = (p) => Boolean(p.manifest.peerDependencies?.["@tensorflow/tfjs"] ?? p.manifest.dependencies?.["@tensorflow/tfjs"]);
+/** A package built on TensorFlow.js, directly or through another of ours (its types come with it). */
+const usesTfjs = (p) => {
+  const deps = { ...p.manifest.dependencies, ...p.manifest.peerDependencies };
+  if (deps["@tensorflow/tfjs"]) return true;
+  return packages.some((q) => q !== p && deps[q.manifest.name] !== undefined && usesTfjs(q));
+};
 /** Globals only a web page has: an example that uses them is type-checked but not run in Node. */
 const BROWSER_GLOBALS = /(?<![.\w$])(?:location|document|window)\b/;
 /** Names the README examples take as given; tools/smoke/app/context.mts provides them. */

@@ -55,6 +55,17 @@ describe("README.md", () => {
     expect(readme).toContain(`after every ${collect} MB of a caller's own buffers`);
   });
 
+  it("the browser bundle's sizes, as tools/bench/bundle.mjs measures them", async () => {
+    // @ts-expect-error plain ESM without declarations
+    const { measureBundle } = await import("../../../tools/bench/bundle.mjs");
+    const b = (await measureBundle()) as { gzipBytes: number; wasmBytes: number; wasmGzipBytes: number; inlinedWasm: boolean };
+    expect(b.inlinedWasm).toBe(false);
+    expect(readme).toContain(
+      `calling \`at()\` is ${(b.gzipBytes / 1024).toFixed(1)} KiB gzipped, the asset ${(b.wasmBytes / 1000).toFixed(1)} KB ` +
+        `(${(b.wasmGzipBytes / 1000).toFixed(1)} KB gzipped) on top`,
+    );
+  });
+
   it("the example plan: 100 steps of warm-up to 0.1, then 900 of cosine", () => {
     const plan = compilePlan(
       planNode(Op.Join, [2, 100], [planNode(Op.Ramp, [0, 0.1, 100, RampShape.Linear]), planNode(Op.Cosine, [0.1, 900, 0])]),
