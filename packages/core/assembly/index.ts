@@ -124,5 +124,3 @@ export function gaussian(seed: u32, step: f64): f64 {
 export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
   normals(out, n, first, seed);
 }
-
-

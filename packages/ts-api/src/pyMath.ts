@@ -38,7 +38,7 @@ function lnRatio(num: bigint, den: bigint): bigint {
 }
 
 let ln2: bigint | undefined;
-const bits = new DataView(new ArrayBuffer(8));
+const bits = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(8));
 
 /** ln x rounded to the nearest double, for finite x > 0 (from a 160-bit fixed-point value). */
 export function correctLog(x: number): number {
