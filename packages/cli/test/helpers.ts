@@ -20,7 +20,8 @@ export function lrsched(args: readonly string[], options: { cwd?: string; input?
   const raw = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input,
-    env: { ...process.env, NO_COLOR: "1" },
+    // FORCE_COLOR (set by nx and CI runners) outranks NO_COLOR, so it is dropped too
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
     maxBuffer: 64 << 20,
   });
   return { status: raw.status, stdout: raw.stdout.toString("utf8"), stderr: raw.stderr.toString("utf8"), raw };
