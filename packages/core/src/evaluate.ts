@@ -34,6 +34,13 @@ const F32_OVERFLOW = 3.4028235677973366e38;
  * A curve value that cannot be stored: not finite (the plan's parameters overflow f64), or, for
  * a float32 output, finite but beyond float32's range (it would be stored as Infinity).
  * `step` is the first such step, `value` its f64 value.
+ *
+ * @example
+ * ```ts
+ * import { CurveValueError } from "@lrsched/core";
+ * const e = new CurveValueError(3, 1e39, true);
+ * e.message; // → "lrsched core: the rate at step 3 (1e+39) is beyond float32's range"
+ * ```
  */
 export class CurveValueError extends Error {
   override readonly name = "CurveValueError";

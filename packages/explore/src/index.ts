@@ -4,7 +4,7 @@
  * the charts and pages that report them.
  *
  * @example
- * ```ts
+ * ```typescript
  * import { sweep, loadTable, loadModelTopology } from "@lrsched/explore";
  * const result = await sweep({
  *   model: await loadModelTopology("model.json"),

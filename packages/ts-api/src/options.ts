@@ -103,6 +103,12 @@ export function setSpecResolver(fn: (spec: unknown, prefix: string) => Schedule)
  * How deep schedules may nest: a composite holds schedules that may be composites, at most this
  * many levels below the outermost one. One limit for every way of building a composite
  * (factories, specs, Keras and PyTorch configs), so `fromSpec(s.toSpec())` rebuilds any `s`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_NESTING } from "@lrsched/ts-api";
+ * MAX_NESTING; // → 32
+ * ```
  */
 export const MAX_NESTING = 32;
 

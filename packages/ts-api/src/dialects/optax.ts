@@ -15,7 +15,16 @@ import { join } from "../schedules/join";
 import { polynomialDecay } from "../schedules/polynomialDecay";
 import { warmup } from "../schedules/warmup";
 
-/** An optax schedule as its call: the function's name and keyword arguments (snake_case). */
+/**
+ * An optax schedule as its call: the function's name and keyword arguments (snake_case).
+ *
+ * @example
+ * ```ts
+ * import { fromOptax, type OptaxConfig } from "@lrsched/ts-api";
+ * const config: OptaxConfig = { fn: "exponential_decay", kwargs: { init_value: 0.1, transition_steps: 100, decay_rate: 0.5 } };
+ * fromOptax(config).at(100); // → 0.05
+ * ```
+ */
 export interface OptaxConfig {
   readonly fn: string;
   readonly kwargs: Readonly<Record<string, unknown>>;
@@ -230,7 +239,15 @@ const ARGS: Readonly<Record<string, readonly string[]>> = {
   join_schedules: ["schedules", "boundaries"],
 };
 
-/** optax's schedule functions fromOptax reads. */
+/**
+ * optax's schedule functions fromOptax reads.
+ *
+ * @example
+ * ```ts
+ * import { OPTAX_FUNCTIONS } from "@lrsched/ts-api";
+ * OPTAX_FUNCTIONS.includes("warmup_cosine_decay_schedule"); // → true
+ * ```
+ */
 export const OPTAX_FUNCTIONS: readonly string[] = Object.freeze(Object.keys(ARGS));
 
 function build(config: unknown, at: string): Schedule {
@@ -332,6 +349,15 @@ function build(config: unknown, at: string): Schedule {
  * `schedules` a list of such configs) as an lrsched schedule with optax's value at every step.
  * optax's own fallbacks are kept: a non-positive transition_steps or a zero decay_rate holds
  * init_value, a negative transition_begin counts as 0.
+ *
+ * @example
+ * ```ts
+ * import { fromOptax } from "@lrsched/ts-api";
+ * const s = fromOptax({ fn: "warmup_cosine_decay_schedule", kwargs: { init_value: 0, peak_value: 0.1, warmup_steps: 100, decay_steps: 1000 } });
+ * s.at(50); // → 0.05
+ * s.at(100); // → 0.1
+ * s.at(1000); // → 0
+ * ```
  */
 export function fromOptax(config: OptaxConfig): Schedule {
   return build(config, "optax");

@@ -100,6 +100,14 @@ function convert(s: Schedule): OptaxConfig | undefined {
  * constant_schedule, exponential_decay, polynomial_schedule, cosine_decay_schedule,
  * warmup_cosine_decay_schedule and join_schedules of them. Throws an LrschedError when optax
  * has no such schedule (a cyclic, one-cycle or restarting schedule, say).
+ *
+ * @example
+ * ```ts
+ * import { toOptax, cosineDecay } from "@lrsched/ts-api";
+ * const call = toOptax(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }));
+ * call.fn; // → "cosine_decay_schedule"
+ * call.kwargs.decay_steps; // → 1000
+ * ```
  */
 export function toOptax(schedule: Schedule): OptaxConfig {
   const c = convert(schedule);
@@ -107,5 +115,14 @@ export function toOptax(schedule: Schedule): OptaxConfig {
   return c;
 }
 
-/** Whether `schedule` has an optax equivalent. */
+/**
+ * Whether `schedule` has an optax equivalent.
+ *
+ * @example
+ * ```ts
+ * import { hasOptax, cosineDecay, cyclic } from "@lrsched/ts-api";
+ * hasOptax(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 })); // → true
+ * hasOptax(cyclic({ baseLr: 0.001, maxLr: 0.006 })); // → false
+ * ```
+ */
 export const hasOptax = (schedule: Schedule) => convert(schedule) !== undefined;

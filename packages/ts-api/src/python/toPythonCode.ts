@@ -4,10 +4,38 @@ import { kerasCode } from "./keras";
 import { optaxCode } from "./optax";
 import { pytorchCode } from "./pytorch";
 
+/**
+ * A Python framework `toPythonCode` writes for.
+ *
+ * @example
+ * ```ts
+ * import { toPythonCode, cosineDecay, type PythonFramework } from "@lrsched/ts-api";
+ * const framework: PythonFramework = "optax";
+ * toPythonCode(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }), framework).includes("optax.cosine_decay_schedule"); // → true
+ * ```
+ */
 export type PythonFramework = "pytorch" | "keras" | "optax";
+/**
+ * The Python frameworks `toPythonCode` writes for.
+ *
+ * @example
+ * ```ts
+ * import { PYTHON_FRAMEWORKS } from "@lrsched/ts-api";
+ * PYTHON_FRAMEWORKS; // → ["pytorch", "keras", "optax"]
+ * ```
+ */
 export const PYTHON_FRAMEWORKS: readonly PythonFramework[] = ["pytorch", "keras", "optax"];
 
-/** A snippet and how it reproduces the schedule: the framework's own classes, or a closed form. */
+/**
+ * A snippet and how it reproduces the schedule: the framework's own classes, or a closed form.
+ *
+ * @example
+ * ```ts
+ * import { pythonCode, cosineDecay, type PythonCode } from "@lrsched/ts-api";
+ * const snippet: PythonCode = pythonCode(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }), "keras");
+ * snippet.form; // → "native"
+ * ```
+ */
 export interface PythonCode {
   readonly form: "native" | "closed form";
   readonly code: string;
@@ -26,6 +54,14 @@ function header(s: Schedule, framework: PythonFramework): string {
 /**
  * The schedule as Python code for `framework`, with how it is written. Throws an LrschedError when
  * the framework cannot run it (a JS function inside, or seeded noise outside plain Python).
+ *
+ * @example
+ * ```ts
+ * import { pythonCode, cosineDecay } from "@lrsched/ts-api";
+ * const s = cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 });
+ * pythonCode(s, "keras").form; // → "native"
+ * pythonCode(s, "pytorch").form; // → "closed form"
+ * ```
  */
 export function pythonCode(schedule: Schedule, framework: PythonFramework): PythonCode {
   if (!isSchedule(schedule)) throw new LrschedError("schedule", "must be a schedule", schedule);
@@ -52,6 +88,13 @@ export function pythonCode(schedule: Schedule, framework: PythonFramework): Pyth
  *   LearningRateSchedule subclass with get_config);
  * - "optax": `schedule`, optax's schedule functions and join_schedules, else a closed-form
  *   jax.numpy function.
+ *
+ * @example
+ * ```ts
+ * import { toPythonCode, cosineDecay } from "@lrsched/ts-api";
+ * const code = toPythonCode(cosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 }), "optax");
+ * code.includes("schedule = optax.cosine_decay_schedule(init_value=0.1, decay_steps=1000"); // → true
+ * ```
  */
 export function toPythonCode(schedule: Schedule, framework: PythonFramework): string {
   return pythonCode(schedule, framework).code;

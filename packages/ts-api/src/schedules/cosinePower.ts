@@ -3,6 +3,16 @@ import { decaySteps, fraction, initialLearningRate } from "../fields";
 import { scheduleType } from "../scheduleType";
 import { cosineFactor } from "./cosineDecay";
 
+/**
+ * Options of `cosinePower()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { cosinePower, type CosinePowerOptions } from "@lrsched/ts-api";
+ * const options: CosinePowerOptions = { initialLearningRate: 0.1, decaySteps: 1000, alpha: 0.1, exponent: 2 };
+ * cosinePower(options).at(1000); // → 0.01
+ * ```
+ */
 export interface CosinePowerOptions {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
@@ -43,4 +53,15 @@ export const cosinePowerType = scheduleType<CosinePowerOptions>({
   },
 });
 
+/**
+ * optax's cosine decay with an `exponent`: the half cosine raised to a power, from lr down to alpha * lr over decaySteps.
+ *
+ * @example
+ * ```ts
+ * import { cosinePower } from "@lrsched/ts-api";
+ * const s = cosinePower({ initialLearningRate: 0.1, decaySteps: 100, exponent: 2 });
+ * s.at(50); // → 0.025
+ * s.at(100); // → 0
+ * ```
+ */
 export const cosinePower = (options: CosinePowerOptions) => cosinePowerType.create(options);

@@ -1,9 +1,20 @@
 import { Op, planNode } from "@lrsched/core";
 import { decaySteps, initialLearningRate, staircase } from "../fields";
+import { inRange, lastStepWhere } from "../lastStep";
 import { planOf } from "../ramp";
 import { MAX_STEP } from "../schedule";
 import { scheduleType } from "../scheduleType";
 
+/**
+ * Options of `exponentialGrowth()`; the table below gives each one's default and rules.
+ *
+ * @example
+ * ```ts
+ * import { exponentialGrowth, type ExponentialGrowthOptions } from "@lrsched/ts-api";
+ * const options: ExponentialGrowthOptions = { initialLearningRate: 1e-6, growthSteps: 100, growthRate: 10, staircase: true };
+ * exponentialGrowth(options).at(250); // → 1e-4
+ * ```
+ */
 export interface ExponentialGrowthOptions {
   readonly initialLearningRate: number;
   /** Steps over which the rate grows by growthRate. */
@@ -18,7 +29,7 @@ export interface ExponentialGrowthOptions {
 /**
  * `lr * growthRate^(step / growthSteps)` (the exponent floored when `staircase`), capped at `maxLr`:
  * optax's exponential_decay with a decay rate above 1 and its end_value as the cap. Without a cap
- * the schedule is defined up to the last step whose rate is finite.
+ * the schedule is defined up to the last step whose rate is at most 1e300.
  */
 export const exponentialGrowthType = scheduleType<ExponentialGrowthOptions>({
   type: "exponentialGrowth",
@@ -34,33 +45,28 @@ export const exponentialGrowthType = scheduleType<ExponentialGrowthOptions>({
     const { initialLearningRate: lr, growthSteps: d, growthRate: rate, staircase: stair, maxLr } = o as Required<ExponentialGrowthOptions>;
     const k = Math.log(rate);
     const cap = maxLr ?? Infinity;
-    let maxStep = Infinity;
-    if (maxLr === null && k > 0 && lr > 0) {
-      // the last step whose rate lr * exp(k p) is finite: bisect between a finite and an overflowing step
-      const finite = (step: number) => Number.isFinite(lr * Math.exp(k * (stair ? Math.floor(step / d) : step / d)));
-      const estimate = ((Math.log(Number.MAX_VALUE) - Math.log(lr)) / k) * d;
-      if (estimate < MAX_STEP / 2) {
-        let lo = 0;
-        let hi = Math.ceil(estimate + d) + 1;
-        while (finite(hi) && hi < MAX_STEP) hi *= 2;
-        while (hi - lo > 1) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (finite(mid)) lo = mid;
-          else hi = mid;
-        }
-        maxStep = lo;
-      }
-    }
+    const at = (step: number) => Math.min(lr * Math.exp(k * (stair ? Math.floor(step / d) : step / d)), cap);
+    // uncapped growth ends (maxStep) at the last step whose rate is at most LARGEST_RATE, as every
+    // growing schedule does: beyond it the rate soon leaves float64
+    const maxStep = maxLr === null && k > 0 && lr > 0 ? (lastStepWhere((step) => inRange(at(step)), MAX_STEP) ?? Infinity) : Infinity;
     const grow = planNode(Op.Exponential, [lr, d, k, stair ? 1 : 0]);
     return {
-      at(step) {
-        const p = stair ? Math.floor(step / d) : step / d;
-        return Math.min(lr * Math.exp(k * p), cap);
-      },
+      at,
       plan: maxLr === null ? grow : planOf(Op.Clamp, [0, cap], [grow]),
       maxStep,
     };
   },
 });
 
+/**
+ * Exponential growth, `lr * growthRate^(step / growthSteps)`, capped at `maxLr`: the learning-rate range test's sweep.
+ *
+ * @example
+ * ```ts
+ * import { exponentialGrowth } from "@lrsched/ts-api";
+ * const s = exponentialGrowth({ initialLearningRate: 0.001, growthSteps: 100, growthRate: 10, maxLr: 1 });
+ * s.at(200); // → 0.1
+ * s.at(1000); // → 1
+ * ```
+ */
 export const exponentialGrowth = (options: ExponentialGrowthOptions) => exponentialGrowthType.create(options);

@@ -61,6 +61,16 @@ const ENTRIES = [
     marks: (s) => [at(s.decaySteps, "decaySteps")],
   },
   {
+    spec: { type: "exponentialGrowth", initialLearningRate: 0.001, growthSteps: 200, growthRate: 2, maxLr: 0.02 },
+    steps: 1000,
+    marks: (s) => [at(s.growthSteps, `growthSteps: × ${s.growthRate}`), level(s.maxLr, `maxLr ${num(s.maxLr)}`)],
+  },
+  {
+    spec: { type: "cosinePower", initialLearningRate: 0.1, decaySteps: 800, alpha: 0.1, exponent: 2 },
+    steps: 1000,
+    marks: (s) => [at(s.decaySteps, "decaySteps"), level(s.alpha * s.initialLearningRate, `floor alpha × lr = ${num(s.alpha * s.initialLearningRate)}`)],
+  },
+  {
     spec: { type: "cosineAnnealing", initialLearningRate: 0.1, tMax: 400, etaMin: 0.01 },
     steps: 1200,
     marks: (s) => [at(s.tMax, "tMax"), at(3 * s.tMax, "3 tMax"), level(s.etaMin, `etaMin ${num(s.etaMin)}`)],
