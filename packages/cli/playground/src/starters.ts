@@ -30,6 +30,8 @@ const STARTERS: Readonly<Record<string, Spec>> = {
   timmStep: { type: "timmStep", lr: 0.1, decayT: 300, decayRate: 0.5 },
   timmMultiStep: { type: "timmMultiStep", lr: 0.1, decayT: [300, 600], decayRate: 0.5 },
   timmPoly: { type: "timmPoly", lr: 0.1, tInitial: 1000, power: 2 },
+  cosinePower: { type: "cosinePower", initialLearningRate: 0.1, decaySteps: 1000, exponent: 2 },
+  exponentialGrowth: { type: "exponentialGrowth", initialLearningRate: 0.001, growthSteps: 100, growthRate: 1.7, maxLr: 0.1 },
   join: {
     type: "join",
     schedules: [{ type: "constant", value: 0.1 }, { type: "exponentialDecay", initialLearningRate: 0.1, decaySteps: 100, decayRate: 0.7 }],
