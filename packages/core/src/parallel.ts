@@ -9,7 +9,15 @@ import { CurveValueError, evaluatePlan, type CompiledPlan, type CurveArray, type
 import { coreModule } from "./instance";
 import type { Share } from "./parallelWorker";
 
-/** Fewest steps worth a helper's share: below it, a message costs more than it saves. */
+/**
+ * Fewest steps worth a helper's share: below it, a message costs more than it saves.
+ *
+ * @example
+ * ```ts
+ * import { MIN_SHARE } from "@lrsched/core";
+ * MIN_SHARE; // → 262144
+ * ```
+ */
 export const MIN_SHARE = 1 << 18;
 
 interface Helper {

@@ -107,6 +107,12 @@ const PLAIN_PYTHON_ONLY = ["noisyLinearCosineDecay"];
 /**
  * How toPythonCode writes a type for `framework`, in words: the framework's own classes or
  * functions and when it uses them, else a closed form, or "none".
+ *
+ * @example
+ * ```ts
+ * import { pythonSupport } from "@lrsched/ts-api";
+ * pythonSupport("inverseSqrt", "optax"); // → "a closed form"
+ * ```
  */
 export function pythonSupport(type: string, framework: PythonFramework): string {
   if (framework !== "pytorch" && PLAIN_PYTHON_ONLY.includes(type)) return "none (its seeded noise is written in plain Python only)";
