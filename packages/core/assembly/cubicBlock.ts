@@ -13,6 +13,7 @@
 // runs the same operations, and a lone step runs them in a splat: a value never depends on the
 // chunk it is computed in.
 import { store1, store2 } from "./output";
+import { vouch } from "./finite";
 
 /**
  * Largest approximation error accepted, relative to m: for f32 output the rest of the contract
@@ -50,13 +51,18 @@ export function cubicBlock(
   if (!(err + 2.3e-16 * (2.0 * Math.abs(y0) + 7.0 * d) <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
   // (the lanes also need the cubic's terms within f32's range: a rate near 0.001 on a curve whose
   // peak is 1e308 has coefficients that would be Infinity as f32)
-  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m && Math.abs(y0) + d < F32_TERMS) {
+  // values within |y0| + D (finite: the test above fails on any Infinity or NaN) are finite in
+  // f64, and in f32 below F32_TERMS
+  const inF32 = Math.abs(y0) + d < F32_TERMS;
+  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m && inF32) {
     lanes(p, from, to, half, y0, c1, c2, c3);
+    vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
     return true;
   }
   if (f32 && !last) return false;
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
   else wide<f64>(p, from, to, half, y0, c1, c2, c3);
+  if (!f32 || inF32) vouch(p + (<usize>from << (f32 ? 2 : 3)), <usize>(to - from) << (f32 ? 2 : 3));
   return true;
 }
 

@@ -5,6 +5,7 @@
 // its curve comes near the floor (a wave's troughs, a decay's end), only those steps are raised:
 // elsewhere the formula stays above the floor by more than any computed value strays from it.
 import { slot } from "./output";
+import { voidProof } from "./finite";
 
 /**
  * How far a computed value may stray from its formula, relative to the formula's scale (|a| + |b|
@@ -21,6 +22,8 @@ const MAX_TROUGHS: f64 = 64.0;
 
 /** out[0..n) (f32 or f64) raised to `lo` where below it; NaN stays NaN (the host refuses it). */
 export function raise(out: usize, f32: bool, n: i32, lo: f64): void {
+  // a floor beyond the output type's range would store Infinity over proven values
+  if (!((f32 ? <f64><f32>lo : lo) < Infinity)) voidProof();
   const bytes = <usize>n << (f32 ? 2 : 3);
   const v = f32 ? f32x4.splat(<f32>lo) : f64x2.splat(lo);
   let b: usize = 0;

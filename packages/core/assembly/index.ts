@@ -6,6 +6,7 @@ import { evaluate } from "./plan";
 import { constantRun as runOfOneValue } from "./constantRun";
 import { gaussian as normal, gaussians as normals } from "./noise";
 import { CHUNK, Run } from "./opcodes";
+import { allProven, beginProof, finite } from "./finite";
 export { CHUNK };
 
 export function heapBase(): usize {
@@ -51,51 +52,6 @@ export function constantRun(plan: usize, start: f64, limit: f64): f64 {
 }
 
 /**
- * Whether out[0..n) (f32 or f64) are all finite. An f64 rate beyond f32's range is stored as
- * Infinity in an f32 output, so one test covers both. The quick test sums the values (an
- * Infinity or NaN makes the sum non-finite: one add per vector); only a sum that overflowed
- * from finite values, rates near the type's limit, is checked value by value.
- */
-function finite(out: usize, n: i32, f32: bool): bool {
-  const bytes = <usize>n << (f32 ? 2 : 3);
-  let a = f64x2.splat(0.0), b = f64x2.splat(0.0), c = f64x2.splat(0.0), d = f64x2.splat(0.0);
-  let i: usize = 0;
-  if (f32) {
-    for (; i + 64 <= bytes; i += 64) {
-      const p = out + i;
-      a = f32x4.add(a, v128.load(p));
-      b = f32x4.add(b, v128.load(p, 16));
-      c = f32x4.add(c, v128.load(p, 32));
-      d = f32x4.add(d, v128.load(p, 48));
-    }
-    const t = f32x4.add(f32x4.add(a, b), f32x4.add(c, d));
-    let sum: f32 = f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
-    for (; i < bytes; i += 4) sum += load<f32>(out + i);
-    return sum - sum == 0.0 || eachFinite(out, n, true);
-  }
-  for (; i + 64 <= bytes; i += 64) {
-    const p = out + i;
-    a = f64x2.add(a, v128.load(p));
-    b = f64x2.add(b, v128.load(p, 16));
-    c = f64x2.add(c, v128.load(p, 32));
-    d = f64x2.add(d, v128.load(p, 48));
-  }
-  const t = f64x2.add(f64x2.add(a, b), f64x2.add(c, d));
-  let sum = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
-  for (; i < bytes; i += 8) sum += load<f64>(out + i);
-  return sum - sum == 0.0 || eachFinite(out, n, false);
-}
-
-/** Whether every value of out[0..n) is finite, value by value. */
-function eachFinite(out: usize, n: i32, f32: bool): bool {
-  for (let i = 0; i < n; i++) {
-    const v: f64 = f32 ? <f64>load<f32>(out + (<usize>i << 2)) : load<f64>(out + (<usize>i << 3));
-    if (!(v - v == 0.0)) return false;
-  }
-  return true;
-}
-
-/**
  * Evaluates the plan at `plan` for steps [start, start + count) (count <= CHUNK) into `out`, as
  * f32 values when `asF32`, else f64: the caller's array itself when it lives in this memory, or
  * a chunk the host copies. Returns Run.Uniform when every value is the same (piecewise-constant
@@ -104,15 +60,21 @@ function eachFinite(out: usize, n: i32, f32: bool): bool {
  * rather than hand out Infinity or NaN. `scratch` must hold (depth + 2) * CHUNK f64 values.
  */
 export function run(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
-  evaluate(plan, out, asF32, start, 0.0, count, scratch);
+  evaluateChunk(plan, scratch, out, start, count, asF32);
   if (count > 0 && uniform(out, count, asF32)) return finite(out, 1, asF32) ? Run.Uniform : Run.Refused;
-  return finite(out, count, asF32) ? Run.Values : Run.Refused;
+  return allProven() || finite(out, count, asF32) ? Run.Values : Run.Refused;
 }
 
 /** run() without the uniform check: for an output that is the caller's array, where nothing is copied. */
 export function write(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): Run {
+  evaluateChunk(plan, scratch, out, start, count, asF32);
+  return allProven() || finite(out, count, asF32) ? Run.Values : Run.Refused;
+}
+
+/** The plan's values into the chunk at `out`, with the proof of their finiteness begun for it. */
+function evaluateChunk(plan: usize, scratch: usize, out: usize, start: f64, count: i32, asF32: bool): void {
+  beginProof(out, <usize>count << (asF32 ? 2 : 3));
   evaluate(plan, out, asF32, start, 0.0, count, scratch);
-  return finite(out, count, asF32) ? Run.Values : Run.Refused;
 }
 
 /** The standard normal sample the noisy schedules use at `step` (the host's twin is tested against it). */

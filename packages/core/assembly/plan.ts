@@ -18,6 +18,7 @@ import { ramp } from "./ramp";
 import { cyclic } from "./cyclic";
 import { inverseSqrt } from "./inverseSqrt";
 import { kDecay } from "./kDecay";
+import { provenBytes, restoreProof } from "./finite";
 
 const LEVEL: usize = <usize>CHUNK << 3;
 
@@ -36,11 +37,23 @@ function stagesInF64(node: usize, op: i32): bool {
 
 export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   const op = <i32>word(node, 0);
-  if (f32 && stagesInF64(node, op)) {
-    evaluate(node, tmp, false, s0, o, n, tmp + LEVEL);
-    narrowOut(out, true, tmp, n);
+  if (stagesInF64(node, op)) {
+    // these rewrite their children's values in place: what the children proved no longer holds
+    const proven = provenBytes();
+    if (f32) {
+      evaluate(node, tmp, false, s0, o, n, tmp + LEVEL);
+      narrowOut(out, true, tmp, n);
+    } else {
+      evaluateNode(node, op, out, false, s0, o, n, tmp);
+    }
+    restoreProof(proven);
     return;
   }
+  evaluateNode(node, op, out, f32, s0, o, n, tmp);
+}
+
+/** One node's kernel (or composite) into `out`. */
+function evaluateNode(node: usize, op: i32, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   switch (op) {
     case Op.Constant:
       fillOut(out, f32, n, word(node, 2));
