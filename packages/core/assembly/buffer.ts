@@ -6,6 +6,7 @@
 // every value a function of s alone, whatever chunk it is computed in.
 import { Shape, blocks } from "./blocks";
 import { store1, store2 } from "./output";
+import { vouchBetween } from "./finite";
 
 /** Address of element `i` of an f64 buffer. */
 @inline export function at(buf: usize, i: i32): usize {
@@ -39,6 +40,7 @@ function lineOf<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
     s = f64x2.add(s, two);
   }
   if (i < n) store1<T>(out, i, a + b * ((s0 + <f64>i) - o));
+  if (n > 0) vouchBetween(out, <usize>n << alignof<T>(), sizeof<T>() == 4, a + b * (s0 - o), a + b * ((s0 + <f64>(n - 1)) - o));
 }
 
 /**

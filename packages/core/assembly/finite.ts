@@ -27,6 +27,18 @@ export function beginProof(out: usize, bytes: usize): void {
   if (p >= lo && p + bytes <= hi) proven += bytes;
 }
 
+/** Magnitudes below these stay finite through a few roundings, in f32 and in f64. */
+export const F32_SAFE: f64 = 1e38;
+export const F64_SAFE: f64 = 1e307;
+
+/**
+ * Vouches for bytes [p, p + bytes) of a monotone run whose end values are `first` and `last`
+ * (every value lies between them, up to rounding): when both are safely within the type's range.
+ */
+export function vouchBetween(p: usize, bytes: usize, f32: bool, first: f64, last: f64): void {
+  if (Math.max(Math.abs(first), Math.abs(last)) < (f32 ? F32_SAFE : F64_SAFE)) vouch(p, bytes);
+}
+
 /** A value that may not be finite was stored over proven ones. */
 export function voidProof(): void {
   voided = true;

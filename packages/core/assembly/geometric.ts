@@ -6,6 +6,7 @@
 import { ANCHOR, blockSkip } from "./anchor";
 import { Shape, blocks } from "./blocks";
 import { store1, store2 } from "./output";
+import { vouchBetween } from "./finite";
 
 /**
  * f32 output as cubic blocks (blocks.ts: four f32 lanes), the recurrence below where they do not
@@ -23,6 +24,8 @@ export function recurrence(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f6
 }
 
 function recur<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, k: f64): void {
+  // monotone: every value lies between the exact ends, up to the recurrence's rounding
+  if (n > 0) vouchBetween(out, <usize>n << alignof<T>(), sizeof<T>() == 4, a * Math.exp(k * (s0 - o)), a * Math.exp(k * ((s0 + <f64>(n - 1)) - o)));
   const r1 = Math.exp(k);
   const r2 = f64x2.splat(Math.exp(2.0 * k));
   const base = Math.floor(o);
