@@ -13,15 +13,14 @@
 // runs the same operations, and a lone step runs them in a splat: a value never depends on the
 // chunk it is computed in.
 import { store1, store2 } from "./output";
-import { vouch } from "./finite";
+import { F32_SAFE, vouch } from "./finite";
+import { raise } from "./floor";
 
 /**
  * Largest approximation error accepted, relative to m: for f32 output the rest of the contract
  * is rounding; f64 output is held to the interpolants' 1e-10 (smooth.ts).
  */
 const APPROX_F32: f64 = 1e-7;
-/** Bound on |y0| + D for the f32 lanes: every term and partial sum of the cubic stays finite in f32. */
-const F32_TERMS: f64 = 1e38;
 const APPROX_F64: f64 = 1e-10;
 
 @inline function cubic4(t: v128, y0: v128, c1: v128, c2: v128, c3: v128): v128 {
@@ -42,6 +41,7 @@ const APPROX_F64: f64 = 1e-10;
  */
 export function cubicBlock(
   p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64, last: bool,
+  lo: f64,
 ): bool {
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
@@ -52,10 +52,13 @@ export function cubicBlock(
   // (the lanes also need the cubic's terms within f32's range: a rate near 0.001 on a curve whose
   // peak is 1e308 has coefficients that would be Infinity as f32)
   // values within |y0| + D (finite: the test above fails on any Infinity or NaN) are finite in
-  // f64, and in f32 below F32_TERMS
-  const inF32 = Math.abs(y0) + d < F32_TERMS;
+  // f64, and in f32 below F32_SAFE
+  const inF32 = Math.abs(y0) + d < F32_SAFE;
+  // the floor `lo` is applied only where the block's values may come below it: the computed values
+  // stay within 1e-6 (|y0| + D) of the cubic, whatever the type
+  const low = lo > y0 - d - 1e-6 * (Math.abs(y0) + d) ? lo : -Infinity;
   if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m && inF32) {
-    lanes(p, from, to, half, y0, c1, c2, c3);
+    lanes(p, from, to, half, y0, c1, c2, c3, low);
     vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
     return true;
   }
@@ -63,6 +66,26 @@ export function cubicBlock(
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
   else wide<f64>(p, from, to, half, y0, c1, c2, c3);
   if (!f32 || inF32) vouch(p + (<usize>from << (f32 ? 2 : 3)), <usize>(to - from) << (f32 ? 2 : 3));
+  if (low > -Infinity) raise(p + (<usize>from << (f32 ? 2 : 3)), f32, to - from, low);
+  return true;
+}
+
+/**
+ * An affine block, values `first` at offset 0 to `last` at offset size - 1, in f32 lanes when it
+ * keeps one sign: anchored at the end nearer zero, y = ya + c t with t the (exact) offset from
+ * that end, every value moves away from ya, so |c t| <= |y| and the four roundings (of ya, c,
+ * the product, the sum) cost at most 3 u |y| (u = 2^-24): within the contract however much the
+ * block changes. Every value also lies between the end nearer zero (rounded) and the other end:
+ * no new undershoot of a floor. Returns false, writing nothing, for a block that crosses zero.
+ */
+export function lineBlock(p: usize, from: i32, to: i32, size: i32, first: f64, last: f64, c: f64): bool {
+  if (!(Math.max(Math.abs(first), Math.abs(last)) < F32_SAFE) || (first < 0.0 && last > 0.0) || (first > 0.0 && last < 0.0)) {
+    return false;
+  }
+  const atEnd = Math.abs(last) < Math.abs(first);
+  // the cubic's lanes with c2 = c3 = 0 compute exactly ya + t c
+  lanes(p, from, to, atEnd ? size - 1 : 0, atEnd ? last : first, c, 0.0, 0.0, -Infinity);
+  vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
   return true;
 }
 
@@ -93,25 +116,38 @@ function wide<T>(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: 
  * The f32 lanes: sixteen steps per iteration in four independent groups of four, whose offsets
  * all come from one carried vector (one add per iteration on the loop's critical path).
  */
-function lanes(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
+function lanes(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, lo: f64): void {
+  const floor = f32x4.splat(<f32>lo);
   const v0 = f32x4.splat(<f32>y0), v1 = f32x4.splat(<f32>c1), v2 = f32x4.splat(<f32>c2), v3 = f32x4.splat(<f32>c3);
   const four = f32x4.splat(4.0), eight = f32x4.splat(8.0), twelve = f32x4.splat(12.0), sixteen = f32x4.splat(16.0);
   const first = <f32>(from - half);
   let t = f32x4(first, first + 1.0, first + 2.0, first + 3.0);
   let k = from;
-  for (; k + 16 <= to; k += 16) {
-    const q = p + (<usize>k << 2);
-    v128.store(q, cubic4(t, v0, v1, v2, v3));
-    v128.store(q, cubic4(f32x4.add(t, four), v0, v1, v2, v3), 16);
-    v128.store(q, cubic4(f32x4.add(t, eight), v0, v1, v2, v3), 32);
-    v128.store(q, cubic4(f32x4.add(t, twelve), v0, v1, v2, v3), 48);
-    t = f32x4.add(t, sixteen);
+  // the loop is written twice so that curves with no floor here pay nothing for it
+  if (lo > -Infinity) {
+    for (; k + 16 <= to; k += 16) {
+      const q = p + (<usize>k << 2);
+      v128.store(q, f32x4.pmax(cubic4(t, v0, v1, v2, v3), floor));
+      v128.store(q, f32x4.pmax(cubic4(f32x4.add(t, four), v0, v1, v2, v3), floor), 16);
+      v128.store(q, f32x4.pmax(cubic4(f32x4.add(t, eight), v0, v1, v2, v3), floor), 32);
+      v128.store(q, f32x4.pmax(cubic4(f32x4.add(t, twelve), v0, v1, v2, v3), floor), 48);
+      t = f32x4.add(t, sixteen);
+    }
+  } else {
+    for (; k + 16 <= to; k += 16) {
+      const q = p + (<usize>k << 2);
+      v128.store(q, cubic4(t, v0, v1, v2, v3));
+      v128.store(q, cubic4(f32x4.add(t, four), v0, v1, v2, v3), 16);
+      v128.store(q, cubic4(f32x4.add(t, eight), v0, v1, v2, v3), 32);
+      v128.store(q, cubic4(f32x4.add(t, twelve), v0, v1, v2, v3), 48);
+      t = f32x4.add(t, sixteen);
+    }
   }
   for (; k + 4 <= to; k += 4) {
-    v128.store(p + (<usize>k << 2), cubic4(t, v0, v1, v2, v3));
+    v128.store(p + (<usize>k << 2), f32x4.pmax(cubic4(t, v0, v1, v2, v3), floor));
     t = f32x4.add(t, four);
   }
   for (; k < to; k++) {
-    store<f32>(p + (<usize>k << 2), f32x4.extract_lane(cubic4(f32x4.splat(<f32>(k - half)), v0, v1, v2, v3), 0));
+    store<f32>(p + (<usize>k << 2), f32x4.extract_lane(f32x4.pmax(cubic4(f32x4.splat(<f32>(k - half)), v0, v1, v2, v3), floor), 0));
   }
 }

@@ -9,7 +9,6 @@ import { affine, firstAtOrAbove } from "./buffer";
 import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
 import { Shape, blocks } from "./blocks";
-import { raise } from "./floor";
 
 /**
  * One half cycle: `a + b x` over local steps x = s - origin. exp_range multiplies it by
@@ -25,8 +24,7 @@ function halfCycle(
     return;
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
-  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp);
-  raise(out, f32, n, baseLr);
+  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp, baseLr);
 }
 
 export function cyclic(

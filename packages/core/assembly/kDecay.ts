@@ -5,13 +5,11 @@
 import { firstAtOrAbove } from "./buffer";
 import { Shape, blocks } from "./blocks";
 import { fillOut, slot } from "./output";
-import { raise } from "./floor";
 
 export function kDecay(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, k: f64, minLr: f64): void {
   const m = firstAtOrAbove(s0, o, d, n); // steps before D
   if (m > 0) {
-    blocks(out, f32, m, s0, o, Shape.KDecay, 0.5 * (lr - minLr), d, k, minLr, lr, 1e-6 * lr);
-    raise(out, f32, m, Math.min(lr, minLr));
+    blocks(out, f32, m, s0, o, Shape.KDecay, 0.5 * (lr - minLr), d, k, minLr, lr, 1e-6 * lr, 0, Math.min(lr, minLr));
   }
   if (m < n) fillOut(slot(out, m, f32), f32, n - m, minLr);
 }

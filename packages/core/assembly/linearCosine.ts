@@ -33,8 +33,7 @@ export function linearCosine(
     linearCosinePasses(tmp, tmp + (<usize>CHUNK << 3), len, s0, o, lr, d, periods, alpha, beta);
     narrowOut(out, f32, tmp, len);
   } else if (len > 0) {
-    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, 1e-6 * peak0, tmp);
-    raise(out, f32, len, lr * beta);
+    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, 1e-6 * peak0, tmp, lr * beta);
   }
   if (len < n) fillOut(slot(out, len, f32), f32, n - len, lr * (alpha * tailFactor(periods) + beta));
 }

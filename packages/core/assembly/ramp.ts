@@ -10,7 +10,7 @@ import { Shape, blocks } from "./blocks";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
 import { put } from "./output";
-import { raise, raiseHead, raiseTail, raiseWave } from "./floor";
+import { raiseHead, raiseTail, raiseWave } from "./floor";
 
 export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, to: f64, steps: f64, shape: i32): void {
   if (shape == RampShape.Cosine) {
@@ -30,8 +30,7 @@ export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, 
       geometric(out, f32, n, s0, o, from, ln / steps);
     }
   } else if (shape == RampShape.Sqrt && f32) {
-    blocks(out, true, n, s0, o, Shape.Power, to - from, steps, 0.5, 0.0, from, 1e-6 * Math.max(Math.abs(from), Math.abs(to)));
-    raise(out, true, n, Math.min(from, to));
+    blocks(out, true, n, s0, o, Shape.Power, to - from, steps, 0.5, 0.0, from, 1e-6 * Math.max(Math.abs(from), Math.abs(to)), 0, Math.min(from, to));
   } else if (shape == RampShape.Sqrt) {
     const vf = f64x2.splat(from);
     const vd = f64x2.splat(to - from);
