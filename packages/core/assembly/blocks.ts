@@ -6,7 +6,7 @@
 // extra evaluations: one exp, pow or cos/sin pair per block. Blocks and the choice between their
 // forms depend on the block's position alone, never on the chunk being computed.
 import { blockSkip } from "./anchor";
-import { cubicBlock, lineBlock } from "./cubicBlock";
+import { cubicBlock } from "./cubicBlock";
 import { raise } from "./floor";
 import { line } from "./buffer";
 import { recurrence } from "./geometric";
@@ -34,12 +34,15 @@ export const enum Shape {
   KDecay = 6,
 }
 
-const BLOCK = 2048;
+/** Block sizes: each tried whole, then as four quarters, down to SUB. */
+const BLOCK = 8192;
 const SUB = 512;
 const LEVEL: usize = <usize>CHUNK << 3;
 
 // the floor the caller's formula never goes below (-Infinity: none), applied as blocks are written
 let lowest: f64 = -Infinity;
+// where the caller's range of local steps ends (exclusive): a block checks its values up to there
+let domainEnd: f64 = Infinity;
 
 // the expansion of the block being written: y0 + t (c1 + t (c2 + t c3)), |error| <= err
 let y0: f64 = 0, c1: f64 = 0, c2: f64 = 0, c3: f64 = 0, err: f64 = 0;
@@ -165,21 +168,24 @@ function block(
   kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64, tmp: usize,
 ): void {
   const half = size >> 1;
-  if (kind == Shape.Affine && f32 && lineBlock(p, from, to, size, p0 + p1 * x0, p0 + p1 * (x0 + <f64>(size - 1)), p1)) return;
   expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
-  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest)) return;
+  // the last offset from the centre that the caller's range can reach (one more at worst)
+  const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
+  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach)) return;
   if (size == SUB) {
     const q = slot(p, from, f32);
-    const lo = lowest; // linear cosine's exact passes write blocks of their own
+    const lo = lowest, end = domainEnd; // linear cosine's exact passes write blocks of their own
     exact(kind, q, f32, to - from, pos0 + <f64>from, o, p0, p1, p2, p3, p4, tmp);
     lowest = lo;
+    domainEnd = end;
     if (lo > -Infinity) raise(q, f32, to - from, lo);
     return;
   }
-  for (let q = from / SUB; q * SUB < to; q++) {
-    const first = q * SUB;
-    block(slot(p, first, f32), f32, max(from, first) - first, min(to, first + SUB) - first, x0 + <f64>first, pos0 + <f64>first,
-      o, SUB, kind, p0, p1, p2, p3, p4, floor, tmp);
+  const part = size >> 2;
+  for (let q = from / part; q * part < to; q++) {
+    const first = q * part;
+    block(slot(p, first, f32), f32, max(from, first) - first, min(to, first + part) - first, x0 + <f64>first, pos0 + <f64>first,
+      o, part, kind, p0, p1, p2, p3, p4, floor, tmp);
   }
 }
 
@@ -187,13 +193,16 @@ function block(
  * Values of the shape at local steps (s0 + i) - o, i < n, into an f32 or f64 output; `floor` is
  * 1e-6 x the shape's peak (or 0), `tmp` two CHUNK levels of scratch for the exact products.
  * `lo`, when given, is a floor the formula never goes below: values rounded below it are raised
- * to it (floor.ts), in the blocks whose bounds do not already keep them above it.
+ * to it (floor.ts), in the blocks whose bounds do not already keep them above it. `xEnd`, when
+ * given, bounds the local steps the caller will ever ask for here (x < xEnd, whatever the chunk):
+ * a block reaching past it is checked only up to it.
  */
 export function blocks(
   out: usize, f32: bool, n: i32, s0: f64, o: f64, kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64,
-  tmp: usize = 0, lo: f64 = -Infinity,
+  tmp: usize = 0, lo: f64 = -Infinity, xEnd: f64 = Infinity,
 ): void {
   lowest = lo;
+  domainEnd = xEnd;
   const base = Math.floor(o);
   const frac = o - base;
   let i = 0;

@@ -41,7 +41,7 @@ const APPROX_F64: f64 = 1e-10;
  */
 export function cubicBlock(
   p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64, last: bool,
-  lo: f64,
+  lo: f64, reach: f64,
 ): bool {
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
@@ -57,10 +57,13 @@ export function cubicBlock(
   // the floor `lo` is applied only where the block's values may come below it: the computed values
   // stay within 1e-6 (|y0| + D) of the cubic, whatever the type
   const low = lo > y0 - d - 1e-6 * (Math.abs(y0) + d) ? lo : -Infinity;
-  if (f32 && 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m && inF32) {
-    lanes(p, from, to, half, y0, c1, c2, c3, low);
-    vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
-    return true;
+  if (f32 && inF32) {
+    const central = 2.0 * Math.abs(y0) + 7.0 * d <= 10.0 * m;
+    if (central) lanes(p, from, to, half, y0, c1, c2, c3, low);
+    if (central || anchored(p, from, to, half, y0, c1, c2, c3, low, reach)) {
+      vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
+      return true;
+    }
   }
   if (f32 && !last) return false;
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
@@ -71,21 +74,32 @@ export function cubicBlock(
 }
 
 /**
- * An affine block, values `first` at offset 0 to `last` at offset size - 1, in f32 lanes when it
- * keeps one sign: anchored at the end nearer zero, y = ya + c t with t the (exact) offset from
- * that end, every value moves away from ya, so |c t| <= |y| and the four roundings (of ya, c,
- * the product, the sum) cost at most 3 u |y| (u = 2^-24): within the contract however much the
- * block changes. Every value also lies between the end nearer zero (rounded) and the other end:
- * no new undershoot of a floor. Returns false, writing nothing, for a block that crosses zero.
+ * The f32 lanes from the block's end nearer zero, for a block whose values change too much for
+ * the centre's cubic (a ramp from near its foot): the cubic re-expanded about that end,
+ * y = b0 + t (b1 + t (b2 + t b3)), t the exact offset from it. Horner in f32, coefficients
+ * rounded included, errs by at most ~7u (|b0| + S(t)), S(t) the sum of the terms' sizes; where
+ * each term moves y away from zero like b0, S(t) = |y - b0| and the bound is 7u |y| at every
+ * step, however much the block changes. Terms of the other sign (at most E over the block) add
+ * 2E, and with 6E <= |b0| the bound stays under 6e-7 |y|. Returns false, writing nothing, when
+ * the block's ends differ in sign or E is larger. The block ends, for this test, at offset `hb`
+ * from the centre (h - 1, or where the caller's range of steps ends).
  */
-export function lineBlock(p: usize, from: i32, to: i32, size: i32, first: f64, last: f64, c: f64): bool {
-  if (!(Math.max(Math.abs(first), Math.abs(last)) < F32_SAFE) || (first < 0.0 && last > 0.0) || (first > 0.0 && last < 0.0)) {
-    return false;
-  }
+function anchored(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, lo: f64, hb: f64): bool {
+  const h = <f64>half;
+  const first = y0 - h * (c1 - h * (c2 - h * c3)); // y(-h)
+  const last = y0 + hb * (c1 + hb * (c2 + hb * c3)); // y(hb)
   const atEnd = Math.abs(last) < Math.abs(first);
-  // the cubic's lanes with c2 = c3 = 0 compute exactly ya + t c
-  lanes(p, from, to, atEnd ? size - 1 : 0, atEnd ? last : first, c, 0.0, 0.0, -Infinity);
-  vouch(p + (<usize>from << 2), <usize>(to - from) << 2);
+  const ta = atEnd ? hb : -h;
+  const b0 = atEnd ? last : first;
+  const far = atEnd ? first : last; // the values' sign
+  const b1 = c1 + ta * (2.0 * c2 + 3.0 * c3 * ta);
+  const b2 = c2 + 3.0 * c3 * ta;
+  const l = h + hb; // |t| <= l over the block
+  const dir = atEnd ? -1.0 : 1.0; // the sign of t
+  const s1 = Math.abs(b1) * l, s2 = Math.abs(b2) * l * l, s3 = Math.abs(c3) * l * l * l;
+  const e = (b1 * dir * far < 0.0 ? s1 : 0.0) + (b2 * far < 0.0 ? s2 : 0.0) + (c3 * dir * far < 0.0 ? s3 : 0.0);
+  if (!(b0 * far >= 0.0 && 6.0 * e <= Math.abs(b0) && Math.abs(b0) + s1 + s2 + s3 < F32_SAFE)) return false;
+  lanes(p, from, to, atEnd ? half + <i32>hb : 0, b0, b1, b2, c3, lo);
   return true;
 }
 

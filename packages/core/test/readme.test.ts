@@ -23,8 +23,8 @@ describe("README.md", () => {
   it("the cubic blocks, their quarters and their accuracy for each output type", () => {
     const block = constant("blocks.ts", "BLOCK");
     const sub = constant("blocks.ts", "SUB");
-    expect(readme).toContain(`as blocks of ${block} steps (then ${sub}-step quarters)`);
-    expect(block / sub).toBe(4);
+    expect(readme).toContain(`as blocks of ${block} steps (then quarters of ${block / 4} and of ${sub} steps)`);
+    expect(block / sub).toBe(16);
     expect(readme).toContain(`Blocks sit at fixed multiples of ${block} in the step`);
     const f32 = constant("cubicBlock.ts", "APPROX_F32").toExponential();
     const f64 = constant("cubicBlock.ts", "APPROX_F64").toExponential();
@@ -34,8 +34,8 @@ describe("README.md", () => {
   it("the interpolant blocks of k-decay, and their check", () => {
     const block = constant("blocks.ts", "BLOCK");
     const sub = constant("blocks.ts", "SUB");
-    expect(readme).toContain(`cubic interpolants on ${block}-step blocks, split into ${sub}-step quarters`);
-    expect(block / sub).toBe(4);
+    expect(readme).toContain(`cubic interpolants on ${block}-step blocks, split into quarters of ${block / 4} and ${sub} steps`);
+    expect(block / sub).toBe(16);
     expect(readme).toContain(`misses the ${constant("smooth.ts", "TOL").toExponential()} check`);
   });
 
