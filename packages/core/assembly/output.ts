@@ -22,6 +22,12 @@
   else v128.store(slotOf<T>(out, i), v);
 }
 
+/** out[i], out[i + 1] = the lanes of `v`, each only where its index is in [from, to). */
+@inline export function store2Within<T>(out: usize, i: i32, v: v128, from: i32, to: i32): void {
+  if (i >= from && i < to) store1<T>(out, i, f64x2.extract_lane(v, 0));
+  if (i + 1 >= from && i + 1 < to) store1<T>(out, i + 1, f64x2.extract_lane(v, 1));
+}
+
 /** out[i .. i + 3] = the lanes of `lo`, then of `hi`: one 16-byte store when narrowing. */
 @inline export function store4<T>(out: usize, i: i32, lo: v128, hi: v128): void {
   if (sizeof<T>() == 4) {
