@@ -16,19 +16,16 @@ const TOL: f64 = 1e-10;
   return f64x2.add(f64x2.splat(c3), f64x2.mul(f64x2.splat(c0), f64x2.add(f64x2.splat(1.0), c)));
 }
 
-/** pair() as a call: the interpolant's few node evaluations need no inlined copy of it. */
+/** pair() as a call: one copy of its exp, log and cos in the module (the exact values are rare). */
 function nodePair(s: v128, c0: f64, c1: f64, c2: f64, c3: f64): v128 {
   return pair(s, c0, c1, c2, c3);
 }
 
 @inline function one(s: f64, c0: f64, c1: f64, c2: f64, c3: f64): f64 {
-  return f64x2.extract_lane(pair(f64x2.splat(s), c0, c1, c2, c3), 0);
+  return f64x2.extract_lane(nodePair(f64x2.splat(s), c0, c1, c2, c3), 0);
 }
 
-/**
- * Exact values at local steps (s0 + i) - o, two lanes at a time; four independent pairs per
- * iteration let the engine overlap their exp/log chains.
- */
+/** Exact values at local steps (s0 + i) - o, two lanes at a time, four pairs per iteration. */
 export function kDecayExact(out: usize, f32: bool, n: i32, s0: f64, o: f64, c0: f64, c1: f64, c2: f64, c3: f64): void {
   let x = f64x2.sub(f64x2(s0, s0 + 1.0), f64x2.splat(o));
   const two = f64x2.splat(2.0);
@@ -37,8 +34,8 @@ export function kDecayExact(out: usize, f32: bool, n: i32, s0: f64, o: f64, c0: 
     const x1 = f64x2.add(x, two);
     const x2 = f64x2.add(x1, two);
     const x3 = f64x2.add(x2, two);
-    put4(out, i, f32, pair(x, c0, c1, c2, c3), pair(x1, c0, c1, c2, c3));
-    put4(out, i + 4, f32, pair(x2, c0, c1, c2, c3), pair(x3, c0, c1, c2, c3));
+    put4(out, i, f32, nodePair(x, c0, c1, c2, c3), nodePair(x1, c0, c1, c2, c3));
+    put4(out, i + 4, f32, nodePair(x2, c0, c1, c2, c3), nodePair(x3, c0, c1, c2, c3));
     x = f64x2.add(x3, two);
   }
   for (; i < n; i++) put(out, i, f32, one((s0 + <f64>i) - o, c0, c1, c2, c3));
