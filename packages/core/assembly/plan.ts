@@ -3,8 +3,8 @@
 // of a node into `out` (f32 values when `f32`, else f64) at local steps x = s - o, using `tmp`
 // upward as scratch for composites (CHUNK f64 values per level). Composites pass positions
 // through unchanged and move the origin, so every value depends on its position alone, never on
-// the chunk it is computed in. Nodes that combine f64 intermediates (products, clamps) stage
-// their values in f64 one level up and narrow them into an f32 output as they copy.
+// the chunk it is computed in. Nodes that combine f64 intermediates (products, clamps, noise)
+// stage their values in f64 one level up and narrow them into an f32 output as they store.
 import { Op, CHUNK } from "./opcodes";
 import { at, firstAtOrAbove } from "./buffer";
 import { fillOut, narrowOut, slot } from "./output";
@@ -19,6 +19,7 @@ import { cyclic } from "./cyclic";
 import { inverseSqrt } from "./inverseSqrt";
 import { kDecay } from "./kDecay";
 import { provenBytes, restoreProof } from "./finite";
+import { clampOut, productOut, scaleOut } from "./combine";
 
 const LEVEL: usize = <usize>CHUNK << 3;
 
@@ -30,15 +31,10 @@ const LEVEL: usize = <usize>CHUNK << 3;
   return <i32>word(node, 1);
 }
 
-/** Nodes whose kernels combine f64 buffers and cannot write an f32 output themselves. */
-function stagesInF64(node: usize, op: i32): bool {
-  return op == Op.Multiply || op == Op.Clamp || op == Op.NoisyLinearCosine;
-}
-
 export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
   const op = <i32>word(node, 0);
-  if (stagesInF64(node, op)) {
-    // these rewrite their children's values in place: what the children proved no longer holds
+  if (op == Op.NoisyLinearCosine) {
+    // the noise rewrites its factors' values in place: what their blocks proved no longer holds
     const proven = provenBytes();
     if (f32) {
       evaluate(node, tmp, false, s0, o, n, tmp + LEVEL);
@@ -109,27 +105,33 @@ function evaluateNode(node: usize, op: i32, out: usize, f32: bool, s0: f64, o: f
     case Op.Join:
       join(node, out, f32, s0, o, n, tmp);
       break;
-    case Op.Multiply: {
+    case Op.Multiply:
+    case Op.Clamp: {
+      // children staged in f64 (in an f64 output itself), combined as they are stored (combine.ts),
+      // which proves the stored values anew: the children's proof is dropped
+      const proven = provenBytes();
+      const stage = f32 ? tmp : out;
+      const rest = f32 ? tmp + LEVEL : tmp;
+      if (op == Op.Clamp) {
+        evaluate(at(node, 4), stage, false, s0, o, n, rest);
+        restoreProof(proven);
+        clampOut(out, f32, stage, n, word(node, 2), word(node, 3));
+        break;
+      }
       const a = at(node, 2);
       const b = a + (<usize>sizeOf(a) << 3);
-      evaluate(a, out, false, s0, o, n, tmp);
-      evaluate(b, tmp, false, s0, o, n, tmp + LEVEL);
-      let i = 0;
-      for (; i + 2 <= n; i += 2) {
-        v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
+      const constA = <i32>word(a, 0) == Op.Constant;
+      if (constA || <i32>word(b, 0) == Op.Constant) {
+        // a constant factor scales the other one's values in the storing pass
+        evaluate(constA ? b : a, stage, false, s0, o, n, rest);
+        restoreProof(proven);
+        scaleOut(out, f32, stage, n, word(constA ? a : b, 2));
+        break;
       }
-      if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * load<f64>(at(tmp, i)));
-      break;
-    }
-    case Op.Clamp: {
-      evaluate(at(node, 4), out, false, s0, o, n, tmp);
-      const lo = f64x2.splat(word(node, 2));
-      const hi = f64x2.splat(word(node, 3));
-      let i = 0;
-      for (; i + 2 <= n; i += 2) {
-        v128.store(at(out, i), f64x2.min(f64x2.max(v128.load(at(out, i)), lo), hi));
-      }
-      if (i < n) store<f64>(at(out, i), Math.min(Math.max(load<f64>(at(out, i)), word(node, 2)), word(node, 3)));
+      evaluate(a, stage, false, s0, o, n, rest);
+      evaluate(b, rest, false, s0, o, n, rest + LEVEL);
+      restoreProof(proven);
+      productOut(out, f32, stage, rest, n);
       break;
     }
     default:
