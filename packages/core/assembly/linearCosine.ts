@@ -4,8 +4,11 @@
 // initialVariance / (1 + s)^varianceDecay drawn from the counter-based generator.
 import { at, affine, firstAtOrAbove } from "./buffer";
 import { Shape, blocks } from "./blocks";
-import { fillOut, narrowOut, slot } from "./output";
+import { fillOut, narrowOut, slot, store1, store4 } from "./output";
+import { F32_SAFE, vouch } from "./finite";
 import { CHUNK } from "./opcodes";
+
+const LEVEL: usize = <usize>CHUNK << 3;
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
 import { raise } from "./floor";
@@ -61,52 +64,85 @@ export function linearCosinePasses(
 }
 
 /**
- * The noisy variant, as a pipeline of exact-or-anchored passes (each chunk-invariant):
- * tmp = the Gaussian samples of floor(step); out = lr * std(s) * sample, with
- * std(s) = sqrt(variance) (1 + s)^(-varianceDecay / 2); tmp = the cosine factor; then
- * out = (lr (alpha + linear) + out) * cosine + lr * beta.
+ * The noisy variant: the Gaussian samples of floor(step), the noise's standard deviation
+ * std(s) = sqrt(variance) (1 + s)^(-varianceDecay / 2) times lr (power blocks) and the cosine
+ * factor (wave blocks), each in an f64 level of `tmp` (three), then one pass that forms
+ * (lr (alpha + linear) + std * sample) * cosine + lr * beta and stores it in the output's type,
+ * proving the values finite as it goes (combine.ts's check).
  */
 export function noisyLinearCosine(
-  out: usize, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
+  out: usize, f32: bool, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
   variance: f64, varianceDecay: f64, seed: u32,
 ): void {
   const m = firstAtOrAbove(s0, o, d, n); // steps before D
   const amp = lr * Math.sqrt(variance);
   const p = -0.5 * varianceDecay;
-  gaussians(tmp, n, Math.floor(s0 - o), seed);
-  if (m > 0) blocks(out, false, m, s0, o, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp);
+  const std = tmp, noise = tmp + LEVEL, wave = tmp + 2 * LEVEL;
+  gaussians(noise, n, Math.floor(s0 - o), seed);
+  if (m > 0) blocks(std, false, m, s0, o, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp);
   if (m < n) {
-    blocks(at(out, m), false, 1, d, 0.0, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp); // the frozen std(D)
-    fillOut(at(out, m + 1), false, n - m - 1, load<f64>(at(out, m)));
+    blocks(at(std, m), false, 1, d, 0.0, Shape.Power, amp, 1.0, p, 1.0, 0.0, 1e-6 * amp); // the frozen std(D)
+    fillOut(at(std, m + 1), false, n - m - 1, load<f64>(at(std, m)));
   }
-  let i = 0;
-  for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.mul(v128.load(at(out, i)), v128.load(at(tmp, i))));
-  if (i < n) store<f64>(at(out, i), load<f64>(at(out, i)) * load<f64>(at(tmp, i)));
-  // tmp = cosine factor
-  if (m > 0) cosWave(tmp, false, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
-  if (m < n) fillOut(at(tmp, m), false, n - m, tailFactor(periods));
-  // out = (lr (alpha + 1 - x / D) + noise) * cosine + lr * beta before D, lr * alpha in place of
-  // the linear term after it
-  const va = f64x2.splat(lr * (alpha + 1.0));
+  if (m > 0) cosWave(wave, false, m, s0, o, 0.5, 0.5, 2.0 * Math.PI * periods / d, 0.0, periods > 0.0 ? d / periods : 0.0);
+  if (m < n) fillOut(at(wave, m), false, n - m, tailFactor(periods));
+  if (f32) noisyPass<f32>(out, std, noise, wave, n, m, s0, o, lr, d, alpha, beta);
+  else noisyPass<f64>(out, std, noise, wave, n, m, s0, o, lr, d, alpha, beta);
+}
+
+/**
+ * out = (lr (alpha + 1 - x / D) + std * sample) * cosine + lr * beta before D, lr * alpha in
+ * place of the linear term after it, as T.
+ */
+function noisyPass<T>(
+  out: usize, std: usize, noise: usize, wave: usize, n: i32, m: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64, beta: f64,
+): void {
   const vb = f64x2.splat(-lr / d);
-  const vo = f64x2.splat(o);
-  const two = f64x2.splat(2.0);
   const floor = f64x2.splat(lr * beta);
-  let s = f64x2(s0, s0 + 1.0);
-  i = 0;
-  for (; i + 2 <= m; i += 2) {
-    const linear = f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo)));
-    v128.store(at(out, i), f64x2.add(f64x2.mul(f64x2.add(linear, v128.load(at(out, i))), v128.load(at(tmp, i))), floor));
-    s = f64x2.add(s, two);
+  let linear = f64x2.splat(lr * (alpha + 1.0));
+  const vo = f64x2.splat(o);
+  let s = f64x2(s0, s0 + 1.0); // exact positions: x = s - o is then rounded once, whatever the chunk
+  // sums of |value| in two chains: within range, they prove every value finite
+  let sumA = f64x2.splat(0.0), sumB = f64x2.splat(0.0);
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const s2 = f64x2.add(s, f64x2.splat(2.0));
+    const v = noisyPair(f64x2.add(linear, f64x2.mul(vb, f64x2.sub(s, vo))), std, noise, wave, i, floor);
+    const w = noisyPair(f64x2.add(linear, f64x2.mul(vb, f64x2.sub(s2, vo))), std, noise, wave, i + 2, floor);
+    store4<T>(out, i, v, w);
+    sumA = f64x2.add(sumA, f64x2.abs(v));
+    sumB = f64x2.add(sumB, f64x2.abs(w));
+    s = f64x2.add(s2, f64x2.splat(2.0));
   }
-  if (i < m) {
-    const linear = lr * (alpha + 1.0) + (-lr / d) * ((s0 + <f64>i) - o);
-    store<f64>(at(out, i), (linear + load<f64>(at(out, i))) * load<f64>(at(tmp, i)) + lr * beta);
-    i += 1;
+  let rest: f64 = 0.0;
+  for (; i < m; i++) {
+    const v = noisyOne(lr * (alpha + 1.0) + (-lr / d) * ((s0 + <f64>i) - o), std, noise, wave, i, lr * beta);
+    store1<T>(out, i, v);
+    rest += Math.abs(v);
   }
-  const tail = f64x2.splat(lr * alpha);
-  for (; i + 2 <= n; i += 2) {
-    v128.store(at(out, i), f64x2.add(f64x2.mul(f64x2.add(tail, v128.load(at(out, i))), v128.load(at(tmp, i))), floor));
+  linear = f64x2.splat(lr * alpha);
+  for (; i + 4 <= n; i += 4) {
+    const v = noisyPair(linear, std, noise, wave, i, floor);
+    const w = noisyPair(linear, std, noise, wave, i + 2, floor);
+    store4<T>(out, i, v, w);
+    sumA = f64x2.add(sumA, f64x2.abs(v));
+    sumB = f64x2.add(sumB, f64x2.abs(w));
   }
-  if (i < n) store<f64>(at(out, i), (lr * alpha + load<f64>(at(out, i))) * load<f64>(at(tmp, i)) + lr * beta);
+  for (; i < n; i++) {
+    const v = noisyOne(lr * alpha, std, noise, wave, i, lr * beta);
+    store1<T>(out, i, v);
+    rest += Math.abs(v);
+  }
+  const sum = f64x2.add(sumA, sumB);
+  const total = f64x2.extract_lane(sum, 0) + f64x2.extract_lane(sum, 1) + rest;
+  if (total < (sizeof<T>() == 4 ? F32_SAFE : Infinity)) vouch(out, <usize>n << alignof<T>());
+}
+
+@inline function noisyPair(linear: v128, std: usize, noise: usize, wave: usize, i: i32, floor: v128): v128 {
+  const noisy = f64x2.mul(v128.load(at(std, i)), v128.load(at(noise, i)));
+  return f64x2.add(f64x2.mul(f64x2.add(linear, noisy), v128.load(at(wave, i))), floor);
+}
+
+@inline function noisyOne(linear: f64, std: usize, noise: usize, wave: usize, i: i32, floor: f64): f64 {
+  return (linear + load<f64>(at(std, i)) * load<f64>(at(noise, i))) * load<f64>(at(wave, i)) + floor;
 }

@@ -7,7 +7,7 @@
 // stage their values in f64 one level up and narrow them into an f32 output as they store.
 import { Op, CHUNK } from "./opcodes";
 import { at, firstAtOrAbove } from "./buffer";
-import { fillOut, narrowOut, slot } from "./output";
+import { fillOut, slot } from "./output";
 import { exponential } from "./exponential";
 import { inverseTime } from "./inverseTime";
 import { piecewise } from "./piecewise";
@@ -32,20 +32,7 @@ const LEVEL: usize = <usize>CHUNK << 3;
 }
 
 export function evaluate(node: usize, out: usize, f32: bool, s0: f64, o: f64, n: i32, tmp: usize): void {
-  const op = <i32>word(node, 0);
-  if (op == Op.NoisyLinearCosine) {
-    // the noise rewrites its factors' values in place: what their blocks proved no longer holds
-    const proven = provenBytes();
-    if (f32) {
-      evaluate(node, tmp, false, s0, o, n, tmp + LEVEL);
-      narrowOut(out, true, tmp, n);
-    } else {
-      evaluateNode(node, op, out, false, s0, o, n, tmp);
-    }
-    restoreProof(proven);
-    return;
-  }
-  evaluateNode(node, op, out, f32, s0, o, n, tmp);
+  evaluateNode(node, <i32>word(node, 0), out, f32, s0, o, n, tmp);
 }
 
 /** One node's kernel (or composite) into `out`. */
@@ -79,7 +66,7 @@ function evaluateNode(node: usize, op: i32, out: usize, f32: bool, s0: f64, o: f
       break;
     case Op.NoisyLinearCosine:
       noisyLinearCosine(
-        out, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6),
+        out, f32, tmp, n, s0, o, word(node, 2), word(node, 3), word(node, 4), word(node, 5), word(node, 6),
         word(node, 7), word(node, 8), <u32>word(node, 9),
       );
       break;

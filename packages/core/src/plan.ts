@@ -40,8 +40,9 @@ function sizeOf(node: PlanNode): number {
 
 /**
  * Scratch levels a node needs beyond its own output buffer: Multiply evaluates its second
- * factor one level up; NoisyLinearCosine uses one level for a second factor; LinearCosine and
- * Cyclic two, for the f64 passes (an output and a factor) where their blocks do not fit.
+ * factor one level up; NoisyLinearCosine uses three, for its noise, its spread and its cosine;
+ * LinearCosine and Cyclic two, for the f64 passes (an output and a factor) where their blocks do
+ * not fit.
  *
  * @example
  * ```ts
@@ -55,7 +56,7 @@ export function scratchLevels(node: PlanNode): number {
     case Op.Multiply:
       return Math.max(scratchLevels(node.children[0]), 1 + scratchLevels(node.children[1]));
     case Op.NoisyLinearCosine:
-      return 1;
+      return 3;
     case Op.LinearCosine:
     case Op.Cyclic:
       return 2;
