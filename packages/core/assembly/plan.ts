@@ -19,7 +19,7 @@ import { cyclic } from "./cyclic";
 import { inverseSqrt } from "./inverseSqrt";
 import { kDecay } from "./kDecay";
 import { provenBytes, restoreProof } from "./finite";
-import { clampOut, productOut, scaleOut } from "./combine";
+import { clampInPlace, productOut, scale32, scaleOut } from "./combine";
 
 const LEVEL: usize = <usize>CHUNK << 3;
 
@@ -92,29 +92,33 @@ function evaluateNode(node: usize, op: i32, out: usize, f32: bool, s0: f64, o: f
     case Op.Join:
       join(node, out, f32, s0, o, n, tmp);
       break;
-    case Op.Multiply:
-    case Op.Clamp: {
-      // children staged in f64 (in an f64 output itself), combined as they are stored (combine.ts),
-      // which proves the stored values anew: the children's proof is dropped
+    case Op.Clamp:
+      // the child writes the output in its own type, clamped in place (combine.ts)
+      evaluate(at(node, 4), out, f32, s0, o, n, tmp);
+      clampInPlace(out, f32, n, word(node, 2), word(node, 3));
+      break;
+    case Op.Multiply: {
+      // factors staged in f64 (in an f64 output itself) and multiplied as they are stored
+      // (combine.ts), which proves the stored values anew: the factors' proof is dropped
       const proven = provenBytes();
-      const stage = f32 ? tmp : out;
-      const rest = f32 ? tmp + LEVEL : tmp;
-      if (op == Op.Clamp) {
-        evaluate(at(node, 4), stage, false, s0, o, n, rest);
-        restoreProof(proven);
-        clampOut(out, f32, stage, n, word(node, 2), word(node, 3));
-        break;
-      }
       const a = at(node, 2);
       const b = a + (<usize>sizeOf(a) << 3);
       const constA = <i32>word(a, 0) == Op.Constant;
       if (constA || <i32>word(b, 0) == Op.Constant) {
-        // a constant factor scales the other one's values in the storing pass
-        evaluate(constA ? b : a, stage, false, s0, o, n, rest);
+        // a constant factor scales the other one's values in the storing pass; a kernel's f32
+        // values are scaled in f32, in place
+        const other = constA ? b : a;
+        const c = word(constA ? a : b, 2);
+        const leaf = <i32>word(other, 0) < Op.Join;
+        const stage = f32 && !leaf ? tmp : out;
+        evaluate(other, stage, f32 && leaf, s0, o, n, f32 && !leaf ? tmp + LEVEL : tmp);
         restoreProof(proven);
-        scaleOut(out, f32, stage, n, word(constA ? a : b, 2));
+        if (f32 && leaf) scale32(out, n, c);
+        else scaleOut(out, f32, stage, n, c);
         break;
       }
+      const stage = f32 ? tmp : out;
+      const rest = f32 ? tmp + LEVEL : tmp;
       evaluate(a, stage, false, s0, o, n, rest);
       evaluate(b, rest, false, s0, o, n, rest + LEVEL);
       restoreProof(proven);

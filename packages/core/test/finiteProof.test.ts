@@ -34,6 +34,13 @@ describe("the finite proof of cubic blocks", () => {
     for (const e of refusal(plan, "float64")) expect(e?.value).toBe(Infinity);
   });
 
+  it("a kernel's float32 values scaled beyond float32's range are refused; float64 keeps them", () => {
+    const plan = compilePlan(planNode(Op.Multiply, [], [cosine(1e30), planNode(Op.Constant, [1e10])]));
+    for (const e of refusal(plan, "float32")) expect(e?.float32).toBe(true);
+    expect(refusal(plan, "float64")).toEqual([undefined, undefined]);
+    expect(evaluatePlan(plan, 0, 1, "float64")[0]).toBeCloseTo(1e40, -30);
+  });
+
   it("a clamp whose lower bound is beyond float32's range is refused as float32", () => {
     const plan = compilePlan(planNode(Op.Clamp, [1e39, 2e39], [cosine(1)]));
     for (const e of refusal(plan, "float32")) expect(e?.float32).toBe(true);
