@@ -145,6 +145,11 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
     result.set(n === CHUNK ? wide : wide.subarray(0, n), done);
   };
   for (let done = 0; done < count; ) {
+    if (inPlace) {
+      // the core writes chunk after chunk by itself, up to a long run of one value or a refused chunk
+      done += wasm.writeRange(planPtr, scratch, result.byteOffset + done * size, start + done, count - done, asF32, MIN_FILL_RUN);
+      if (done >= count) break;
+    }
     const run = wasm.constantRun(planPtr, start + done, count - done);
     if (run >= MIN_FILL_RUN) {
       // a stretch of one value (piecewise, staircases, tails): the core gives its first step,

@@ -12,6 +12,8 @@ export interface CoreExports {
   run(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
   /** The same without the uniform check, for an output that is the caller's array. */
   write(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean): Run;
+  /** write() chunk after chunk, in place; how many steps were written before a long run of one value or a refused chunk. */
+  writeRange(plan: number, scratch: number, out: number, start: number, count: number, asF32: boolean, minRun: number): number;
   gaussian(seed: number, step: number): number;
   gaussians(out: number, n: number, first: number, seed: number): void;
 }
