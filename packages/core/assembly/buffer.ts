@@ -29,17 +29,25 @@ export function line(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: 
 }
 
 function lineOf<T>(out: usize, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
+  // four pairs of positions per iteration, each advanced on its own (exact integers)
   let s = f64x2(s0, s0 + 1.0);
-  const two = f64x2.splat(2.0);
+  let s2 = f64x2.add(s, f64x2.splat(2.0)), s4 = f64x2.add(s, f64x2.splat(4.0)), s6 = f64x2.add(s, f64x2.splat(6.0));
+  const eight = f64x2.splat(8.0);
   const vo = f64x2.splat(o);
   const va = f64x2.splat(a);
   const vb = f64x2.splat(b);
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
+  for (; i + 8 <= n; i += 8) {
     store2<T>(out, i, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s, vo))));
-    s = f64x2.add(s, two);
+    store2<T>(out, i + 2, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s2, vo))));
+    store2<T>(out, i + 4, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s4, vo))));
+    store2<T>(out, i + 6, f64x2.add(va, f64x2.mul(vb, f64x2.sub(s6, vo))));
+    s = f64x2.add(s, eight);
+    s2 = f64x2.add(s2, eight);
+    s4 = f64x2.add(s4, eight);
+    s6 = f64x2.add(s6, eight);
   }
-  if (i < n) store1<T>(out, i, a + b * ((s0 + <f64>i) - o));
+  for (; i < n; i++) store1<T>(out, i, a + b * ((s0 + <f64>i) - o));
   if (n > 0) vouchBetween(out, <usize>n << alignof<T>(), sizeof<T>() == 4, a + b * (s0 - o), a + b * ((s0 + <f64>(n - 1)) - o));
 }
 
