@@ -168,10 +168,16 @@ function block(
   kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64, tmp: usize,
 ): void {
   const half = size >> 1;
-  expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
-  // the last offset from the centre that the caller's range can reach (one more at worst)
-  const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
-  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach)) return;
+  // a wave's remainder is known before its cos and sin: a block it rules out is not expanded
+  // (the check in cubicBlock would fail the same way, as m <= |a| + |b|)
+  const wh = Math.abs(p2) * <f64>half;
+  const ruledOut = kind == Shape.Wave && Math.abs(p1) * (wh * wh) * (wh * wh) / 24.0 > (f32 ? 1e-7 : 1e-10) * (Math.abs(p0) + Math.abs(p1));
+  if (!ruledOut) {
+    expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
+    // the last offset from the centre that the caller's range can reach (one more at worst)
+    const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
+    if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach)) return;
+  }
   if (size == SUB) {
     const q = slot(p, from, f32);
     const lo = lowest, end = domainEnd; // linear cosine's exact passes write blocks of their own
@@ -181,6 +187,14 @@ function block(
     if (lo > -Infinity) raise(q, f32, to - from, lo);
     return;
   }
+  split(p, f32, from, to, x0, pos0, o, size, kind, p0, p1, p2, p3, p4, floor, tmp);
+}
+
+/** The block as four quarters. */
+function split(
+  p: usize, f32: bool, from: i32, to: i32, x0: f64, pos0: f64, o: f64, size: i32,
+  kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64, tmp: usize,
+): void {
   const part = size >> 2;
   for (let q = from / part; q * part < to; q++) {
     const first = q * part;

@@ -48,8 +48,10 @@ export function cubicBlock(
   const m = Math.max(Math.abs(y0) - d - err, floor);
   // the cubic about the block's centre also rounds, in f64, by up to ~u64 (2 |y0| + 7 D): where
   // that swamps m (a steep short run, far below the centre's value) the values are written exactly
-  // (f64 output is written by forward differences, whose rounding grows over RESTART offsets)
-  const rounding = f32 ? 2.3e-16 * (2.0 * Math.abs(y0) + 7.0 * d) : 1.2e-16 * (70.0 * Math.abs(y0) + 570.0 * d);
+  // (f64 output is written by forward differences, whose rounding grows between restarts)
+  const rounding = f32
+    ? 2.3e-16 * (2.0 * Math.abs(y0) + 7.0 * d)
+    : half >= RESTART / 2 ? 1.2e-16 * (270.0 * Math.abs(y0) + 2100.0 * d) : 1.2e-16 * (70.0 * Math.abs(y0) + 570.0 * d);
   if (!(err + rounding <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
   // (the lanes also need the cubic's terms within f32's range: a rate near 0.001 on a curve whose
   // peak is 1e308 has coefficients that would be Infinity as f32)
@@ -105,8 +107,8 @@ function anchored(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2:
   return true;
 }
 
-/** Offsets between restarts of the forward differences (a multiple of 8 dividing every block size). */
-const RESTART = 512;
+/** Offsets between restarts of the forward differences (a multiple of 8; smaller blocks restart at their own size). */
+const RESTART = 2048;
 
 /** The cubic, its first and its second forward difference for a step of 8, at offsets t from the centre. */
 @inline function value(t: v128, y0: f64, c1: f64, c2: f64, c3: f64): v128 {
@@ -126,19 +128,22 @@ const RESTART = 512;
 /**
  * The cubic into an f64 output by forward differences: four chains of two lanes, each stepping
  * eight offsets per iteration with three adds (y += d1, d1 += d2, d2 += d3) where Horner takes
- * six operations, restarted from exact values every RESTART offsets of the block, so a value
- * depends on its offset in the block alone. Over RESTART offsets the rounding stays below
- * u (70 |y0| + 570 D) (|y| <= |y0| + D, |d1| <= 24 D / h, |d2| <= 384 D / h^2, h >= 256).
+ * six operations, restarted from exact values every RESTART offsets of the block (or once, in
+ * a smaller block), so a value depends on its offset in the block alone. Between restarts the
+ * rounding stays below u (270 |y0| + 2100 D), or u (70 |y0| + 570 D) in a 512-step block: for
+ * k = RESTART / 8 steps of each chain, about u (k |y| + k^2 / 2 |d1| + k^3 / 6 |d2|) with
+ * |y| <= |y0| + D, |d1| <= 24 D / h, |d2| <= 384 D / h^2 (h >= RESTART / 2, the half block).
  */
 function differences(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
   const d3 = f64x2.splat(3072.0 * c3);
-  for (let b = (from / RESTART) * RESTART; b < to; b += RESTART) {
+  const every = min(RESTART, 2 * half);
+  for (let b = (from / every) * every; b < to; b += every) {
     const t0 = f64x2(<f64>(b - half), <f64>(b - half + 1));
     const t1 = f64x2.add(t0, f64x2.splat(2.0)), t2 = f64x2.add(t0, f64x2.splat(4.0)), t3 = f64x2.add(t0, f64x2.splat(6.0));
     let ya = value(t0, y0, c1, c2, c3), yb = value(t1, y0, c1, c2, c3), yc = value(t2, y0, c1, c2, c3), yd = value(t3, y0, c1, c2, c3);
     let ea = step8(t0, c1, c2, c3), eb = step8(t1, c1, c2, c3), ec = step8(t2, c1, c2, c3), ed = step8(t3, c1, c2, c3);
     let fa = step8x2(t0, c2, c3), fb = step8x2(t1, c2, c3), fc = step8x2(t2, c2, c3), fd = step8x2(t3, c2, c3);
-    const stop = min(to, b + RESTART);
+    const stop = min(to, b + every);
     for (let j = b; j < stop; j += 8) {
       if (j >= from && j + 8 <= stop) {
         store2<f64>(p, j, ya);
