@@ -162,17 +162,33 @@ function exact(
   }
 }
 
+/**
+ * Whether a block about xc (offsets |t| <= h) of a wave or a linear cosine certainly fails the
+ * check in cubicBlock: their remainders are known before their cos and sin, and m there is at
+ * most |a| + |b| for a wave, max(|lr| (|L| + |beta|), floor) for a linear cosine (L its linear
+ * factor at xc), so a block they rule out is split or written exactly without expanding it.
+ */
+function ruledOut(kind: i32, f32: bool, xc: f64, h: f64, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64): bool {
+  const approx = f32 ? 1e-7 : 1e-10;
+  if (kind == Shape.Wave) {
+    const wh = Math.abs(p2) * h;
+    return Math.abs(p1) * (wh * wh) * (wh * wh) / 24.0 > approx * (Math.abs(p0) + Math.abs(p1));
+  }
+  if (kind == Shape.LinearCosine) {
+    const wh = 2.0 * Math.PI * Math.abs(p2 / p1) * h;
+    const l0 = Math.abs(p0 * (p3 + 1.0 - xc / p1));
+    return l0 * 0.5 * (wh * wh) * (wh * wh) / 24.0 > approx * Math.max(l0 + Math.abs(p0 * p4), floor);
+  }
+  return false;
+}
+
 /** Offsets [from, to) of the `size`-step block whose offset 0 is local step x0 (`p` addresses it). */
 function block(
   p: usize, f32: bool, from: i32, to: i32, x0: f64, pos0: f64, o: f64, size: i32,
   kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64, tmp: usize,
 ): void {
   const half = size >> 1;
-  // a wave's remainder is known before its cos and sin: a block it rules out is not expanded
-  // (the check in cubicBlock would fail the same way, as m <= |a| + |b|)
-  const wh = Math.abs(p2) * <f64>half;
-  const ruledOut = kind == Shape.Wave && Math.abs(p1) * (wh * wh) * (wh * wh) / 24.0 > (f32 ? 1e-7 : 1e-10) * (Math.abs(p0) + Math.abs(p1));
-  if (!ruledOut) {
+  if (!ruledOut(kind, f32, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4, floor)) {
     expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
     // the last offset from the centre that the caller's range can reach (one more at worst)
     const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
