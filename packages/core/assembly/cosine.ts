@@ -20,11 +20,26 @@ export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, 
  * written with expm1/log1p so it stays accurate when t is within a few ulps of 1, and snapped to
  * the nearest integer step when within 1e-9 of it.
  */
-@inline function periodStart(first: f64, tMul: f64, i: f64): f64 {
+function periodStart(first: f64, tMul: f64, i: f64): f64 {
   if (tMul == 1.0) return first * i;
+  // consecutive chunks ask for the same two starts: the last two are kept (same numbers, no expm1)
+  if (first == memoFirst && tMul == memoMul) {
+    if (i == memoI) return memoStart;
+    if (i == memoI2) return memoStart2;
+  } else {
+    memoFirst = first;
+    memoMul = tMul;
+    memoI = memoI2 = NaN;
+  }
   const g = tMul - 1.0;
-  return snap(first * (Math.expm1(i * Math.log1p(g)) / g));
+  const start = snap(first * (Math.expm1(i * Math.log1p(g)) / g));
+  memoI2 = memoI;
+  memoStart2 = memoStart;
+  memoI = i;
+  memoStart = start;
+  return start;
 }
+let memoFirst: f64 = NaN, memoMul: f64 = NaN, memoI: f64 = NaN, memoStart: f64 = 0.0, memoI2: f64 = NaN, memoStart2: f64 = 0.0;
 
 /**
  * A start within 1e-9 (relative) of an integer step is that step: expm1/log1p round differently
