@@ -32,7 +32,12 @@ export interface Table {
   /** Data rows (the header is not one). */
   readonly rows: number;
   /** Features, `rows x features.length`, row-major. */
-  readonly x: { readonly values: Float32Array; readonly shape: readonly [number, number] };
+  readonly x: {
+    /** Every feature cell, row by row. */
+    readonly values: Float32Array;
+    /** `[rows, features.length]`. */
+    readonly shape: readonly [number, number];
+  };
   /** The target: numbers when every cell is a finite number, otherwise one class name per row. */
   readonly y: Float32Array | readonly string[];
 }

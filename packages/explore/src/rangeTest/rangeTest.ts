@@ -111,7 +111,24 @@ export interface RangeTestResult {
   /** Rows it trained on. */
   readonly rows: number;
   /** The options as run (the batch size at most the rows), the optimizer as text, the smoothing factor `beta` and the divergence ratio. */
-  readonly settings: { minLr: number; maxLr: number; batches: number; batchSize: number; optimizer: string; seed: number; beta: number; divergence: number };
+  readonly settings: {
+    /** Rate of the first batch. */
+    minLr: number;
+    /** Rate of the last batch. */
+    maxLr: number;
+    /** Batches of the ramp. */
+    batches: number;
+    /** Rows per batch (at most the rows there are). */
+    batchSize: number;
+    /** The optimizer as text: "momentum 0.9", "adam". */
+    optimizer: string;
+    /** Seed of the initial weights and the batch order. */
+    seed: number;
+    /** Weight of the past in the loss's moving average (its window spans about a twentieth of the batches). */
+    beta: number;
+    /** The test stops once the smoothed loss exceeds this multiple of its best. */
+    divergence: number;
+  };
   /** Rate of every batch run. */
   readonly lrs: readonly number[];
   /** Training loss of every batch run. */

@@ -45,7 +45,14 @@ export interface PlateauOptions {
    * `shape` 'linear' (default), 'cosine' or 'exponential'. Epochs that end inside the warm-up
    * neither count toward patience nor reduce. Default: no warm-up.
    */
-  readonly warmup?: { readonly steps: unknown; readonly initialLr?: number; readonly shape?: "linear" | "cosine" | "exponential" };
+  readonly warmup?: {
+    /** Steps of the ramp: an integer >= 0, `{epochs: n}` or `{fraction: f}`. */
+    readonly steps: unknown;
+    /** Rate of the first step. Default 0. */
+    readonly initialLr?: number;
+    /** Shape of the ramp. Default 'linear'. */
+    readonly shape?: "linear" | "cosine" | "exponential";
+  };
 }
 
 const KEYS = ["lr", "factor", "patience", "threshold", "thresholdMode", "cooldown", "minLr", "eps", "monitor", "mode", "warmup"];

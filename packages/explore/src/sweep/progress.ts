@@ -57,9 +57,55 @@ export interface RunRef {
  * ```
  */
 export type SweepProgress =
-  | { readonly type: "plan"; readonly runs: number; readonly toTrain: number; readonly cached: number; readonly otherShards: number; readonly stepsPerRun: number }
-  | { readonly type: "cached"; readonly run: RunRef }
-  | { readonly type: "run"; readonly run: RunRef }
-  | { readonly type: "batch"; readonly run: RunRef; readonly epoch: number; readonly epochs: number; readonly step: number; readonly steps: number; readonly loss: number }
-  | { readonly type: "epoch"; readonly run: RunRef; readonly epochs: number; readonly record: EpochRecord }
-  | { readonly type: "done"; readonly trained: number; readonly cached: number; readonly missing: number; readonly seconds: number };
+  | {
+      /** First, once: what this call will do. */
+      readonly type: "plan";
+      /** Runs of the whole sweep (schedules x seeds). */
+      readonly runs: number;
+      /** Runs this call trains. */
+      readonly toTrain: number;
+      /** Runs found finished in OUT/runs/. */
+      readonly cached: number;
+      /** Runs left to the other shards. */
+      readonly otherShards: number;
+      /** Optimizer steps of every run. */
+      readonly stepsPerRun: number;
+    }
+  | {
+      /** A run found finished in OUT/runs/ (one event each, after the plan). */
+      readonly type: "cached";
+      readonly run: RunRef;
+    }
+  | {
+      /** A run starts training. */
+      readonly type: "run";
+      readonly run: RunRef;
+    }
+  | {
+      /** A batch was trained. */
+      readonly type: "batch";
+      readonly run: RunRef;
+      /** 1-based epoch, of `epochs`. */
+      readonly epoch: number;
+      readonly epochs: number;
+      /** 0-based optimizer step of the run, of `steps`. */
+      readonly step: number;
+      readonly steps: number;
+      /** Training loss of the batch. */
+      readonly loss: number;
+    }
+  | {
+      /** An epoch ended and was validated. */
+      readonly type: "epoch";
+      readonly run: RunRef;
+      readonly epochs: number;
+      readonly record: EpochRecord;
+    }
+  | {
+      /** Last, once: runs trained, found cached and still missing (other shards'), and the seconds of the call. */
+      readonly type: "done";
+      readonly trained: number;
+      readonly cached: number;
+      readonly missing: number;
+      readonly seconds: number;
+    };

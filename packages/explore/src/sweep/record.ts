@@ -36,18 +36,26 @@ export interface SweepManifest {
   readonly model: { readonly description: string; readonly parameters: number };
   /** Where the data came from ("arrays", or the file and target column), features per row, and the rows trained and validated on per run. */
   readonly data: {
+    /** "arrays", or the file(s) and the target column. */
     readonly description: string;
+    /** Features per row. */
     readonly features: number;
+    /** Rows every run trains on. */
     readonly trainRows: number;
+    /** Rows every run is validated on. */
     readonly validationRows: number;
     /** Set when validation rows are split off per seed. */
     readonly validationFraction: number | null;
   };
   /** The training settings with defaults filled in; `stepsPerEpoch` counts the partial last batch. */
   readonly settings: {
+    /** Epochs of every run. */
     readonly epochs: number;
+    /** Rows per batch. */
     readonly batchSize: number;
+    /** Optimizer steps per epoch, the partial last batch counted. */
     readonly stepsPerEpoch: number;
+    /** The optimizer's name, and its momentum for 'momentum'. */
     readonly optimizer: { readonly name: string; readonly momentum?: number };
   };
   /** Seeds of every schedule, in order. */
@@ -138,7 +146,12 @@ export interface RunRecord {
   /** One record per epoch. */
   readonly epochs: readonly EpochRecord[];
   /** Per step: training loss of the batch, and the rate it trained with. */
-  readonly steps: { readonly loss: readonly number[]; readonly lr: readonly number[] };
+  readonly steps: {
+    /** Training loss of every step's batch (NaN after a divergence). */
+    readonly loss: readonly number[];
+    /** The rate every step trained with. */
+    readonly lr: readonly number[];
+  };
   /** Training seconds of the run (validation included; the process's one-off warm-up excluded). */
   readonly seconds: number;
 }

@@ -26,9 +26,24 @@ import { resolvePlateau, type PlateauOptions } from "./plateau";
  * ```
  */
 export type ScheduleEntry =
-  | { readonly label: string; readonly spec: unknown }
-  | { readonly label: string; readonly schedule: Schedule }
-  | { readonly label: string; readonly plateau: PlateauOptions };
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** An lrsched spec, such as `{ type: "constant", value: 0.05 }`. */
+      readonly spec: unknown;
+    }
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** A ts-api `Schedule` (anything with `at()` and `toSpec()`). */
+      readonly schedule: Schedule;
+    }
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** The plateau policy's options. */
+      readonly plateau: PlateauOptions;
+    };
 
 /** A schedule ready to train with. */
 export interface ResolvedSchedule {
