@@ -28,6 +28,8 @@ export default defineConfig([
     target: "es2022",
     minify: true,
     noExternal: [/.*/],
+    // the core's module inlined as bytes (playground/src/main.ts hands them to ready())
+    loader: { ".wasm": "binary" },
     publicDir: "playground/public",
     // the core's WASM goes into the script as bytes: a page opened from file:// may not fetch it
     loader: { ".wasm": "binary" },

@@ -1,8 +1,9 @@
 // Parallel scaling: curve(n, {parallel: true}) against the serial curve, for long curves, in the
 // same rounds. Like for like: the serial curve into an ordinary preallocated array against the
-// parallel one into a SharedArrayBuffer array (both copy each chunk out of a core's memory), and
-// a fresh serial curve against a fresh parallel one; the serial curve in place (allocateCurve) is
-// timed beside them for reference.
+// parallel one into a SharedArrayBuffer array (both copy each chunk out of a core's memory; the
+// helpers write the shared array directly), and a fresh serial curve against a fresh parallel one
+// (the helpers' shares staged and copied in); the serial curve in place (allocateCurve) is timed
+// beside them for reference.
 import { availableParallelism } from "node:os";
 import * as L from "@lrsched/ts-api";
 import { threadsFor } from "@lrsched/core";

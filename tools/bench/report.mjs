@@ -136,8 +136,9 @@ export function renderReport(run) {
       `${parallel.threads - 1} worker thread(s), ${parallel.threads} shares. ns per step (median of ${parallel.rounds} rounds, each ` +
       "running every column) and the serial time over the parallel one, per round (median). Like for like: `into an array` " +
       "compares the serial curve into an ordinary preallocated Float32Array with the parallel curve into a SharedArrayBuffer " +
-      "Float32Array (both copy each chunk out of a core's memory); `fresh` compares `curve(n)` with `curve(n, {parallel: true})`, " +
-      "both allocating (the parallel one a SharedArrayBuffer). `serial in place` is the serial curve into an allocateCurve " +
+      "Float32Array (both copy each chunk out of a core's memory; the helpers write the shared array directly); `fresh` " +
+      "compares `curve(n)` with `curve(n, {parallel: true})`, both allocating an ordinary array (the helpers' shares are " +
+      "staged in shared memory and copied in by the calling thread). `serial in place` is the serial curve into an allocateCurve " +
       `array, the fastest single-thread path, for reference. Target: ≥ ${PARALLEL_LIMIT}x into an array on two cores or more, and ` +
       "the parallel curve identical to the serial one, byte for byte.", "",
       table(["schedule", "serial into an array", "parallel into an array", "speed-up", "serial fresh", "parallel fresh", "speed-up",

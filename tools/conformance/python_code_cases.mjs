@@ -66,7 +66,8 @@ const CASES = [
   c("cosinePower", { initialLearningRate: 0.1, decaySteps: 30, alpha: 0.05, exponent: 2 }),
   c("cosinePower", { initialLearningRate: 0.1, decaySteps: 40, exponent: 0.5 }),
   c("exponentialGrowth", { initialLearningRate: 0.001, growthSteps: 5, growthRate: 1.5, maxLr: 0.05 }),
-  c("exponentialGrowth", { initialLearningRate: 0.001, growthSteps: 10, growthRate: 2, staircase: true }),
+  c("exponentialGrowth", { initialLearningRate: 0.001, growthSteps: 10, growthRate: 2, staircase: true, maxLr: 0.05 }),
+  c("exponentialDecay", { initialLearningRate: 0.001, decaySteps: 8, decayRate: 1.5 }),
   c("join", {
     schedules: [
       { type: "polynomialDecay", initialLearningRate: 0, decaySteps: 10, endLearningRate: 0.1, power: 1 },

@@ -31,6 +31,8 @@ const usesTfjs = (p) => {
 };
 /** Globals only a web page has: an example that uses them is type-checked but not run in Node. */
 const BROWSER_GLOBALS = /(?<![.\w$])(?:location|document|window)\b/;
+/** An example importing TensorFlow.js itself. */
+const TFJS_IMPORT = /from\s+["']@tensorflow\//;
 /** Names the README examples take as given; tools/smoke/app/context.mts provides them. */
 const CONTEXT = ["tf", "model", "xs", "ys", "buildModel", "train"];
 
@@ -173,7 +175,9 @@ function readmeExamples() {
       const file = `${where.replace(/\/?README\.md$/, "").replace(/^packages\//, "").replace(/\W+/g, "-") || "root"}-L${block.line}.mts`;
       const header = `// ${where}, line ${block.line}\n${given.length ? `import { ${given.join(", ")} } from "../context.mjs";\n` : ""}`;
       writeFileSync(join(dir, file), `${header}${block.code}\nexport {};\n`);
-      (readme.tfjs || given.length ? examples.tfjs : examples.plain).push(file);
+      // an example of another README that imports tfjs, or a package built on it, brings tfjs's declarations too
+      const importsTfjs = TFJS_IMPORT.test(block.code) || packages.some((p) => usesTfjs(p) && block.code.includes(`"${p.manifest.name}"`));
+      (readme.tfjs || given.length || importsTfjs ? examples.tfjs : examples.plain).push(file);
     }
   }
   const count = examples.plain.length + examples.tfjs.length;

@@ -8,6 +8,12 @@ import { Worker } from "node:worker_threads";
 /** What a snippet did: returned a (structured-clonable) value, or threw. */
 export type Outcome = { readonly value: unknown } | { readonly error: { readonly name: string; readonly message: string } };
 
+/** The value of an outcome, or an Error carrying what the snippet threw. */
+export function valueOf(o: Outcome): unknown {
+  if ("error" in o) throw new Error(`${o.error.name}: ${o.error.message}`);
+  return o.value;
+}
+
 export interface Watchdog {
   /** Runs `code` (a function body that sees the loaded modules as `lib` and returns a value). */
   run(code: string): Promise<Outcome>;

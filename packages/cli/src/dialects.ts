@@ -32,7 +32,7 @@ const read = (make: () => Schedule): string => structure(make().toSpec());
 type Example = readonly [name: string, config: Record<string, unknown> | null, note?: string];
 
 const TORCH: readonly Example[] = [
-  ["LambdaLR", null, "a Python function: no lrsched form (export LambdaLR code instead)"],
+  ["LambdaLR", null, "a Python function: no lrsched form"],
   ["MultiplicativeLR", null, "a Python function: no lrsched form"],
   ["StepLR", { step_size: 30 }],
   ["MultiStepLR", { milestones: [30, 80] }],
@@ -44,7 +44,7 @@ const TORCH: readonly Example[] = [
   ["CosineAnnealingWarmRestarts", { T_0: 10, T_mult: 2 }],
   ["CyclicLR", { base_lr: 0.001, max_lr: 0.1 }],
   ["OneCycleLR", { max_lr: 0.1, total_steps: 100 }],
-  ["ReduceLROnPlateau", null, "follows a metric: no closed form (torch-compat runs it)"],
+  ["ReduceLROnPlateau", null, "follows a metric: no closed form; torch-compat runs it"],
   ["SequentialLR", { schedulers: [{ _target_: "torch.optim.lr_scheduler.LinearLR" }, { _target_: "torch.optim.lr_scheduler.ExponentialLR", gamma: 0.9 }], milestones: [5] }],
   ["ChainedScheduler", null, "stacks schedulers step by step: torch-compat runs it"],
 ];
@@ -56,15 +56,15 @@ const TIMM: readonly Example[] = [
   ["MultiStepLRScheduler", { decay_t: [30, 60] }],
   ["PolyLRScheduler", { t_initial: 100 }],
   ["PlateauLRScheduler", null, "follows a metric: torch-compat's fromTimmConfig runs it"],
-  ["create_scheduler_v2", {}, "the class its `sched` names (cosine by default)"],
+  ["create_scheduler_v2", {}, "the class named by sched; cosine by default"],
 ];
 
 const OPTAX: readonly Example[] = [
   ["constant_schedule", { value: 0.1 }],
-  ["linear_schedule", { init_value: 0, end_value: 0.1, transition_steps: 100, transition_begin: 10 }, "a join after a constant when transition_begin > 0"],
+  ["linear_schedule", { init_value: 0, end_value: 0.1, transition_steps: 100 }, "transition_begin > 0: a join after a constant"],
   ["polynomial_schedule", { init_value: 0.1, end_value: 0, power: 2, transition_steps: 100 }],
   ["piecewise_constant_schedule", { init_value: 0.1, boundaries_and_scales: { "100": 0.1 } }],
-  ["exponential_decay", { init_value: 0.1, transition_steps: 100, decay_rate: 0.5, end_value: 0.001 }, "decay_rate > 1: exponentialGrowth; end_value: a clamp"],
+  ["exponential_decay", { init_value: 0.1, transition_steps: 100, decay_rate: 0.5 }, "decay_rate > 1: exponentialGrowth; end_value: a clamp around it"],
   ["cosine_decay_schedule", { init_value: 0.1, decay_steps: 100 }, "exponent != 1: cosinePower"],
   ["warmup_constant_schedule", { init_value: 0, peak_value: 0.1, warmup_steps: 10 }],
   ["warmup_cosine_decay_schedule", { init_value: 0, peak_value: 0.1, warmup_steps: 10, decay_steps: 100 }],

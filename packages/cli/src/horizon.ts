@@ -60,6 +60,9 @@ const ENDS: Readonly<Record<string, (spec: Spec) => number | undefined>> = {
   timmCosine: (s) => timmEnd(s),
   timmTanh: (s) => timmEnd(s),
   timmPoly: (s) => timmEnd(s),
+  cosinePower: (s) => n(s, "decaySteps"),
+  // the step where the growth reaches its cap
+  exponentialGrowth: (s) => (n(s, "growthSteps") * Math.log(n(s, "maxLr") / n(s, "initialLearningRate"))) / Math.log(n(s, "growthRate")),
   warmup: (s) => {
     const after = specEnd(child(s, "schedule"));
     return after === undefined ? undefined : s.offset === false ? Math.max(after, n(s, "warmupSteps")) : n(s, "warmupSteps") + after;

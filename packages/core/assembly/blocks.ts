@@ -10,10 +10,11 @@ import { cubicBlock } from "./cubicBlock";
 import { line } from "./buffer";
 import { recurrence } from "./geometric";
 import { rotation } from "./wave";
-import { linearCosine } from "./linearCosine";
+import { linearCosinePasses } from "./linearCosine";
 import { CHUNK } from "./opcodes";
 import { narrowOut, slot } from "./output";
 import { powerExact } from "./power";
+import { cubic0, cubic1, cubic2, cubic3, kDecayCubic, kDecayExact } from "./smooth";
 
 export const enum Shape {
   /** p0 + p1 cos(p2 x + p3), p4 the period of the cosine in x (0 if none) */
@@ -28,6 +29,8 @@ export const enum Shape {
   LinearCosine = 4,
   /** p0 + (p1 + p2 x) e^(p3 x): a cyclic exp_range half cycle */
   AffineExp = 5,
+  /** k-decay, p3 + p0 (1 + cos(pi (x / p1)^p2)), p4 its peak: checked interpolants (smooth.ts) */
+  KDecay = 6,
 }
 
 const BLOCK = 2048;
@@ -105,6 +108,14 @@ function expand(kind: i32, xc: f64, h: f64, p0: f64, p1: f64, p2: f64, p3: f64, 
     const wh = Math.abs(w) * h;
     // the dropped l1 C3 t^4 term, and L times the remainder of C
     err = Math.abs(p0) * (Math.abs(l1 * C3) * (h * h) * (h * h) + (Math.abs(l0) + Math.abs(l1) * h) * 0.5 * (wh * wh) * (wh * wh) / 24.0);
+  } else if (kind == Shape.KDecay) {
+    // no closed-form remainder: an interpolant through exact values, checked to 1e-10
+    const fits = kDecayCubic(xc - h, <i32>(2.0 * h), p0, p1, p2, p3, p4);
+    y0 = cubic0;
+    c1 = cubic1;
+    c2 = cubic2;
+    c3 = cubic3;
+    err = fits ? 0.0 : Infinity;
   } else {
     // AffineExp: p0 + (l0 + l1 t) e0 (1 + k t + (k t)^2 / 2 + (k t)^3 / 6 + R)
     const e0 = Math.exp(p3 * xc);
@@ -128,8 +139,9 @@ function exact(
   else if (kind == Shape.Geometric) recurrence(out, f32, n, s0, o, p0, p1);
   else if (kind == Shape.Affine) line(out, f32, n, s0, o, p0, p1);
   else if (kind == Shape.Power) powerExact(out, f32, n, s0, o, p0, p1, p2, p3, p4);
+  else if (kind == Shape.KDecay) kDecayExact(out, f32, n, s0, o, p0, p1, p2, p3);
   else if (kind == Shape.LinearCosine) {
-    linearCosine(tmp, false, tmp + LEVEL, n, s0, o, p0, p1, p2, p3, p4);
+    linearCosinePasses(tmp, tmp + LEVEL, n, s0, o, p0, p1, p2, p3, p4);
     narrowOut(out, f32, tmp, n);
   } else {
     line(tmp, false, n, s0, o, p1, p2);
@@ -150,7 +162,7 @@ function block(
 ): void {
   const half = size >> 1;
   expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
-  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor)) return;
+  if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB)) return;
   if (size == SUB) {
     exact(kind, slot(p, from, f32), f32, to - from, pos0 + <f64>from, o, p0, p1, p2, p3, p4, tmp);
     return;

@@ -12,9 +12,12 @@ import { store1, store2 } from "./output";
   return buf + (<usize>i << 3);
 }
 
-/** out[i] = a + b * (s0 + i - o), an affine ramp in the local step, into an f32 or f64 output. */
-export function affine(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64): void {
-  if (f32) blocks(out, true, n, s0, o, Shape.Affine, a, b, 0.0, 0.0, 0.0, 0.0);
+/**
+ * out[i] = a + b * (s0 + i - o), an affine ramp in the local step, into an f32 or f64 output;
+ * `floor` is 1e-6 x the peak of the curve it belongs to, when the caller knows it.
+ */
+export function affine(out: usize, f32: bool, n: i32, s0: f64, o: f64, a: f64, b: f64, floor: f64 = 0.0): void {
+  if (f32) blocks(out, true, n, s0, o, Shape.Affine, a, b, 0.0, 0.0, 0.0, floor);
   else line(out, false, n, s0, o, a, b);
 }
 

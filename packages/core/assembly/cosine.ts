@@ -2,7 +2,7 @@
 import { affine, firstAtOrAbove } from "./buffer";
 import { fillOut, slot } from "./output";
 import { cosWave } from "./wave";
-import { raise } from "./floor";
+import { raiseWave } from "./floor";
 
 /** lr * ((1 - alpha) * (1 + cos(pi * min(x, D) / D)) / 2 + alpha). */
 export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, alpha: f64): void {
@@ -10,7 +10,7 @@ export function cosine(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, 
   const b = 0.5 * lr * (1.0 - alpha);
   if (m > 0) {
     cosWave(out, f32, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, 2.0 * d);
-    raise(out, f32, m, lr * alpha);
+    raiseWave(out, f32, m, s0, o, b + lr * alpha, b, Math.PI / d, 0.0, lr * alpha);
   }
   if (m < n) fillOut(slot(out, m, f32), f32, n - m, lr * alpha);
 }
@@ -93,7 +93,7 @@ export function cosineRestarts(
     if (ramp > i) affine(slot(out, i, f32), f32, ramp - i, s, start, floor, 2.0 * b / warmup);
     if (end > ramp) {
       cosWave(slot(out, ramp, f32), f32, end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, 0.0);
-      raise(slot(out, ramp, f32), f32, end - ramp, floor);
+      raiseWave(slot(out, ramp, f32), f32, end - ramp, s0 + <f64>ramp, start + warmup, b + floor, b, Math.PI / (length - warmup), 0.0, floor);
     }
     i = end;
     k += 1.0;

@@ -5,10 +5,11 @@
 // Why f32 arithmetic is safe here, and when: every operation rounds with a relative error of at
 // most u = 2^-24, so evaluating y0 + d(t) costs at most u (2 |y0| + 7 D) in absolute terms, with
 // D = |c1| h + |c2| h^2 + |c3| h^3 the largest |d(t)| over the block (|t| <= h). The contract
-// allows 1e-6 x max(|y|, floor) and |y| >= m = |y0| - D - err on the block; so f32 lanes are
-// taken when 2 |y0| + 7 D <= 10 m (at most 6e-7 of m), which holds wherever the shape changes
-// by less than about 45% of its value across the block. Elsewhere (near a zero crossing) the
-// same cubic is evaluated in f64 and narrowed. Offsets are exact integers in f32, every lane
+// allows 1e-6 x max(|y|, 1e-6 x peak), and on the block that is at least 1e-6 x m with
+// m = max(|y0| - D - err, floor), `floor` a lower bound the caller knows; so f32 lanes are taken
+// when 2 |y0| + 7 D <= 10 m (at most 6e-7 of m), which holds wherever the shape changes by less
+// than about 45% of its value across the block. Otherwise a quarter of the block is tried, and
+// at the smallest size (near a zero crossing) the same cubic is evaluated in f64 and narrowed. Offsets are exact integers in f32, every lane
 // runs the same operations, and a lone step runs them in a splat: a value never depends on the
 // chunk it is computed in.
 import { store1, store2 } from "./output";
@@ -33,11 +34,13 @@ const APPROX_F64: f64 = 1e-10;
 /**
  * Writes block offsets [from, to) of a block whose centre is offset `half` (`p` addresses offset
  * 0) from the cubic, in f32 (`f32`) or f64; `err` bounds |cubic - shape| on the block and
- * `floor` is 1e-6 x the shape's peak (0 when unknown). Returns false, writing nothing, when the
- * cubic is not close enough to the shape for the output's type.
+ * `floor` is a lower bound of max(|shape|, 1e-6 x its peak) (1e-6 x the peak, or 0, when nothing
+ * better is known). Returns false, writing nothing, when the
+ * cubic is not close enough to the shape for the output's type, or when f32 lanes would not keep
+ * the contract and `last` is false (smaller blocks may: the caller splits this one).
  */
 export function cubicBlock(
-  p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64,
+  p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64, last: bool,
 ): bool {
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
@@ -51,6 +54,7 @@ export function cubicBlock(
     lanes(p, from, to, half, y0, c1, c2, c3);
     return true;
   }
+  if (f32 && !last) return false;
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
   else wide<f64>(p, from, to, half, y0, c1, c2, c3);
   return true;

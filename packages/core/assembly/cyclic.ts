@@ -5,28 +5,28 @@
 // f = 1 (triangular), 1 / 2^(cycle - 1) (triangular2), gamma^s (exp_range).
 // Within a half cycle the rate is affine in s, so each half cycle is one exact affine run;
 // exp_range multiplies the triangle by the geometric factor gamma^s.
-import { at, affine, firstAtOrAbove } from "./buffer";
+import { affine, firstAtOrAbove } from "./buffer";
 import { slot } from "./output";
 import { CyclicMode } from "./opcodes";
-import { geometric } from "./geometric";
 import { Shape, blocks } from "./blocks";
 import { raise } from "./floor";
 
 /**
- * One half cycle: `a + b x` over local steps x = s - origin (x from the cycle's start). exp_range
- * multiplies it by gamma^(s - o) and adds the base rate: into an f32 output that product is
- * written as blocks of its cubic expansion (blocks.ts), into an f64 one the caller forms it.
+ * One half cycle: `a + b x` over local steps x = s - origin. exp_range multiplies it by
+ * gamma^(s - o) and adds the base rate, written as blocks of the product's cubic expansion
+ * (blocks.ts) with x from the cycle's start (`origin` must be it), where gamma^x <= 1.
  */
 function halfCycle(
   out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
+  floor: f64,
 ): void {
-  if (!(exp && f32)) {
-    affine(out, f32, n, s, origin, a, b);
+  if (!exp) {
+    affine(out, f32, n, s, origin, a, b, floor);
     return;
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
-  blocks(out, true, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, 0.0, tmp);
-  raise(out, true, n, baseLr);
+  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp);
+  raise(out, f32, n, baseLr);
 }
 
 export function cyclic(
@@ -36,7 +36,10 @@ export function cyclic(
   const height = maxLr - baseLr;
   const exp = mode == CyclicMode.ExpRange;
   const k = exp ? Math.log(gamma) : 0.0;
-  // exp_range into f64: out holds the triangle (height * scale), scaled and shifted at the end
+  // the rate stays in [baseLr, maxLr] (baseLr >= 0 from the options), and the first cycle reaches
+  // maxLr: a lower bound of max(|rate|, 1e-6 x peak) for the blocks
+  const floor = Math.max(baseLr >= 0.0 && maxLr >= baseLr ? baseLr : 0.0, 1e-6 * Math.max(Math.abs(baseLr), Math.abs(maxLr)));
+  // exp_range: the triangle (height * scale) from 0, scaled and shifted by halfCycle
   const base = exp ? 0.0 : baseLr;
   let i = 0;
   while (i < n) {
@@ -46,21 +49,18 @@ export function cyclic(
     const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
-    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k);
+    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k, floor);
     // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
     // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
     if (next > peak) {
-      halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k);
+      // exp_range from the cycle's start instead: its factor gamma^x must not be taken from the
+      // cycle's end, where it can overflow (the triangle's start value stays near the height)
+      if (exp) {
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin, height * f * (total / down), -height * f / down, exp, baseLr, k, floor);
+      } else {
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor);
+      }
     }
     i = next;
-  }
-  if (exp && !f32) {
-    geometric(tmp, false, n, s0, o, 1.0, k);
-    const vb = f64x2.splat(baseLr);
-    let j = 0;
-    for (; j + 2 <= n; j += 2) {
-      v128.store(at(out, j), f64x2.add(vb, f64x2.mul(v128.load(at(out, j)), v128.load(at(tmp, j)))));
-    }
-    if (j < n) store<f64>(at(out, j), baseLr + load<f64>(at(out, j)) * load<f64>(at(tmp, j)));
   }
 }

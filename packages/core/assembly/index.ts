@@ -51,33 +51,48 @@ export function constantRun(plan: usize, start: f64, limit: f64): f64 {
 }
 
 /**
- * Whether out[0..n) (f32 or f64) are all finite: comparisons only, no branch per value. An f64
- * rate beyond f32's range is stored as Infinity in an f32 output, so one test covers both.
+ * Whether out[0..n) (f32 or f64) are all finite. An f64 rate beyond f32's range is stored as
+ * Infinity in an f32 output, so one test covers both. The quick test sums the values (an
+ * Infinity or NaN makes the sum non-finite: one add per vector); only a sum that overflowed
+ * from finite values, rates near the type's limit, is checked value by value.
  */
 function finite(out: usize, n: i32, f32: bool): bool {
   const bytes = <usize>n << (f32 ? 2 : 3);
-  let a = i64x2.splat(-1);
-  let b: usize = 0;
+  let a = f64x2.splat(0.0), b = f64x2.splat(0.0), c = f64x2.splat(0.0), d = f64x2.splat(0.0);
+  let i: usize = 0;
   if (f32) {
-    const inf = f32x4.splat(Infinity);
-    for (; b + 32 <= bytes; b += 32) {
-      const p = out + b;
-      a = v128.and(a, v128.and(f32x4.lt(f32x4.abs(v128.load(p)), inf), f32x4.lt(f32x4.abs(v128.load(p, 16)), inf)));
+    for (; i + 64 <= bytes; i += 64) {
+      const p = out + i;
+      a = f32x4.add(a, v128.load(p));
+      b = f32x4.add(b, v128.load(p, 16));
+      c = f32x4.add(c, v128.load(p, 32));
+      d = f32x4.add(d, v128.load(p, 48));
     }
-    for (; b + 16 <= bytes; b += 16) a = v128.and(a, f32x4.lt(f32x4.abs(v128.load(out + b)), inf));
-    let ok = i32x4.all_true(a);
-    for (; b < bytes; b += 4) ok = ok && Math.abs(load<f32>(out + b)) < Infinity;
-    return ok;
+    const t = f32x4.add(f32x4.add(a, b), f32x4.add(c, d));
+    let sum: f32 = f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
+    for (; i < bytes; i += 4) sum += load<f32>(out + i);
+    return sum - sum == 0.0 || eachFinite(out, n, true);
   }
-  const inf = f64x2.splat(Infinity);
-  for (; b + 32 <= bytes; b += 32) {
-    const p = out + b;
-    a = v128.and(a, v128.and(f64x2.lt(f64x2.abs(v128.load(p)), inf), f64x2.lt(f64x2.abs(v128.load(p, 16)), inf)));
+  for (; i + 64 <= bytes; i += 64) {
+    const p = out + i;
+    a = f64x2.add(a, v128.load(p));
+    b = f64x2.add(b, v128.load(p, 16));
+    c = f64x2.add(c, v128.load(p, 32));
+    d = f64x2.add(d, v128.load(p, 48));
   }
-  for (; b + 16 <= bytes; b += 16) a = v128.and(a, f64x2.lt(f64x2.abs(v128.load(out + b)), inf));
-  let ok = i64x2.all_true(a);
-  for (; b < bytes; b += 8) ok = ok && Math.abs(load<f64>(out + b)) < Infinity;
-  return ok;
+  const t = f64x2.add(f64x2.add(a, b), f64x2.add(c, d));
+  let sum = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
+  for (; i < bytes; i += 8) sum += load<f64>(out + i);
+  return sum - sum == 0.0 || eachFinite(out, n, false);
+}
+
+/** Whether every value of out[0..n) is finite, value by value. */
+function eachFinite(out: usize, n: i32, f32: bool): bool {
+  for (let i = 0; i < n; i++) {
+    const v: f64 = f32 ? <f64>load<f32>(out + (<usize>i << 2)) : load<f64>(out + (<usize>i << 3));
+    if (!(v - v == 0.0)) return false;
+  }
+  return true;
 }
 
 /**
@@ -109,5 +124,3 @@ export function gaussian(seed: u32, step: f64): f64 {
 export function gaussians(out: usize, n: i32, first: f64, seed: u32): void {
   normals(out, n, first, seed);
 }
-
-

@@ -4,10 +4,14 @@
 // initialVariance / (1 + s)^varianceDecay drawn from the counter-based generator.
 import { at, affine, firstAtOrAbove } from "./buffer";
 import { Shape, blocks } from "./blocks";
-import { fillOut, slot } from "./output";
+import { fillOut, narrowOut, slot } from "./output";
+import { CHUNK } from "./opcodes";
 import { cosWave } from "./wave";
 import { gaussians } from "./noise";
 import { raise } from "./floor";
+
+/** Rates from here on take the f64 passes: a cubic's other order of operations could stay finite. */
+const NEAR_OVERFLOW: f64 = 1e300;
 
 /** Value once s >= D (the cosine factor is frozen at its value for s = D). */
 @inline function tailFactor(periods: f64): f64 {
@@ -15,25 +19,32 @@ import { raise } from "./floor";
 }
 
 /**
- * f32 output as blocks of the product's cubic expansion (blocks.ts), falling back to the f64
- * passes below; f64 output as f64 passes: out = the linear part, tmp = the cosine factor, then
- * their product.
+ * Blocks of the product's cubic expansion (blocks.ts) into an f32 or f64 output, the f64 passes
+ * below where a block does not fit (`tmp`: two CHUNK levels).
  */
 export function linearCosine(
   out: usize, f32: bool, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
 ): void {
+  const len = firstAtOrAbove(s0, o, d, n); // steps before D
+  // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
+  const peak0 = Math.abs(lr * (alpha + 1.0 + beta));
+  if (len > 0 && !(peak0 < NEAR_OVERFLOW)) {
+    // rates near f64's limit: the passes overflow exactly where the formula does
+    linearCosinePasses(tmp, tmp + (<usize>CHUNK << 3), len, s0, o, lr, d, periods, alpha, beta);
+    narrowOut(out, f32, tmp, len);
+  } else if (len > 0) {
+    blocks(out, f32, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, 1e-6 * peak0, tmp);
+    raise(out, f32, len, lr * beta);
+  }
+  if (len < n) fillOut(slot(out, len, f32), f32, n - len, lr * (alpha * tailFactor(periods) + beta));
+}
+
+/** The same in f64 passes: out = the linear part, tmp = the cosine factor, then their product. */
+export function linearCosinePasses(
+  out: usize, tmp: usize, n: i32, s0: f64, o: f64, lr: f64, d: f64, periods: f64, alpha: f64, beta: f64,
+): void {
   let i = 0;
   const len = firstAtOrAbove(s0, o, d, n); // steps before D
-  if (f32) {
-    // |value at step 0| bounds the peak from below: 1e-6 of it is a safe floor
-    const floor = 1e-6 * Math.abs(lr * (alpha + 1.0 + beta));
-    if (len > 0) {
-      blocks(out, true, len, s0, o, Shape.LinearCosine, lr, d, periods, alpha, beta, floor, tmp);
-      raise(out, true, len, lr * beta);
-    }
-    if (len < n) fillOut(slot(out, len, true), true, n - len, lr * (alpha * tailFactor(periods) + beta));
-    return;
-  }
   if (len > 0) {
     // out = lr * (alpha + 1 - x / D), tmp = (1 + cos) / 2, then out = out * tmp + lr * beta
     affine(out, false, len, s0, o, lr * (alpha + 1.0), -lr / d);

@@ -3,17 +3,23 @@
 import { affine, ceilRunLength, firstAtOrAbove } from "./buffer";
 import { fillOut, put, slot } from "./output";
 import { Shape, blocks } from "./blocks";
-import { raise } from "./floor";
+import { raise, raiseTail } from "./floor";
+
+/** The decay's floor pass: over its end when it falls to `end`, all of it when it rises (end > lr). */
+function floorOf(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64): void {
+  if (end <= lr) raiseTail(out, f32, n, s0, o, lr, end, d, power);
+  else raise(out, f32, n, lr);
+}
 
 function decayRun(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64): void {
   if (power == 1.0) {
     affine(out, f32, n, s0, o, lr, -(lr - end) / d);
-    raise(out, f32, n, Math.min(lr, end));
+    floorOf(out, f32, n, s0, o, lr, d, end, power);
     return;
   }
   // power blocks: one pow per block, exact values near x = D where the cubic does not fit
   blocks(out, f32, n, s0, o, Shape.Power, lr - end, -d, power, 1.0, end, 1e-6 * Math.max(Math.abs(lr), Math.abs(end)));
-  raise(out, f32, n, Math.min(lr, end));
+  floorOf(out, f32, n, s0, o, lr, d, end, power);
 }
 
 export function polynomial(out: usize, f32: bool, n: i32, s0: f64, o: f64, lr: f64, d: f64, end: f64, power: f64, cycle: bool): void {

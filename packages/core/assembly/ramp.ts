@@ -10,13 +10,13 @@ import { Shape, blocks } from "./blocks";
 import { cosWave } from "./wave";
 import { geometric } from "./geometric";
 import { put } from "./output";
-import { raise } from "./floor";
+import { raise, raiseHead, raiseTail, raiseWave } from "./floor";
 
 export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, to: f64, steps: f64, shape: i32): void {
   if (shape == RampShape.Cosine) {
     const b = 0.5 * (from - to);
     cosWave(out, f32, n, s0, o, to + b, b, Math.PI / steps, 0.0, 2.0 * steps);
-    raise(out, f32, n, Math.min(from, to));
+    raiseWave(out, f32, n, s0, o, to + b, b, Math.PI / steps, 0.0, Math.min(from, to));
   } else if (shape == RampShape.Exponential) {
     // ln(to / from), also when the quotient overflows; a ratio beyond e^700 (from 5e-324 to 0.1)
     // would overflow from * exp(p ln r) before it comes back into range, and the recurrence's
@@ -50,6 +50,7 @@ export function ramp(out: usize, f32: bool, n: i32, s0: f64, o: f64, from: f64, 
     // Steps past the ramp's end (one-cycle's final step) extrapolate, as PyTorch does, and keep
     // what the line gives there.
     affine(out, f32, n, s0, o, from, (to - from) / steps);
-    raise(out, f32, firstAbove(s0, o, steps, n), Math.min(from, to));
+    if (to < from) raiseTail(out, f32, firstAbove(s0, o, steps, n), s0, o, from, to, steps, 1.0);
+    else raiseHead(out, f32, firstAbove(s0, o, steps, n), s0, o, from, to, steps);
   }
 }

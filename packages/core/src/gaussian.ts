@@ -12,7 +12,7 @@ const LN2_LO = 1.90821492927058770002e-10;
 const SQRT2 = 1.4142135623730951;
 
 /** 2^-k for k = 0 .. 31 (exact powers of two: scaling by them is exact). */
-const INV_POW2 = Float64Array.from({ length: 32 }, (_, k) => 2 ** -k);
+const INV_POW2 = /* @__PURE__ */ Float64Array.from({ length: 32 }, (_, k) => 2 ** -k);
 
 // Series coefficients, highest power first, as the core evaluates them: 1/3 .. 1/21 of the
 // atanh series of ln, and Taylor's for cos r (to r^16) and sin r / r (to r^16), in z = r^2.

@@ -140,7 +140,12 @@ async function instantiate(source: WasmSource): Promise<WebAssembly.WebAssemblyI
  */
 export function ready(source?: WasmSource): Promise<void> {
   if (instance) return Promise.resolve();
-  return (pending ??= instantiate(source ?? embeddedWasm() ?? wasmAssetUrl()!).then(
+  if (pending) return pending;
+  const from = source ?? embeddedWasm() ?? wasmAssetUrl();
+  if (from === undefined) {
+    return Promise.reject(new Error("lrsched core: this bundle cannot locate lrsched.wasm: pass its URL or bytes to ready(source)"));
+  }
+  return (pending = instantiate(from).then(
     (result) => void adopt(result.module, result.instance.exports),
     (e: unknown) => {
       pending = undefined; // let a later call retry

@@ -40,7 +40,8 @@ function sizeOf(node: PlanNode): number {
 
 /**
  * Scratch levels a node needs beyond its own output buffer: Multiply evaluates its second
- * factor one level up; LinearCosine, NoisyLinearCosine and Cyclic use one level for a second factor.
+ * factor one level up; NoisyLinearCosine uses one level for a second factor; LinearCosine and
+ * Cyclic two, for the f64 passes (an output and a factor) where their blocks do not fit.
  *
  * @example
  * ```ts
@@ -53,10 +54,11 @@ export function scratchLevels(node: PlanNode): number {
   switch (node.op) {
     case Op.Multiply:
       return Math.max(scratchLevels(node.children[0]), 1 + scratchLevels(node.children[1]));
-    case Op.LinearCosine:
     case Op.NoisyLinearCosine:
-    case Op.Cyclic:
       return 1;
+    case Op.LinearCosine:
+    case Op.Cyclic:
+      return 2;
     default:
       return node.children.reduce((m, c) => Math.max(m, scratchLevels(c)), 0);
   }

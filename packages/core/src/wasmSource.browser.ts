@@ -9,5 +9,10 @@ export function embeddedWasm(): Uint8Array<ArrayBuffer> | undefined {
 }
 
 export function wasmAssetUrl(): URL | undefined {
-  return new URL("./lrsched.wasm", import.meta.url);
+  try {
+    // written out whole: this is the pattern bundlers look for to ship the asset
+    return new URL("./lrsched.wasm", import.meta.url);
+  } catch {
+    return undefined; // a bundle without module scripts (an IIFE) has no import.meta.url
+  }
 }

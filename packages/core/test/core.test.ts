@@ -12,7 +12,7 @@ describe("plan encoding", () => {
     expect(scratchLevels(c)).toBe(0);
     expect(scratchLevels(planNode(Op.Multiply, [], [c, c]))).toBe(1);
     expect(scratchLevels(planNode(Op.Multiply, [], [c, planNode(Op.Multiply, [], [c, c])]))).toBe(2);
-    expect(scratchLevels(planNode(Op.Multiply, [], [c, planNode(Op.LinearCosine, [1, 10, 1, 0, 0])]))).toBe(2);
+    expect(scratchLevels(planNode(Op.Multiply, [], [c, planNode(Op.LinearCosine, [1, 10, 1, 0, 0])]))).toBe(3);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CHUNK, Op, RampShape, compilePlan, evaluatePlan, planNode } from "../src/index";
+import { CHUNK, MIN_SHARE, Op, RampShape, compilePlan, evaluatePlan, planNode } from "../src/index";
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
 const readme = readFileSync(join(PACKAGE, "README.md"), "utf8").replace(/\s*\n\s*/g, " ");
@@ -20,9 +20,20 @@ describe("README.md", () => {
     expect(readme).toContain(`re-anchored from exact values every ${constant("anchor.ts", "ANCHOR")} steps`);
   });
 
-  it("the interpolant blocks of powers and k-decay, and their check", () => {
-    const block = constant("smooth.ts", "BLOCK");
-    const sub = constant("smooth.ts", "SUB");
+  it("the cubic blocks, their quarters and their accuracy for each output type", () => {
+    const block = constant("blocks.ts", "BLOCK");
+    const sub = constant("blocks.ts", "SUB");
+    expect(readme).toContain(`as blocks of ${block} steps (then ${sub}-step quarters)`);
+    expect(block / sub).toBe(4);
+    expect(readme).toContain(`Blocks sit at fixed multiples of ${block} in the step`);
+    const f32 = constant("cubicBlock.ts", "APPROX_F32").toExponential();
+    const f64 = constant("cubicBlock.ts", "APPROX_F64").toExponential();
+    expect(readme).toContain(`must stay under ${f32} (f32 output) or ${f64} (f64 output)`);
+  });
+
+  it("the interpolant blocks of k-decay, and their check", () => {
+    const block = constant("blocks.ts", "BLOCK");
+    const sub = constant("blocks.ts", "SUB");
     expect(readme).toContain(`cubic interpolants on ${block}-step blocks, split into ${sub}-step quarters`);
     expect(block / sub).toBe(4);
     expect(readme).toContain(`misses the ${constant("smooth.ts", "TOL").toExponential()} check`);
@@ -31,6 +42,17 @@ describe("README.md", () => {
   it("the size of the wasm module", () => {
     const bytes = statSync(join(PACKAGE, "build", "lrsched.wasm")).size;
     expect(readme).toContain(`(${(bytes / 1000).toFixed(1)} KB of wasm, embedded as base64)`);
+  });
+
+  it("the room an allocateCurve array keeps for a plan, and the parallel share", () => {
+    const work = Number(readFileSync(join(PACKAGE, "src", "curveBuffer.ts"), "utf8").match(/const WORK_BYTES = 1 << (\d+);/)?.[1]);
+    expect(readme).toContain(`[static data | ${2 ** work / 2 ** 20} MiB for a plan and its scratch | the values]`);
+    expect(readme).toContain(`Ranges shorter than \`MIN_SHARE\` (2^${Math.log2(MIN_SHARE)}) steps per thread`);
+    const source = (file: string) => readFileSync(join(PACKAGE, "src", file), "utf8");
+    const round = Number(source("parallel.ts").match(/const ROUND = 1 << (\d+);/)?.[1]);
+    expect(readme).toContain(`2^${round} steps per helper and round`);
+    const collect = Number(source("parallelWorker.ts").match(/const COLLECT_BYTES = (\d+) << 20;/)?.[1]);
+    expect(readme).toContain(`after every ${collect} MB of a caller's own buffers`);
   });
 
   it("the browser bundle's sizes, as tools/bench/bundle.mjs measures them", async () => {

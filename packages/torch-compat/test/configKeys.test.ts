@@ -3,18 +3,15 @@
 // itself (`ExponentialLR.step`) is not rewritten as if it were a config key (`config._exponential_l_r`).
 import { LrschedError } from "@lrsched/ts-api";
 import { describe, expect, it } from "vitest";
+import { caught } from "../../../tools/test/caught";
 import { fromTorchConfig } from "../src";
 
 const P = "torch.optim.lr_scheduler.";
 
 function message(config: unknown, group: { lr: number; initialLr?: number } = { lr: 0.1 }): string {
-  try {
-    fromTorchConfig(config, { paramGroups: [group] });
-  } catch (e) {
-    expect(e).toBeInstanceOf(LrschedError);
-    return (e as Error).message;
-  }
-  throw new Error("built");
+  const e = caught(() => fromTorchConfig(config, { paramGroups: [group] }));
+  expect(e).toBeInstanceOf(LrschedError);
+  return (e as Error).message;
 }
 
 describe("config error paths", () => {

@@ -3,16 +3,11 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { watchdog, type Outcome } from "../../../tools/test/watchdog";
+import { valueOf as value, watchdog } from "../../../tools/test/watchdog";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.cjs");
 const dog = watchdog({ torch: dist });
 afterAll(() => dog.close());
-
-const value = (o: Outcome) => {
-  if ("error" in o) throw new Error(`${o.error.name}: ${o.error.message}`);
-  return o.value;
-};
 
 describe("CosineAnnealingWarmRestarts with T_mult 1e308", () => {
   it("steps, and its closed form's curve and at() return (the second period lasts 1e308 epochs)", async () => {

@@ -3,18 +3,14 @@
 // with an LrschedError naming the limit (once RangeError: Maximum call stack size exceeded).
 import { LrschedError, MAX_NESTING } from "@lrsched/ts-api";
 import { describe, expect, it } from "vitest";
+import { caught } from "../../../tools/test/caught";
 import { ChainedScheduler, ExponentialLR, SequentialLR, fromTorchConfig } from "../src";
 
 const P = "torch.optim.lr_scheduler.";
 const optimizer = () => ({ paramGroups: [{ lr: 0.1 }] });
 
 function thrown(f: () => unknown): LrschedError {
-  let e: unknown;
-  try {
-    f();
-  } catch (x) {
-    e = x;
-  }
+  const e = caught(f);
   expect(e).toBeInstanceOf(LrschedError);
   return e as LrschedError;
 }

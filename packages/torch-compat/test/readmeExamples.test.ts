@@ -5,11 +5,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CosineAnnealingLR, fromTorchConfig, getScheduler, LinearLR, loadParamGroups, ReduceLROnPlateau, saveParamGroups, SequentialLR, StepLR,
-  transformersScheduler,
+  transformersScheduler, fromTimmConfig,
 } from "../src/index";
 import { readFixture } from "./fixtures";
 
 describe("README examples", () => {
+  it("timm's create_scheduler_v2", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1 }, { lr: 0.1, lrScale: 0.5 }] };
+    const scheduler = fromTimmConfig(optimizer, {
+      class: "create_scheduler_v2",
+      kwargs: { sched: "cosine", num_epochs: 10, warmup_epochs: 2, warmup_lr: 0.001 },
+    });
+    expect(scheduler.numEpochs).toBe(10);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.001, 0.0005]);
+    for (let epoch = 0; epoch < 5; epoch++) scheduler.step(epoch + 1);
+    optimizer.paramGroups.map((g) => g.lr).forEach((v, i) => expect(v).toBeCloseTo([0.05, 0.025][i]!, 15));
+  });
+
   it("StepLR loop", () => {
     const optimizer = { paramGroups: [{ lr: 0.1, momentum: 0.9 }] };
     const scheduler = new StepLR(optimizer, { stepSize: 30, gamma: 0.1 });

@@ -1,7 +1,11 @@
 // Option descriptors shared by several schedule types.
 import type { BooleanField, NameField, NumberField } from "./options";
 
-export const learningRate = (doc: string, def?: number): NumberField => ({ kind: "number", doc, min: 0, default: def });
+// Descriptor helpers are free of side effects (annotated so): a type left unused by a bundle goes.
+/* @__NO_SIDE_EFFECTS__ */
+export function learningRate(doc: string, def?: number): NumberField {
+  return { kind: "number", doc, min: 0, default: def };
+}
 
 export const initialLearningRate = learningRate("Learning rate at step 0.");
 
@@ -26,4 +30,7 @@ export const staircase: BooleanField = {
 
 export const kerasName: NameField = { kind: "name", doc: "Keras `name` (kept for Keras round trips only)." };
 
-export const fraction = (doc: string, def: number): NumberField => ({ kind: "number", doc, min: 0, max: 1, default: def });
+/* @__NO_SIDE_EFFECTS__ */
+export function fraction(doc: string, def: number): NumberField {
+  return { kind: "number", doc, min: 0, max: 1, default: def };
+}

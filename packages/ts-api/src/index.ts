@@ -69,7 +69,7 @@ export { cosinePower, type CosinePowerOptions } from "./schedules/cosinePower";
 export { exponentialGrowth, type ExponentialGrowthOptions } from "./schedules/exponentialGrowth";
 export { fromOptax, OPTAX_FUNCTIONS, type OptaxConfig } from "./dialects/optax";
 export { toOptax, hasOptax } from "./dialects/toOptax";
-export { toPythonCode, pythonCode, PYTHON_FRAMEWORKS, type PythonFramework, type PythonCode } from "./python/toPythonCode";
+export { toPythonCode, pythonCode, pythonSupport, PYTHON_FRAMEWORKS, type PythonFramework, type PythonCode } from "./python/toPythonCode";
 export { join, type JoinOptions } from "./schedules/join";
 export { multiply, type MultiplyOptions } from "./schedules/multiply";
 export { clamp, type ClampOptions } from "./schedules/clamp";

@@ -51,10 +51,18 @@ export interface ChoiceField {
   readonly default?: string | null;
 }
 
-/** A nested schedule: a Schedule value, or its spec when read from JSON. */
+/** Builds a schedule from a spec found at `prefix` (the registry's fromSpec). */
+export type SpecResolver = (spec: unknown, prefix: string) => Schedule;
+
+/**
+ * A nested schedule: a Schedule value, or its spec when read from JSON, built by `resolve`. The
+ * field carries the registry's resolver (specFields.ts), so only schedules that nest others pull
+ * every type into a bundle.
+ */
 export interface ScheduleField {
   readonly kind: "schedule";
   readonly doc: string;
+  readonly resolve: SpecResolver;
 }
 
 export interface ScheduleListField {
@@ -62,6 +70,7 @@ export interface ScheduleListField {
   readonly doc: string;
   readonly minLength: number;
   readonly maxLength?: number;
+  readonly resolve: SpecResolver;
 }
 
 /** A JS function (no spec form: schedules holding one evaluate curves in JS). */
@@ -93,12 +102,6 @@ export type Field =
   | ScheduleListField
   | FunctionField;
 
-/** Rebuilds nested specs; installed by the registry (which knows every type). */
-let resolveSpec: ((spec: unknown, prefix: string) => Schedule) | undefined;
-export function setSpecResolver(fn: (spec: unknown, prefix: string) => Schedule): void {
-  resolveSpec = fn;
-}
-
 /**
  * How deep schedules may nest: a composite holds schedules that may be composites, at most this
  * many levels below the outermost one. One limit for every way of building a composite
@@ -120,7 +123,7 @@ export const nestingError = (path: string) =>
 // 1e5-deep spec is refused at level MAX_NESTING + 1 instead of exhausting the stack
 let depth = 0;
 
-function checkSchedule(path: string, v: unknown): Schedule {
+function checkSchedule(path: string, v: unknown, resolve: SpecResolver): Schedule {
   if (isSchedule(v)) return v;
   if (!isPlainObject(v)) throw new LrschedError(path, "must be a schedule or a schedule spec", v);
   if (typeof v.at === "function" || typeof v.curve === "function") {
@@ -130,7 +133,7 @@ function checkSchedule(path: string, v: unknown): Schedule {
   if (depth >= MAX_NESTING) throw nestingError(path);
   depth++;
   try {
-    return resolveSpec!(v, `${path}.`);
+    return resolve(v, `${path}.`);
   } finally {
     depth--;
   }
@@ -208,14 +211,14 @@ function checkField(path: string, v: unknown, f: Field): unknown {
       if (v !== null && typeof v !== "function") throw new LrschedError(path, "must be a function", v);
       return v;
     case "schedule":
-      return checkSchedule(path, v);
+      return checkSchedule(path, v, f.resolve);
     case "scheduleList": {
       if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of schedules", v);
       if (v.length < f.minLength) throw new LrschedError(path, `must hold at least ${f.minLength} schedules`, v);
       if (f.maxLength !== undefined && v.length > f.maxLength) {
         throw new LrschedError(path, `must hold at most ${f.maxLength} schedules`, v);
       }
-      return Object.freeze(mapList(v, (x, i) => checkSchedule(`${path}[${i}]`, x)));
+      return Object.freeze(mapList(v, (x, i) => checkSchedule(`${path}[${i}]`, x, f.resolve)));
     }
     case "numberList": {
       if (!Array.isArray(v)) throw new LrschedError(path, "must be an array of numbers", v);

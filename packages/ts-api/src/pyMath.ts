@@ -38,7 +38,7 @@ function lnRatio(num: bigint, den: bigint): bigint {
 }
 
 let ln2: bigint | undefined;
-const bits = new DataView(new ArrayBuffer(8));
+const bits = /* @__PURE__ */ new DataView(/* @__PURE__ */ new ArrayBuffer(8));
 
 /** ln x rounded to the nearest double, for finite x > 0 (from a 160-bit fixed-point value). */
 export function correctLog(x: number): number {
@@ -72,6 +72,7 @@ export const pyLog = (x: number, base: number) => correctLog(x) / correctLog(bas
  */
 export function floorPyLog(x: number, lnBase: number): number {
   const q = Math.log(x) / lnBase;
+  if (!Number.isFinite(q)) return Math.floor(q);
   const r = Math.round(q);
   if (Math.abs(q - r) > 1e-12 * Math.max(1, Math.abs(r))) return Math.floor(q);
   return Math.floor(correctLog(x) / lnBase);

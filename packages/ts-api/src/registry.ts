@@ -1,5 +1,5 @@
 import { LrschedError } from "./errors";
-import { isPlainObject, readOwn, setSpecResolver } from "./options";
+import { isPlainObject, readOwn } from "./options";
 import type { Schedule } from "./schedule";
 import type { ScheduleType } from "./scheduleType";
 import { constantType } from "./schedules/constant";
@@ -47,7 +47,7 @@ type AnyType = ScheduleType<any>;
  * scheduleTypes.some((t) => t.type === "cosineDecay"); // → true
  * ```
  */
-export const scheduleTypes: readonly AnyType[] = Object.freeze([
+export const scheduleTypes: readonly AnyType[] = /* @__PURE__ */ Object.freeze([
   constantType,
   exponentialDecayType,
   inverseTimeDecayType,
@@ -81,7 +81,8 @@ export const scheduleTypes: readonly AnyType[] = Object.freeze([
   scaleType,
 ]);
 
-const byName = new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t]));
+// built in a pure call: a bundle that never reads a spec leaves every type it does not use out
+const byName = /* @__PURE__ */ (() => new Map<string, AnyType>(scheduleTypes.map((t) => [t.type, t])))();
 
 /**
  * The schedule type of a name (`cosineDecay`), or undefined.
@@ -118,4 +119,3 @@ export function fromSpec(spec: unknown, prefix = ""): Schedule {
   return t.create(options, prefix);
 }
 
-setSpecResolver(fromSpec);

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { watchdog } from "../../../tools/test/watchdog";
+import { scheduleTypes } from "../src";
 import { VALID } from "./support/validSpecs";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.cjs");
@@ -146,6 +147,10 @@ afterAll(async () => {
 });
 
 describe("extreme but valid options: no hang, only LrschedError, finite values", () => {
+  it("the seeds cover every schedule type", () => {
+    expect(VALID.map((v) => v.type).sort()).toEqual(scheduleTypes.map((t) => t.type).sort());
+  });
+
   for (const base of VALID) {
     const paths = numberPaths(base).filter((p) => p[0] !== "seed");
     it(`${base.type}: each numeric option set to ${EXTREMES.length} extreme values`, { timeout: 600_000 }, async () => {

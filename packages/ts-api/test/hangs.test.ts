@@ -4,16 +4,11 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { watchdog, type Outcome } from "../../../tools/test/watchdog";
+import { valueOf as value, watchdog } from "../../../tools/test/watchdog";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.cjs");
 const dog = watchdog({ ts: dist });
 afterAll(() => dog.close());
-
-const value = (o: Outcome) => {
-  if ("error" in o) throw new Error(`${o.error.name}: ${o.error.message}`);
-  return o.value;
-};
 
 describe("restart periods that overflow end the search", () => {
   it("cosineDecayRestarts tMul 1e308: at(2) is in the second period, at its peak", async () => {

@@ -3,22 +3,14 @@
 // naming the limit, so nothing later (curve, toSpec, chunks, at) can exhaust the stack; and what a
 // factory can build, fromSpec(s.toSpec()) rebuilds.
 import { describe, expect, it } from "vitest";
+import { caught } from "../../../tools/test/caught";
 import { LrschedError, MAX_NESTING, constant, fromSpec, join, scale, warmup, type Schedule } from "../src";
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 /** `levels` scale() calls around a constant, or the LrschedError the first refused one throws. */
 function scaled(levels: number): Schedule | LrschedError {
   let s: Schedule = constant({ value: 0.1 });
   for (let i = 0; i < levels; i++) {
-    const e = thrown(() => (s = scale(s, 1)));
+    const e = caught(() => (s = scale(s, 1)));
     if (e !== undefined) return e as LrschedError;
   }
   return s;
@@ -39,7 +31,7 @@ describe("composites nest at most MAX_NESTING levels", () => {
   it("a join nested 1e4 deep is refused when built, not at at()", () => {
     let s: Schedule = constant({ value: 0.1 });
     let e: unknown;
-    for (let i = 0; i < 10_000 && e === undefined; i++) e = thrown(() => (s = join([constant({ value: 1 }), s], [5])));
+    for (let i = 0; i < 10_000 && e === undefined; i++) e = caught(() => (s = join([constant({ value: 1 }), s], [5])));
     expect(e).toBeInstanceOf(LrschedError);
     expect((e as LrschedError).path).toBe("schedules[1]");
     expect(s.at(1000)).toBe(0.1);
@@ -52,8 +44,8 @@ describe("composites nest at most MAX_NESTING levels", () => {
     const back = fromSpec(spec);
     expect(Array.from(back.curve(10, { dtype: "float64" }))).toEqual(Array.from(deepest.curve(10, { dtype: "float64" })));
     expect([...deepest.chunks(10, { chunkSize: 3 })].length).toBe(4);
-    const e1 = thrown(() => scale(deepest, 1)) as LrschedError;
-    const e2 = thrown(() => fromSpec({ type: "scale", factor: 1, schedule: spec })) as LrschedError;
+    const e1 = caught(() => scale(deepest, 1)) as LrschedError;
+    const e2 = caught(() => fromSpec({ type: "scale", factor: 1, schedule: spec })) as LrschedError;
     expect(e1).toBeInstanceOf(LrschedError);
     expect(e2).toBeInstanceOf(LrschedError);
     expect(e1.rule).toBe(e2.rule);
@@ -62,7 +54,7 @@ describe("composites nest at most MAX_NESTING levels", () => {
   it("a spec holding built schedules counts their own nesting", () => {
     const deep = scaled(MAX_NESTING - 1) as Schedule;
     expect(() => warmup(deep, { warmupSteps: 3 })).not.toThrow();
-    const e = thrown(() => fromSpec({ type: "scale", factor: 2, schedule: { type: "warmup", warmupSteps: 3, schedule: deep } }));
+    const e = caught(() => fromSpec({ type: "scale", factor: 2, schedule: { type: "warmup", warmupSteps: 3, schedule: deep } }));
     expect(e).toBeInstanceOf(LrschedError);
     expect((e as LrschedError).path).toBe("schedule");
   });

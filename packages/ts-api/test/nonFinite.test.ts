@@ -2,15 +2,11 @@
 // now give the formula's finite value, and a rate that truly overflows (f64, or the float32
 // output) is an LrschedError that says what to do.
 import { describe, expect, it } from "vitest";
+import { caught } from "../../../tools/test/caught";
 import { LrschedError, constant, cyclic, scale, transformers, warmup } from "../src";
 
 const expectError = (f: () => unknown, pattern: RegExp) => {
-  let thrown: unknown;
-  try {
-    f();
-  } catch (e) {
-    thrown = e;
-  }
+  const thrown = caught(f);
   expect(thrown).toBeInstanceOf(LrschedError);
   expect((thrown as Error).message).toMatch(pattern);
 };

@@ -2,15 +2,11 @@
 // Proxy traps and revoked Proxies, throwing user functions, and objects that merely look like
 // schedules all become one LrschedError naming the field (with the original error as its cause).
 import { describe, expect, it } from "vitest";
+import { caught } from "../../../tools/test/caught";
 import { LrschedError, constant, cosineDecay, cyclic, fromKeras, fromSpec, isSchedule, join, linearScaling, multiply, scale, warmup } from "../src";
 
 function thrown(f: () => unknown): LrschedError {
-  let e: unknown;
-  try {
-    f();
-  } catch (x) {
-    e = x;
-  }
+  const e = caught(f);
   expect(e, "an LrschedError").toBeInstanceOf(LrschedError);
   return e as LrschedError;
 }

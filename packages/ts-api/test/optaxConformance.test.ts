@@ -77,6 +77,14 @@ describe("toOptax", () => {
     expect(toOptax(s)).toEqual({ fn: "constant_schedule", kwargs: { value: 0.1 } });
   });
 
+  it("the README's example: a warm-up cosine comes back as a join of its two pieces", () => {
+    const s = fromOptax({ fn: "warmup_cosine_decay_schedule", kwargs: { init_value: 0, peak_value: 0.1, warmup_steps: 500, decay_steps: 9000 } });
+    const back = toOptax(s);
+    expect(back.fn).toBe("join_schedules");
+    expect((back.kwargs.schedules as OptaxConfig[]).map((c) => c.fn)).toEqual(["polynomial_schedule", "cosine_decay_schedule"]);
+    expect(back.kwargs.boundaries).toEqual([500]);
+  });
+
   it("refuses what optax cannot express", () => {
     const s = cyclic({ baseLr: 0.001, maxLr: 0.1, stepSizeUp: 10 });
     expect(hasOptax(s)).toBe(false);

@@ -1,8 +1,11 @@
-// The Python code toPythonCode writes, run by tools/conformance with real PyTorch, Keras and optax
+// The Python code toPythonCode writes, run by tools/conformance with real PyTorch (2.x, and Debian's
+// 1.13), Keras and optax
 // (fixtures/python_code.json). For every case: the snippet is still exactly what toPythonCode
 // writes (so the recorded rates belong to today's code), and the rates Python computed equal
 // schedule.at(): PyTorch (Python floats) and optax (jax in float64) to 1e-9 relative, Keras, which
 // computes in float32, to KERAS_TOLERANCE.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LrschedError, cyclic, fromSpec, pythonCode, scheduleTypes, toPythonCode, type PythonFramework } from "../src";
 import { fixture } from "./support/fixtures";
@@ -11,6 +14,8 @@ interface Entry {
   form: "native" | "closed form" | "none";
   code?: string;
   rates?: number[] | number[][];
+  /** PyTorch only: the same snippet's rates with Debian's python3-torch (1.13). */
+  debian_rates?: number[][];
   error?: string;
 }
 
@@ -47,7 +52,7 @@ function maxError(got: readonly number[], want: readonly number[], f32: boolean)
 
 const name = (c: Case) => JSON.stringify(c.spec).slice(0, 150);
 
-describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.versions.keras}, optax ${file.versions.optax}`, () => {
+describe(`Python code run with torch ${file.versions.pytorch} and ${file.versions.pytorch_debian}, keras ${file.versions.keras}, optax ${file.versions.optax}`, () => {
   it("covers every schedule type of lrsched list", () => {
     const types = new Set(file.cases.map((c) => c.spec.type));
     expect([...types].sort()).toEqual(scheduleTypes.map((t) => t.type).sort());
@@ -66,7 +71,8 @@ describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.vers
         expect(now.code, "toPythonCode changed since the fixture was recorded: rerun tools/conformance/generate_python_code_fixtures.py").toBe(e.code);
         expect(now.form).toBe(e.form);
         const want = Array.from({ length: c.steps + 1 }, (_, k) => s.at(k));
-        const groups = framework === "pytorch" ? (e.rates as number[][]) : [e.rates as number[]];
+        const groups = framework === "pytorch" ? [...(e.rates as number[][]), ...e.debian_rates!] : [e.rates as number[]];
+        if (framework === "pytorch") expect(e.debian_rates, "rates from both PyTorch versions").toHaveLength(2);
         for (const rates of groups) {
           expect(rates.length).toBe(c.steps + 1);
           const err = maxError(rates, want, framework === "keras");
@@ -82,6 +88,28 @@ describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.vers
     for (const f of ["pytorch", "keras", "optax"]) {
       console.log(`pythonCode.test.ts: ${f}: ${passed[f]} snippets agree, largest relative error ${worst[f]!.toExponential(2)}`);
     }
+  });
+});
+
+/** type x framework: how the recorded cases were written (native, closed form, both, or none). */
+function exportTable(): string {
+  const frameworks = ["pytorch", "keras", "optax"] as const;
+  const lines = ["| type | PyTorch | Keras | optax |", "|---|---|---|---|"];
+  for (const t of scheduleTypes) {
+    const cases = file.cases.filter((c) => c.spec.type === t.type);
+    const cell = (f: (typeof frameworks)[number]) => {
+      const forms = [...new Set(cases.map((c) => c.frameworks[f].form))].sort().reverse();
+      return forms.length > 1 ? forms.join(" or ") : forms[0]!;
+    };
+    lines.push(`| \`${t.type}\` | ${frameworks.map(cell).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+describe("the README's export table is what the recorded snippets used", () => {
+  it("ts-api README", () => {
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
+    expect(readme).toContain(exportTable());
   });
 });
 

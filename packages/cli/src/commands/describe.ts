@@ -1,4 +1,4 @@
-import { fieldDefault as defaultText, fieldRules as rules, scheduleTypes, type Field } from "@lrsched/ts-api";
+import { PYTHON_FRAMEWORKS, fieldDefault as defaultText, fieldRules as rules, pythonSupport, scheduleTypes, type Field } from "@lrsched/ts-api";
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { placeholder } from "../input/flags";
@@ -20,8 +20,12 @@ export const describeCommand: Command = {
     const lines = [`${t.type}: ${t.summary}`, "", `Names: ${aliases(t).join(", ")}`];
     lines.push("", "Counterparts (framework classes and functions read as this type):");
     const found = await counterparts(t.type);
-    for (const d of DIALECTS) lines.push(`  ${`${DIALECT_NAMES[d]}:`.padEnd(9)} ${found[d].length ? found[d].join(", ") : "none"}`);
-    lines.push("  (export --to pytorch-code|keras-code|optax-code writes it as Python for any of them)", "", "Options:");
+    for (const d of DIALECTS) lines.push(`  ${DIALECT_NAMES[d]}: ${found[d].length ? found[d].join(", ") : "none"}`);
+    lines.push("", "As Python code (lrsched export --to pytorch-code|keras-code|optax-code):");
+    for (const f of PYTHON_FRAMEWORKS) {
+      lines.push(`  ${f === "pytorch" ? "PyTorch" : f === "keras" ? "Keras" : "optax"}: ${pythonSupport(t.type, f)}`);
+    }
+    lines.push("", "Options:");
     const entries = Object.entries(t.fields as Record<string, Field>);
     const left = entries.map(([k, f]) => `--${kebab(k)}${placeholder(f) ? ` ${placeholder(f)}` : ""}`);
     const width = Math.max(...left.map((l) => l.length));

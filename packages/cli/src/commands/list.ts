@@ -37,7 +37,7 @@ export const listCommand: Command = {
       }
       const width = Math.max(...rows.map((r) => r.name.length));
       const lines = rows.map((r) => `${r.name.padEnd(width)}  -> ${r.lrsched ?? "none"}${r.note ? `  (${r.note})` : ""}`);
-      lines.push("", `Read a ${DIALECT_NAMES[dialect]} config with --${dialect}; lrsched describe <type> shows a type's counterparts.`);
+      lines.push("", `--${dialect} FILE|JSON reads a ${DIALECT_NAMES[dialect]} config; lrsched describe <type> shows a type's counterparts.`);
       await print(lines.join("\n"));
       return;
     }

@@ -137,11 +137,12 @@ function exponential(k: Kwargs, initKey = "init_value"): Schedule {
   // end_value clips every value, the held start included: a floor when decaying, a cap otherwise
   const clip = (v: number) => (end === null ? v : rate < 1 ? Math.max(v, end) : Math.min(v, end));
   let s: Schedule;
-  if (rate <= 1) {
+  if (rate > 1 && end !== null) {
+    // capped growth holds its cap at every later step
+    s = exponentialGrowth({ initialLearningRate: init, growthSteps: steps, growthRate: rate, staircase: stair, maxLr: end });
+  } else {
     s = exponentialDecay({ initialLearningRate: init, decaySteps: steps, decayRate: rate, staircase: stair });
     if (end !== null) s = rate < 1 ? clamp(s, { min: end }) : clamp(s, { max: end });
-  } else {
-    s = exponentialGrowth({ initialLearningRate: init, growthSteps: steps, growthRate: rate, staircase: stair, maxLr: end });
   }
   return after(clip(init), b, s);
 }

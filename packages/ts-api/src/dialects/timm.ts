@@ -55,7 +55,7 @@ type AnyType = ScheduleType<any>;
  * TIMM_TYPES.CosineLRScheduler.type; // → "timmCosine"
  * ```
  */
-export const TIMM_TYPES: Readonly<Record<string, AnyType>> = Object.freeze({
+export const TIMM_TYPES: Readonly<Record<string, AnyType>> = /* @__PURE__ */ Object.freeze({
   CosineLRScheduler: timmCosineType,
   TanhLRScheduler: timmTanhType,
   StepLRScheduler: timmStepType,
@@ -72,7 +72,8 @@ export const TIMM_TYPES: Readonly<Record<string, AnyType>> = Object.freeze({
  * TIMM_CLASSES.includes("PlateauLRScheduler"); // → true
  * ```
  */
-export const TIMM_CLASSES = [...Object.keys(TIMM_TYPES), "PlateauLRScheduler"] as const;
+// (pure calls, here and below: a bundle that uses none of this leaves it out)
+export const TIMM_CLASSES = /* @__PURE__ */ (() => [...Object.keys(TIMM_TYPES), "PlateauLRScheduler"] as const)();
 /**
  * The name of a timm scheduler class lrsched reads.
  *
@@ -94,7 +95,7 @@ export type TimmClassName = "CosineLRScheduler" | "TanhLRScheduler" | "StepLRSch
  * TIMM_PLATEAU_DEFAULTS.decay_rate; // → 0.1
  * ```
  */
-export const TIMM_PLATEAU_DEFAULTS = Object.freeze({
+export const TIMM_PLATEAU_DEFAULTS = /* @__PURE__ */ Object.freeze({
   decay_rate: 0.1,
   patience_t: 10,
   threshold: 1e-4,
@@ -109,7 +110,7 @@ export const TIMM_PLATEAU_DEFAULTS = Object.freeze({
 const COMMON_KWARGS = ["t_in_epochs", "noise_range_t", "noise_pct", "noise_std", "noise_seed", "initialize"];
 
 /** create_scheduler_v2's arguments and defaults (optimizer aside). */
-const FACTORY_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
+const FACTORY_DEFAULTS: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({
   sched: "cosine",
   num_epochs: 300,
   decay_epochs: 90,

@@ -19,6 +19,22 @@ function joinCall(pieces: { steps: number; call: OptaxConfig }[]): OptaxConfig {
   return call("join_schedules", { schedules: kept.map((p) => p.call), boundaries });
 }
 
+/** optax's functions toOptax writes for a type, and when (otherwise there is none). */
+export const OPTAX_NATIVES: Readonly<Record<string, string>> = Object.freeze({
+  constant: "constant_schedule",
+  exponentialDecay: "exponential_decay",
+  naturalExpDecay: "exponential_decay",
+  exponentialGrowth: "exponential_decay",
+  polynomialDecay: "polynomial_schedule, without cycle",
+  piecewiseConstantDecay: "join_schedules of constant_schedule",
+  cosineDecay: "cosine_decay_schedule, or warmup_cosine_decay_schedule with a warm-up",
+  cosinePower: "cosine_decay_schedule",
+  warmupCosine: "warmup_cosine_decay_schedule",
+  warmupStableDecay: "join_schedules (linear or cosine decay)",
+  warmup: "join_schedules after linear_schedule (linear shape, offset, an optax schedule after)",
+  join: "join_schedules when every piece has an optax form",
+});
+
 /** The optax call of `s`, or undefined when optax has none. */
 function convert(s: Schedule): OptaxConfig | undefined {
   const o = s.options as Record<string, never>;

@@ -2,7 +2,7 @@
 // is one (ExponentialDecay, CosineDecay, ...), else a LearningRateSchedule subclass computing the
 // closed form with keras.ops (in float32, as Keras's schedules do).
 import type { Schedule } from "../schedule";
-import { scheduleType } from "../registry";
+import { scheduleType, scheduleTypes } from "../registry";
 import { Emitter } from "./emitter";
 import { lit } from "./flavor";
 import { pyLiteral } from "./literal";
@@ -22,6 +22,11 @@ function kerasKwargs(config: Record<string, unknown>): string {
   return Object.entries(config)
     .map(([k, v]) => `${k}=${k.endsWith("steps") || k === "boundaries" ? pyLiteral(v) : asFloat(v)}`)
     .join(", ");
+}
+
+/** The Keras classes `schedule` uses, by type (otherwise a LearningRateSchedule closed form). */
+export function kerasNatives(): Record<string, string> {
+  return Object.fromEntries(scheduleTypes.flatMap((t) => (t.keras && KERAS3.includes(t.keras.className) ? [[t.type, t.keras.className]] : [])));
 }
 
 export function kerasCode(s: Schedule, header: string): PythonCode {

@@ -114,7 +114,7 @@ export function planCode(node: PlanNode, em: Emitter): string {
       const lines = [`s = ${f.min("x", lit(d))}`, `c = 0.5 * (1 + ${f.fn("cos", `${PI} * (${lit(2 * periods)} * (s / ${lit(d)}))`)})`];
       let linear = `(${lit(d)} - s) / ${lit(d)}`;
       if (node.op === Op.NoisyLinearCosine) {
-        if (f.name !== "math") throw new LrschedError("noisyLinearCosineDecay", `has no ${f.name === "jnp" ? "optax" : "Keras"} code: its seeded noise is written in plain Python only (export to PyTorch)`);
+        if (f.name !== "math") throw new LrschedError("noisyLinearCosineDecay", `has no ${f.name === "jnp" ? "optax" : "Keras"} code: its seeded noise is written in plain Python only (export it as PyTorch code)`);
         const [, , , , , variance, decay, seed] = p as number[];
         em.helper(gaussianCode());
         lines.push(`eps = ${lit(Math.sqrt(variance!))} * math.exp(${lit(-0.5 * decay!)} * math.log(1 + s)) * _gaussian(${seed}, math.floor(x))`);

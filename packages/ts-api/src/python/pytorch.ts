@@ -17,6 +17,19 @@ interface Native {
 
 const S = "torch.optim.lr_scheduler";
 
+/** The PyTorch classes make_scheduler uses for a type, and when (otherwise a LambdaLR closed form). */
+export const PYTORCH_NATIVES: Readonly<Record<string, string>> = Object.freeze({
+  constant: "ConstantLR",
+  exponentialDecay: "ExponentialLR, or StepLR with staircase and whole decaySteps",
+  naturalExpDecay: "ExponentialLR, or StepLR with staircase and whole decaySteps",
+  polynomialDecay: "PolynomialLR when endLearningRate is 0, without cycle",
+  piecewiseConstantDecay: "MultiStepLR when the values fall by one ratio",
+  cosineAnnealing: "CosineAnnealingLR",
+  cosineDecayRestarts: "CosineAnnealingWarmRestarts when mMul is 1 and periods are whole",
+  cyclic: "CyclicLR",
+  oneCycle: "OneCycleLR",
+});
+
 /** The common ratio of consecutive values (MultiStepLR's gamma), or undefined when there is none. */
 function commonRatio(values: readonly number[]): number | undefined {
   if (!(values[0]! > 0)) return undefined;

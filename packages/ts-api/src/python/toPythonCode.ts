@@ -1,8 +1,9 @@
 import { LrschedError } from "../errors";
 import { isSchedule, type Schedule } from "../schedule";
-import { kerasCode } from "./keras";
+import { OPTAX_NATIVES } from "../dialects/toOptax";
+import { kerasCode, kerasNatives } from "./keras";
 import { optaxCode } from "./optax";
-import { pytorchCode } from "./pytorch";
+import { PYTORCH_NATIVES, pytorchCode } from "./pytorch";
 
 /**
  * A Python framework `toPythonCode` writes for.
@@ -98,4 +99,24 @@ export function pythonCode(schedule: Schedule, framework: PythonFramework): Pyth
  */
 export function toPythonCode(schedule: Schedule, framework: PythonFramework): string {
   return pythonCode(schedule, framework).code;
+}
+
+/** Types whose noise is written in plain Python only. */
+const PLAIN_PYTHON_ONLY = ["noisyLinearCosineDecay"];
+
+/**
+ * How toPythonCode writes a type for `framework`, in words: the framework's own classes or
+ * functions and when it uses them, else a closed form, or "none".
+ *
+ * @example
+ * ```ts
+ * import { pythonSupport } from "@lrsched/ts-api";
+ * pythonSupport("inverseSqrt", "optax"); // → "a closed form"
+ * ```
+ */
+export function pythonSupport(type: string, framework: PythonFramework): string {
+  if (framework !== "pytorch" && PLAIN_PYTHON_ONLY.includes(type)) return "none (its seeded noise is written in plain Python only)";
+  const table = framework === "pytorch" ? PYTORCH_NATIVES : framework === "keras" ? kerasNatives() : OPTAX_NATIVES;
+  const native = table[type];
+  return native ? `${native}; otherwise a closed form` : "a closed form";
 }

@@ -3,6 +3,7 @@ import { LrschedError } from "../errors";
 import { planOf } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { scheduleField } from "../specFields";
 
 /**
  * Options of a `clamp` schedule, as its spec holds them.
@@ -23,11 +24,11 @@ export interface ClampOptions {
 }
 
 /** `schedule` limited to [min, max] at every step. */
-export const clampType = scheduleType<ClampOptions>({
+export const clampType = /* @__PURE__ */ scheduleType<ClampOptions>({
   type: "clamp",
   summary: "A schedule limited to [min, max].",
   fields: {
-    schedule: { kind: "schedule", doc: "The schedule to limit." },
+    schedule: scheduleField("The schedule to limit."),
     min: { kind: "number", doc: "Lower bound.", min: 0, default: 0 },
     max: { kind: "nullableNumber", doc: "Upper bound (null: none).", min: 0, default: null },
   },

@@ -18,7 +18,7 @@ export interface ConstantOptions {
 }
 
 /** The same learning rate at every step. `constant({value: 0.15}).at(10 ** 9) === 0.15`. */
-export const constantType = scheduleType<ConstantOptions>({
+export const constantType = /* @__PURE__ */ scheduleType<ConstantOptions>({
   type: "constant",
   summary: "The same learning rate at every step.",
   fields: { value: learningRate("The learning rate at every step.") },

@@ -26,7 +26,7 @@ export interface CosineAnnealingOptions {
  * for every step — unlike Keras's cosineDecay it is not held at the floor after tMax, it rises
  * again (as PyTorch's scheduler does when stepped past T_max).
  */
-export const cosineAnnealingType = scheduleType<CosineAnnealingOptions>({
+export const cosineAnnealingType = /* @__PURE__ */ scheduleType<CosineAnnealingOptions>({
   type: "cosineAnnealing",
   summary: "PyTorch CosineAnnealingLR's closed form: a cosine wave between lr and etaMin (rises after tMax).",
   fields: {

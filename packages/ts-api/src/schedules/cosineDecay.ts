@@ -46,7 +46,7 @@ export const cosineFactor = (s: number, d: number, alpha: number) =>
  * warmupSteps, D))`. The decay starts after the warm-up (it is offset by warmupSteps).
  * `minLr` sets the floor as an absolute rate: alpha = minLr / peak.
  */
-export const cosineDecayType = scheduleType<CosineDecayOptions>({
+export const cosineDecayType = /* @__PURE__ */ scheduleType<CosineDecayOptions>({
   type: "cosineDecay",
   summary: "Half-cosine from lr to alpha * lr over decaySteps, with optional linear warm-up.",
   fields: {

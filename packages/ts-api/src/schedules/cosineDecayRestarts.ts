@@ -126,7 +126,7 @@ const MAX_HALVINGS = 1100;
  * f64: when tMul is within ~1e-12 of 1 (but not 1) a start may not be representable, and a step
  * lying on it can fall in either period.
  */
-export const cosineDecayRestartsType = scheduleType<CosineDecayRestartsOptions>({
+export const cosineDecayRestartsType = /* @__PURE__ */ scheduleType<CosineDecayRestartsOptions>({
   type: "cosineDecayRestarts",
   summary: "Cosine decay restarted every period; periods grow by tMul, peaks scale by mMul.",
   fields: {

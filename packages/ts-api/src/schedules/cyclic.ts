@@ -47,8 +47,11 @@ const MODES: Record<CyclicModeName, CyclicMode> = {
   exp_range: CyclicMode.ExpRange,
 };
 
+/** 2^53, written out: bundlers cannot tell `2 ** 53` from an expression with side effects. */
+const TWO_POW_53 = 9007199254740992;
+
 /** 1 / 2^c for c = 0 .. 1023, by halving (exact); triangular2's amplitude is 0 beyond, as in the core. */
-const HALVINGS = (() => {
+const HALVINGS = /* @__PURE__ */ (() => {
   const t = new Float64Array(1024);
   let p = 1;
   for (let c = 0; c < t.length; c++, p /= 2) t[c] = p;
@@ -63,14 +66,14 @@ const HALVINGS = (() => {
  * 1 / 2^(cycle - 1) ('triangular2') or gamma^s ('exp_range'). A custom `scaleFn` replaces f and
  * makes the schedule JS-only: `curve()` then evaluates it step by step.
  */
-export const cyclicType = scheduleType<CyclicOptions>({
+export const cyclicType = /* @__PURE__ */ scheduleType<CyclicOptions>({
   type: "cyclic",
   summary: "Cyclical rates between baseLr and maxLr (PyTorch CyclicLR): triangular, triangular2, exp_range.",
   fields: {
     baseLr: { kind: "number", doc: "Lower bound of the cycle.", min: 0 },
     maxLr: { kind: "number", doc: "Upper bound of the cycle (>= baseLr).", min: 0 },
-    stepSizeUp: { kind: "number", doc: "Steps from baseLr to maxLr (1 .. 2^53).", min: 1, max: 2 ** 53, default: 2000 },
-    stepSizeDown: { kind: "nullableNumber", doc: "Steps from maxLr back to baseLr (1 .. 2^53; null: stepSizeUp).", min: 1, max: 2 ** 53, default: null },
+    stepSizeUp: { kind: "number", doc: "Steps from baseLr to maxLr (1 .. 2^53).", min: 1, max: TWO_POW_53, default: 2000 },
+    stepSizeDown: { kind: "nullableNumber", doc: "Steps from maxLr back to baseLr (1 .. 2^53; null: stepSizeUp).", min: 1, max: TWO_POW_53, default: null },
     mode: { kind: "choice", doc: "Amplitude policy.", choices: ["triangular", "triangular2", "exp_range"], default: "triangular" },
     gamma: { kind: "number", doc: "Per-step factor of exp_range.", above: 0, max: 1, default: 1 },
     scaleFn: { kind: "function", doc: "Custom amplitude scale (JS only; no spec form).", default: null },

@@ -29,7 +29,7 @@ export interface ExponentialDecayOptions {
  * from step 100000. A decayRate above 1 grows the rate, as Keras computes it; such a schedule ends
  * (maxStep) at the last step whose rate is at most 1e300.
  */
-export const exponentialDecayType = scheduleType<ExponentialDecayOptions>({
+export const exponentialDecayType = /* @__PURE__ */ scheduleType<ExponentialDecayOptions>({
   type: "exponentialDecay",
   summary: "lr * decayRate^(step / decaySteps), optionally floored (staircase).",
   fields: {

@@ -27,7 +27,7 @@ export interface InverseSqrtOptions {
  * `lr * s / max(1, W)` for s < W, then `lr / sqrt((s + timescale - W) / timescale)`, which is lr
  * at s = W and falls as 1/sqrt(s).
  */
-export const inverseSqrtType = scheduleType<InverseSqrtOptions>({
+export const inverseSqrtType = /* @__PURE__ */ scheduleType<InverseSqrtOptions>({
   type: "inverseSqrt",
   summary: "Linear warm-up, then lr / sqrt((step + timescale - W) / timescale) (Transformer).",
   fields: {

@@ -24,7 +24,7 @@ export interface InverseTimeDecayOptions {
  * Keras `InverseTimeDecay`: `initialLearningRate / (1 + decayRate * step / decaySteps)`, the
  * quotient floored when `staircase`. With lr 0.1, decaySteps 1, decayRate 0.5: 0.1, 0.0667, 0.05, ...
  */
-export const inverseTimeDecayType = scheduleType<InverseTimeDecayOptions>({
+export const inverseTimeDecayType = /* @__PURE__ */ scheduleType<InverseTimeDecayOptions>({
   type: "inverseTimeDecay",
   summary: "lr / (1 + decayRate * step / decaySteps), optionally floored (staircase).",
   fields: {

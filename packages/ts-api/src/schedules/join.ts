@@ -4,6 +4,7 @@ import { LrschedError } from "../errors";
 import { planOf } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { scheduleListField } from "../specFields";
 
 /**
  * Options of a `join` schedule, as its spec holds them.
@@ -26,11 +27,11 @@ export interface JoinOptions {
  * `boundaries[i-1]`, each restarting its own step count at its boundary (optax's
  * join_schedules): `join([a, b], [100]).at(130) === b.at(30)`.
  */
-export const joinType = scheduleType<JoinOptions>({
+export const joinType = /* @__PURE__ */ scheduleType<JoinOptions>({
   type: "join",
   summary: "Schedules in sequence; each restarts its step count at its boundary.",
   fields: {
-    schedules: { kind: "scheduleList", doc: "The pieces, in order.", minLength: 1 },
+    schedules: scheduleListField("The pieces, in order.", 1),
     boundaries: { kind: "numberList", doc: "Steps where the next piece starts (strictly increasing, > 0).", min: 1, increasing: true },
   },
   build: ({ schedules, boundaries }, path) => {

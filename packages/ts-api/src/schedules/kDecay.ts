@@ -27,7 +27,7 @@ export interface KDecayOptions {
  * timm's k-decay cosine: `minLr + (lr - minLr) * (1 + cos(pi * (s / D)^k)) / 2` for s < D, minLr
  * after. k > 1 holds the rate high for longer before it falls; k < 1 drops it sooner.
  */
-export const kDecayType = scheduleType<KDecayOptions>({
+export const kDecayType = /* @__PURE__ */ scheduleType<KDecayOptions>({
   type: "kDecay",
   summary: "Cosine decay whose phase runs as (step / decaySteps)^k (timm's k-decay).",
   fields: {

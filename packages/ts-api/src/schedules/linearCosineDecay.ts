@@ -37,7 +37,7 @@ export const periodicCosine = (s: number, d: number, periods: number) =>
  * tf.keras 2 `LinearCosineDecay` (Bello et al. 2017): with `s = min(step, D)`,
  * `lr * ((alpha + (D - s) / D) * (1 + cos(2 pi numPeriods s / D)) / 2 + beta)`.
  */
-export const linearCosineDecayType = scheduleType<LinearCosineDecayOptions>({
+export const linearCosineDecayType = /* @__PURE__ */ scheduleType<LinearCosineDecayOptions>({
   type: "linearCosineDecay",
   summary: "Linear decay times a cosine with numPeriods periods, plus beta (Bello et al.).",
   fields: { initialLearningRate, decaySteps, numPeriods, alpha: linearAlpha, beta: linearBeta, name: kerasName },

@@ -2,6 +2,7 @@ import { Op } from "@lrsched/core";
 import { planOf } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { scheduleListField } from "../specFields";
 
 /**
  * Options of a `multiply` schedule, as its spec holds them.
@@ -19,10 +20,10 @@ export interface MultiplyOptions {
 }
 
 /** The product of two schedules at every step: `multiply(a, b).at(s) === a.at(s) * b.at(s)`. */
-export const multiplyType = scheduleType<MultiplyOptions>({
+export const multiplyType = /* @__PURE__ */ scheduleType<MultiplyOptions>({
   type: "multiply",
   summary: "The product of two schedules at every step.",
-  fields: { schedules: { kind: "scheduleList", doc: "The two factors.", minLength: 2, maxLength: 2 } },
+  fields: { schedules: scheduleListField("The two factors.", 2, 2) },
   build: ({ schedules: [a, b] }) => {
     const fa = rawAt(a);
     const fb = rawAt(b);

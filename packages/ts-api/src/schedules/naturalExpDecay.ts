@@ -24,7 +24,7 @@ export interface NaturalExpDecayOptions {
  * TensorFlow 1's `natural_exp_decay`: `initialLearningRate * exp(-decayRate * step / decaySteps)`,
  * the quotient floored when `staircase`. Keras has no class for it: `toKeras()` throws, export a spec.
  */
-export const naturalExpDecayType = scheduleType<NaturalExpDecayOptions>({
+export const naturalExpDecayType = /* @__PURE__ */ scheduleType<NaturalExpDecayOptions>({
   type: "naturalExpDecay",
   summary: "lr * exp(-decayRate * step / decaySteps), optionally floored (staircase).",
   fields: {

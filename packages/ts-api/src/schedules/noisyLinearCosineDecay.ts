@@ -43,7 +43,7 @@ export interface NoisyLinearCosineDecayOptions {
  * eps = z * sqrt(initialVariance) * (1 + s)^(-varianceDecay / 2). The noise can make the rate
  * negative, as in Keras.
  */
-export const noisyLinearCosineDecayType = scheduleType<NoisyLinearCosineDecayOptions>({
+export const noisyLinearCosineDecayType = /* @__PURE__ */ scheduleType<NoisyLinearCosineDecayOptions>({
   type: "noisyLinearCosineDecay",
   summary: "Linear cosine decay plus seeded Gaussian noise with decaying variance.",
   fields: {

@@ -44,7 +44,7 @@ interface Phase {
  * Like PyTorch, step totalSteps itself extrapolates the last phase (slightly past the final
  * rate; with linear annealing it can fall below zero) and later steps are an error.
  */
-export const oneCycleType = scheduleType<OneCycleOptions>({
+export const oneCycleType = /* @__PURE__ */ scheduleType<OneCycleOptions>({
   type: "oneCycle",
   summary: "One cycle (PyTorch OneCycleLR): warm up to maxLr, then anneal far below the start.",
   fields: {

@@ -28,7 +28,7 @@ export interface PiecewiseConstantDecayOptions {
  * still has the earlier value: with boundaries [100, 200] and values [1.0, 0.5, 0.1], steps 0..100
  * give 1.0, 101..200 give 0.5 and 201 on give 0.1.
  */
-export const piecewiseConstantDecayType = scheduleType<PiecewiseConstantDecayOptions>({
+export const piecewiseConstantDecayType = /* @__PURE__ */ scheduleType<PiecewiseConstantDecayOptions>({
   type: "piecewiseConstantDecay",
   summary: "values[i] between boundaries (a boundary step keeps the earlier value).",
   fields: {

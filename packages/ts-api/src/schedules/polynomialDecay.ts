@@ -30,7 +30,7 @@ export interface PolynomialDecayOptions {
  * `cycle`, `D` becomes the first multiple of decaySteps not below the step (decaySteps itself at
  * step 0), so the rate reaches `end` at each multiple and jumps back up on the next step.
  */
-export const polynomialDecayType = scheduleType<PolynomialDecayOptions>({
+export const polynomialDecayType = /* @__PURE__ */ scheduleType<PolynomialDecayOptions>({
   type: "polynomialDecay",
   summary: "(lr - end) * (1 - step / decaySteps)^power + end, optionally cycling.",
   fields: {

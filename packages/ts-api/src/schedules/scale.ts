@@ -2,6 +2,7 @@ import { Op, planNode } from "@lrsched/core";
 import { planOf } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { scheduleField } from "../specFields";
 
 /**
  * Options of a `scale` schedule, as its spec holds them.
@@ -20,11 +21,11 @@ export interface ScaleOptions {
 }
 
 /** `schedule` times a constant: `scale(s, 2).at(t) === 2 * s.at(t)`. */
-export const scaleType = scheduleType<ScaleOptions>({
+export const scaleType = /* @__PURE__ */ scheduleType<ScaleOptions>({
   type: "scale",
   summary: "A schedule times a constant factor.",
   fields: {
-    schedule: { kind: "schedule", doc: "The schedule to scale." },
+    schedule: scheduleField("The schedule to scale."),
     factor: { kind: "number", doc: "Multiplier (>= 0).", min: 0 },
   },
   build: ({ schedule, factor }) => {

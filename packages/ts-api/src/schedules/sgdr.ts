@@ -35,7 +35,7 @@ export interface SgdrOptions {
  * warmupSteps, then follows a half cosine back to the floor. With warmupSteps 0 this is
  * cosineDecayRestarts with mMul = cycleDecay.
  */
-export const sgdrType = scheduleType<SgdrOptions>({
+export const sgdrType = /* @__PURE__ */ scheduleType<SgdrOptions>({
   type: "sgdr",
   summary: "Cosine restarts with a linear warm-up at the start of every period; peaks decay per cycle.",
   fields: {

@@ -56,9 +56,15 @@ export interface TransformersOptions {
 }
 
 const SHAPES = ["linear", "cosine", "1-sqrt"] as const;
-const steps = (doc: string) => ({ kind: "nullableNumber", doc, integer: true, min: 0, default: null }) as const;
-const option = (doc: string, bounds: { min?: number; above?: number; max?: number }) =>
-  ({ kind: "nullableNumber", doc, ...bounds, default: null }) as const;
+/* @__NO_SIDE_EFFECTS__ */
+function steps(doc: string) {
+  return { kind: "nullableNumber", doc, integer: true, min: 0, default: null } as const;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function option(doc: string, bounds: { min?: number; above?: number; max?: number }) {
+  return { kind: "nullableNumber", doc, ...bounds, default: null } as const;
+}
 
 const FIELDS: Fields = {
   name: { kind: "choice", doc: "Hugging Face scheduler name.", choices: TRANSFORMERS_NAMES },
@@ -151,7 +157,7 @@ function resolve(o: Resolved, path: PathFn): HfArgs {
  * needs, or an option its function does not take, is an error; options transformers ignores for a
  * name are accepted with a warning.
  */
-export const transformersType = scheduleType<TransformersOptions & { name: TransformersName }>({
+export const transformersType = /* @__PURE__ */ scheduleType<TransformersOptions & { name: TransformersName }>({
   type: "transformers",
   summary: "The curves of Hugging Face transformers' get_scheduler names (linear, cosine, wsd, ...).",
   fields: FIELDS,

@@ -3,6 +3,7 @@ import { LrschedError } from "../errors";
 import { planOf, ramp, rampPlan } from "../ramp";
 import { rawAt, type Schedule } from "../schedule";
 import { scheduleType } from "../scheduleType";
+import { scheduleField } from "../specFields";
 
 /**
  * Options of `warmup()` (the schedule itself is its first argument).
@@ -35,11 +36,11 @@ export interface WarmupOptions {
  * default `offset: true` the schedule's clock starts when the ramp ends, so its full decay follows
  * the warm-up; with `offset: false` the schedule keeps its own clock (the ramp covers its start).
  */
-export const warmupType = scheduleType<WarmupOptions>({
+export const warmupType = /* @__PURE__ */ scheduleType<WarmupOptions>({
   type: "warmup",
   summary: "A linear, cosine or exponential ramp to the schedule's first value, then the schedule.",
   fields: {
-    schedule: { kind: "schedule", doc: "The schedule after the warm-up." },
+    schedule: scheduleField("The schedule after the warm-up."),
     warmupSteps: { kind: "number", doc: "Steps of the ramp.", integer: true, min: 0 },
     initialLr: { kind: "number", doc: "Rate at step 0.", min: 0, default: 0 },
     shape: { kind: "choice", doc: "Ramp shape.", choices: ["linear", "cosine", "exponential"], default: "linear" },

@@ -31,7 +31,7 @@ export interface WarmupCosineOptions {
  * at `totalSteps`, flat after. With 100 steps per epoch, the seed's "5 epochs of warm-up" is
  * `warmupCosine({learningRate: 0.1, warmupSteps: 500, totalSteps: 9000})`.
  */
-export const warmupCosineType = scheduleType<WarmupCosineOptions>({
+export const warmupCosineType = /* @__PURE__ */ scheduleType<WarmupCosineOptions>({
   type: "warmupCosine",
   summary: "Linear warm-up from 0, then cosine to minLr at totalSteps (the seed's recipe).",
   fields: {

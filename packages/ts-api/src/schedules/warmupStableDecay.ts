@@ -36,7 +36,7 @@ export interface WarmupStableDecayOptions {
  * warmupSteps, learningRate for stableSteps, then a short decay to minLr over decaySteps
  * (linear, half-cosine, or 1-sqrt: `minLr + (lr - minLr) * (1 - sqrt(p))`), minLr after.
  */
-export const warmupStableDecayType = scheduleType<WarmupStableDecayOptions>({
+export const warmupStableDecayType = /* @__PURE__ */ scheduleType<WarmupStableDecayOptions>({
   type: "warmupStableDecay",
   summary: "Warm-up, a long constant phase, then a short decay (WSD; linear, cosine or 1-sqrt).",
   fields: {

@@ -27,6 +27,8 @@ export const VALID: Record<string, unknown>[] = [
   { type: "timmStep", lr: 0.1, decayT: 30, decayRate: 0.5, warmupT: 5, warmupLrInit: 1e-3 },
   { type: "timmMultiStep", lr: 0.1, decayT: [30, 60], decayRate: 0.5, warmupT: 5, warmupLrInit: 1e-3 },
   { type: "timmPoly", lr: 0.1, tInitial: 100, power: 2, lrMin: 1e-4, cycleMul: 2, cycleLimit: 2, warmupT: 5, warmupLrInit: 1e-3 },
+  { type: "cosinePower", initialLearningRate: 0.1, decaySteps: 100, alpha: 0.1, exponent: 2 },
+  { type: "exponentialGrowth", initialLearningRate: 0.001, growthSteps: 10, growthRate: 1.5, maxLr: 0.1 },
   { type: "join", schedules: [{ type: "constant", value: 0.1 }, { type: "constant", value: 0.01 }], boundaries: [10] },
   { type: "multiply", schedules: [{ type: "constant", value: 0.5 }, { type: "cosineAnnealing", initialLearningRate: 0.1, tMax: 10 }] },
   { type: "clamp", schedule: { type: "cosineAnnealing", initialLearningRate: 0.1, tMax: 10 }, min: 0.01, max: 0.05 },

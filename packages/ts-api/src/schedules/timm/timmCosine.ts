@@ -24,7 +24,7 @@ export interface TimmCosineOptions extends TimmCycleOptions {
  * cycles have run. The warm-up ramps from warmupLrInit to lr over warmupT; without warmupPrefix
  * (timm's default here) the cosine keeps its own clock, so it resumes at its value at warmupT.
  */
-export const timmCosineType = scheduleType<TimmCosineOptions>({
+export const timmCosineType = /* @__PURE__ */ scheduleType<TimmCosineOptions>({
   type: "timmCosine",
   summary: "timm CosineLRScheduler: cosine cycles with k-decay, warm-up, cycle decay and limit.",
   fields: {
@@ -36,7 +36,7 @@ export const timmCosineType = scheduleType<TimmCosineOptions>({
     cycleLimit: timmFields.cycleLimit,
     warmupT: timmFields.warmupT,
     warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: timmFields.warmupPrefix(false),
+    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
     kDecay: timmFields.kDecay,
   },
   build: (raw) => {

@@ -27,7 +27,7 @@ export interface TimmMultiStepOptions extends TimmWarmupOptions {
  * PyTorch's MultiStepLR), after timm's warm-up (a prefix by default). A repeated milestone counts
  * once per entry.
  */
-export const timmMultiStepType = scheduleType<TimmMultiStepOptions>({
+export const timmMultiStepType = /* @__PURE__ */ scheduleType<TimmMultiStepOptions>({
   type: "timmMultiStep",
   summary: "timm MultiStepLRScheduler: lr * decayRate^(milestones <= t + 1), with warm-up.",
   fields: {
@@ -36,7 +36,7 @@ export const timmMultiStepType = scheduleType<TimmMultiStepOptions>({
     decayRate: { kind: "number", doc: "Factor per milestone (decay_rate).", min: 0, default: 1 },
     warmupT: timmFields.warmupT,
     warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: timmFields.warmupPrefix(true),
+    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(true),
   },
   build: (raw, path) => {
     const o = raw as Required<TimmMultiStepOptions>;

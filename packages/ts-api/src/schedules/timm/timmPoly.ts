@@ -24,7 +24,7 @@ export interface TimmPolyOptions extends TimmCycleOptions {
  * `lrMin + (lr cycleDecay^i - lrMin) (1 - tCurr^k / tI^k)^power`, lrMin after cycleLimit cycles,
  * with timm's warm-up (no warmupPrefix by default).
  */
-export const timmPolyType = scheduleType<TimmPolyOptions>({
+export const timmPolyType = /* @__PURE__ */ scheduleType<TimmPolyOptions>({
   type: "timmPoly",
   summary: "timm PolyLRScheduler: polynomial decay cycles with k-decay, warm-up, cycle decay and limit.",
   fields: {
@@ -37,7 +37,7 @@ export const timmPolyType = scheduleType<TimmPolyOptions>({
     cycleLimit: timmFields.cycleLimit,
     warmupT: timmFields.warmupT,
     warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: timmFields.warmupPrefix(false),
+    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
     kDecay: timmFields.kDecay,
   },
   build: (raw) => {

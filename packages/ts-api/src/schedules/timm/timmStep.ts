@@ -25,7 +25,7 @@ export interface TimmStepOptions extends TimmWarmupOptions {
  * division), after timm's warm-up, which here is a prefix by default (the decay's clock starts
  * when the warm-up ends).
  */
-export const timmStepType = scheduleType<TimmStepOptions>({
+export const timmStepType = /* @__PURE__ */ scheduleType<TimmStepOptions>({
   type: "timmStep",
   summary: "timm StepLRScheduler: lr * decayRate^(t // decayT), with warm-up.",
   fields: {
@@ -34,7 +34,7 @@ export const timmStepType = scheduleType<TimmStepOptions>({
     decayRate: { kind: "number", doc: "Factor per interval (decay_rate).", min: 0, default: 1 },
     warmupT: timmFields.warmupT,
     warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: timmFields.warmupPrefix(true),
+    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(true),
   },
   build: (raw) => {
     const o = raw as Required<TimmStepOptions>;

@@ -26,7 +26,7 @@ export interface TimmTanhOptions extends TimmCycleOptions {
  * warmupPrefix the warm-up ramps to the rate the schedule has at warmupT, as timm computes it.
  * The core has no tanh kernel: curves are computed from at() in JS.
  */
-export const timmTanhType = scheduleType<TimmTanhOptions>({
+export const timmTanhType = /* @__PURE__ */ scheduleType<TimmTanhOptions>({
   type: "timmTanh",
   summary: "timm TanhLRScheduler: tanh-shaped decay cycles with warm-up, cycle decay and limit.",
   fields: {
@@ -40,7 +40,7 @@ export const timmTanhType = scheduleType<TimmTanhOptions>({
     cycleLimit: timmFields.cycleLimit,
     warmupT: timmFields.warmupT,
     warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: timmFields.warmupPrefix(false),
+    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
   },
   build: (raw, path) => {
     const o = raw as Required<TimmTanhOptions>;
