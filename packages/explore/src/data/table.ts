@@ -4,7 +4,24 @@ import { LrschedError } from "@lrsched/ts-api";
 import { readCsvRows } from "./csv";
 import { readJsonLines } from "./jsonLines";
 
-/** A table of numeric features and one target column. */
+/**
+ * A table of numeric features and one target column, as {@link loadTable} reads it: an `{x, y}`
+ * that {@link sweep} and {@link rangeTest} take as `data`.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { loadTable, type Table } from "@lrsched/explore";
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-table-"));
+ * writeFileSync(join(dir, "house.jsonl"), '{"rooms": 3, "age": 20, "price": 2.5}\n{"rooms": 5, "age": 2, "price": 4.1}\n');
+ * const table: Table = await loadTable(join(dir, "house.jsonl"), { target: "price" });
+ * [table.rows, table.x.shape]; // → [2, [2, 2]]
+ * table.y; // → [2.5, 4.1]
+ * rmSync(dir, { recursive: true });
+ * ```
+ */
 export interface Table {
   /** The file it came from (for messages). */
   readonly file: string;
@@ -12,15 +29,31 @@ export interface Table {
   readonly features: readonly string[];
   /** Name of the target column. */
   readonly target: string;
+  /** Data rows (the header is not one). */
   readonly rows: number;
   /** Features, `rows x features.length`, row-major. */
-  readonly x: { readonly values: Float32Array; readonly shape: readonly [number, number] };
+  readonly x: {
+    /** Every feature cell, row by row. */
+    readonly values: Float32Array;
+    /** `[rows, features.length]`. */
+    readonly shape: readonly [number, number];
+  };
   /** The target: numbers when every cell is a finite number, otherwise one class name per row. */
   readonly y: Float32Array | readonly string[];
 }
 
+/**
+ * How {@link loadTable} reads a file: which column is the target.
+ *
+ * @example
+ * ```ts
+ * import { loadTable, type LoadTableOptions } from "@lrsched/explore";
+ * const options: LoadTableOptions = { target: "" };
+ * await loadTable("train.csv", options).catch((e) => e.message); // → "target must name the column to predict, got \"\""
+ * ```
+ */
 export interface LoadTableOptions {
-  /** The column to predict; every other column is a numeric feature. */
+  /** The column to predict (required, non-empty); every other column is a numeric feature. */
   readonly target: string;
 }
 
@@ -45,6 +78,26 @@ export const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
  * one object per line) streamed, checking every cell. Throws one LrschedError naming the file, row
  * and column of the first bad cell: a missing or empty cell, a non-numeric feature, a ragged row, an
  * unknown target column (the message lists the columns).
+ *
+ * The target is numbers when every cell is a plain decimal number, else class names (trimmed).
+ * Feature cells must be plain decimal numbers (`0x1f` and the like are refused).
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { loadTable } from "@lrsched/explore";
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-table-"));
+ * writeFileSync(join(dir, "iris.csv"), "sepal,petal,species\n5.1,1.4,setosa\n6.3,4.9,virginica\n5.8,4.1,versicolor\n");
+ * const table = await loadTable(join(dir, "iris.csv"), { target: "species" });
+ * table.features; // → ["sepal", "petal"]
+ * table.y; // → ["setosa", "virginica", "versicolor"]
+ * table.x.values; // → [5.1, 1.4, 6.3, 4.9, 5.8, 4.1]
+ * writeFileSync(join(dir, "bad.csv"), "sepal,petal,species\n5.1,,setosa\n");
+ * await loadTable(join(dir, "bad.csv"), { target: "species" }).catch((e) => e.rule); // → "is empty; every feature cell needs a number"
+ * rmSync(dir, { recursive: true });
+ * ```
  */
 export async function loadTable(file: string, options: LoadTableOptions): Promise<Table> {
   const target = options?.target;

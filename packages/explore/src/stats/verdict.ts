@@ -3,6 +3,22 @@
 import type { SummaryEntry } from "./paired";
 import { formatDiff, formatMetric, higherIsBetter, metricTitle, type MetricName } from "./metrics";
 
+/**
+ * What a sweep can honestly say: the best schedule, its lift over the fixed rate, and whether the
+ * paired interval shows the lift is real.
+ *
+ * @example
+ * ```ts
+ * import { pairedSummary, verdictOf, type Verdict } from "@lrsched/explore";
+ * const summary = pairedSummary([
+ *   { label: "constant", bySeed: new Map([[1, 0.3], [2, 0.2]]) },
+ *   { label: "cosine", bySeed: new Map([[1, 0.25], [2, 0.22]]) },
+ * ], "loss", "constant");
+ * const verdict: Verdict = verdictOf(summary, "loss", "constant");
+ * verdict; // → { best: "cosine", lift: 0.015, significant: false }
+ * verdict.text.endsWith("includes 0: no lift shown. More seeds narrow the interval."); // → true
+ * ```
+ */
 export interface Verdict {
   /** Label of the schedule with the best mean metric; null when every schedule diverged. */
   readonly best: string | null;
@@ -19,7 +35,23 @@ export interface Verdict {
 
 const quote = (label: string) => `'${label}'`;
 
-/** Reads the verdict off the summary (see {@link pairedSummary}). */
+/**
+ * Reads the verdict off the summary (see {@link pairedSummary}): the best mean (highest accuracy,
+ * lowest loss or error; diverged schedules left out), its lift over `baseline`, and whether best's
+ * paired 95 % interval excludes 0. With one seed nothing is significant.
+ *
+ * @example
+ * ```ts
+ * import { pairedSummary, verdictOf } from "@lrsched/explore";
+ * const summary = pairedSummary([
+ *   { label: "constant", bySeed: new Map([[1, 0.9], [2, 0.92], [3, 0.91]]) },
+ *   { label: "cosine", bySeed: new Map([[1, 0.93], [2, 0.94], [3, 0.935]]) },
+ * ], "accuracy", "constant");
+ * const verdict = verdictOf(summary, "accuracy", "constant");
+ * [verdict.best, verdict.lift, verdict.significant]; // → ["cosine", 0.025, true]
+ * verdict.text; // → "'cosine' has the best mean validation accuracy, +2.50 pt against the fixed rate 'constant' (95 % interval +1.26 pt to +3.74 pt, paired over 3 seeds): the lift is real at this level."
+ * ```
+ */
 export function verdictOf(summary: readonly SummaryEntry[], metric: MetricName, baseline: string | null): Verdict {
   const up = higherIsBetter(metric);
   const what = metricTitle(metric);
