@@ -70,6 +70,20 @@ describe("summaries paired by seed", () => {
     expect(c.std).toBeCloseTo(Math.sqrt(0.0042 / 2), 12);
     expect(c).toMatchObject({ label: "cosine", metric: "accuracy", seeds: 3 });
   });
+
+  it("intervals stay within the values the metric can take (two seeds' t interval once read -66 % to 230 %)", () => {
+    const base = { label: "constant", bySeed: new Map([[1, 0.95], [2, 0.35]]) };
+    const step = { label: "step", bySeed: new Map([[1, 0.1], [2, 0.9]]) };
+    const [b, s] = pairedSummary([base, step], "accuracy", "constant");
+    // t(0.975, 1) = 12.71: 0.65 +- 12.71 * 0.3 without the cut
+    expect(b.ci95).toEqual([0, 1]);
+    expect(s.vsBaseline?.ci95).toEqual([-1, 1]);
+    const near = pairedSummary([{ label: "a", bySeed: new Map([[1, 0.9], [2, 0.91], [3, 0.92]]) }], "accuracy", null)[0]!;
+    expect(near.ci95).toEqual(describeSample([0.9, 0.91, 0.92]).ci95); // an interval inside the range is left alone
+    const loss = pairedSummary([{ label: "a", bySeed: new Map([[1, 0.01], [2, 0.5]]) }], "loss", null)[0]!;
+    expect(loss.ci95![0]).toBe(0);
+    expect(loss.ci95![1]).toBeCloseTo(0.255 + studentTQuantile(0.975, 1) * describeSample([0.01, 0.5]).std! / Math.sqrt(2), 12);
+  });
 });
 
 describe("the verdict", () => {

@@ -43,3 +43,8 @@ export function formatDiff(metric: MetricName, v: number): string {
   const sign = v > 0 ? "+" : v < 0 ? "−" : "";
   return metric === "accuracy" ? `${sign}${Math.abs(v * 100).toFixed(2)} pt` : `${sign}${formatNumber(Math.abs(v), 3)}`;
 }
+
+/** The values a metric can take: accuracy is a share, losses and errors are never negative. */
+export function metricRange(metric: MetricName): readonly [number, number] {
+  return metric === "accuracy" ? [0, 1] : [0, Infinity];
+}

@@ -2,7 +2,7 @@
 // (every seed gives both schedules the same initial weights and batches, so the per-seed difference
 // cancels the luck of the draw that both share).
 import { describeSample } from "./describe";
-import type { MetricName } from "./metrics";
+import { metricRange, type MetricName } from "./metrics";
 
 /**
  * A schedule's final validation metric in each seed, in the sweep's seed order.
@@ -39,7 +39,10 @@ export interface ScheduleScores {
 export interface PairedDiff {
   /** Mean over seeds of (schedule - baseline). */
   readonly meanDiff: number;
-  /** 95 % Student-t interval of the mean difference; null with one seed. */
+  /**
+   * 95 % Student-t interval of the mean difference, within the differences the metric allows
+   * (accuracy: -1 to 1); null with one seed.
+   */
   readonly ci95: readonly [number, number] | null;
 }
 
@@ -68,7 +71,11 @@ export interface SummaryEntry {
   readonly mean: number;
   /** Sample standard deviation over seeds; null with one seed. */
   readonly std: number | null;
-  /** Two-sided 95 % Student-t interval of the mean; null with one seed. */
+  /**
+   * Two-sided 95 % Student-t interval of the mean, within the values the metric can take (accuracy
+   * 0 to 1, losses and errors from 0: with few seeds the t interval alone can reach past them);
+   * null with one seed.
+   */
   readonly ci95: readonly [number, number] | null;
   /** Null for the baseline itself, and when there is no baseline. */
   readonly vsBaseline: PairedDiff | null;
@@ -94,6 +101,7 @@ export interface SummaryEntry {
  */
 export function pairedSummary(scores: readonly ScheduleScores[], metric: MetricName, baseline: string | null): SummaryEntry[] {
   const base = scores.find((s) => s.label === baseline);
+  const [lo, hi] = metricRange(metric);
   return scores.map((s) => {
     const values = [...s.bySeed.values()];
     const d = describeSample(values);
@@ -101,8 +109,13 @@ export function pairedSummary(scores: readonly ScheduleScores[], metric: MetricN
     if (base && base !== s) {
       const diffs = [...s.bySeed].filter(([seed]) => base.bySeed.has(seed)).map(([seed, v]) => v - (base.bySeed.get(seed) as number));
       const p = describeSample(diffs);
-      vsBaseline = { meanDiff: p.mean, ci95: p.ci95 };
+      vsBaseline = { meanDiff: p.mean, ci95: within(p.ci95, lo - hi, hi - lo) };
     }
-    return { label: s.label, metric, seeds: values.length, mean: d.mean, std: d.std, ci95: d.ci95, vsBaseline };
+    return { label: s.label, metric, seeds: values.length, mean: d.mean, std: d.std, ci95: within(d.ci95, lo, hi), vsBaseline };
   });
+}
+
+/** An interval cut to [lo, hi]: the mean lies there, so the cut interval covers it as often. */
+function within(ci: readonly [number, number] | null, lo: number, hi: number): readonly [number, number] | null {
+  return ci === null ? null : [Math.max(lo, ci[0]), Math.min(hi, ci[1])];
 }
