@@ -97,6 +97,25 @@ describe("the verdict", () => {
     vsBaseline: diff === null ? null : { meanDiff: diff, ci95: ci },
   });
 
+  it("the same difference in every seed is not a proof below 6 seeds (an interval of no width once read 'real' over 2 seeds)", () => {
+    const run = (n: number) => {
+      const seeds = Array.from({ length: n }, (_, k) => k + 1);
+      return verdictOf(pairedSummary([
+        { label: "constant", bySeed: new Map(seeds.map((k) => [k, 0.9 + 0.01 * k])) },
+        { label: "cosine", bySeed: new Map(seeds.map((k) => [k, 0.92 + 0.01 * k])) },
+      ], "accuracy", "constant"), "accuracy", "constant");
+    };
+    for (const n of [2, 3, 5]) {
+      const v = run(n);
+      expect(v).toMatchObject({ best: "cosine", significant: false });
+      expect(v.lift).toBeCloseTo(0.02, 12);
+      expect(v.text).toContain(`the same in every seed: with no spread between seeds the interval cannot be estimated, and ${n} identical signs are not enough for a sign test (p = ${(2 ** (1 - n)).toPrecision(2)}). Run at least 6 seeds`);
+    }
+    const six = run(6);
+    expect(six.significant).toBe(true);
+    expect(six.text).toContain("(exact sign test over 6 seeds: p = 0.031): the lift is real at this level.");
+  });
+
   it("a lift whose paired interval excludes 0 is significant", () => {
     const v = verdictOf([entry("constant", 0.9, null, null), entry("cosine", 0.92, 0.02, [0.0051, 0.0349])], "accuracy", "constant");
     expect(v).toMatchObject({ best: "cosine", significant: true });

@@ -27,7 +27,10 @@ export interface Verdict {
    * accuracy, lower loss); 0 when the baseline is best; null without a baseline.
    */
   readonly lift: number | null;
-  /** True only when best's paired 95 % interval against the baseline excludes 0. */
+  /**
+   * True only when best's paired 95 % interval against the baseline excludes 0. When the difference is
+   * the same in every seed (an interval of no width), an exact sign test decides instead: from 6 seeds.
+   */
   readonly significant: boolean;
   /** One or two sentences for a person: the report's headline. */
   readonly text: string;
@@ -87,6 +90,21 @@ export function verdictOf(summary: readonly SummaryEntry[], metric: MetricName, 
   }
   const [lo, hi] = diff.ci95;
   const interval = `95 % interval ${formatDiff(metric, lo)} to ${formatDiff(metric, hi)}, paired over ${seeds} seeds`;
+  if (hi - lo <= 1e-9 * Math.abs(diff.meanDiff)) {
+    // the same difference in every seed: the t interval has no width, so it says nothing; only an
+    // exact sign test can speak, and n identical signs reach p = 2^(1-n) (< 0.05 from 6 seeds on)
+    const p = 2 ** (1 - seeds);
+    const head2 = `${head}, the same in every seed`;
+    if (p < 0.05 && (up ? diff.meanDiff > 0 : diff.meanDiff < 0)) {
+      return { best: best.label, lift, significant: true, text: `${head2} (exact sign test over ${seeds} seeds: p = ${p.toPrecision(2)}): the lift is real at this level.` };
+    }
+    return {
+      best: best.label,
+      lift,
+      significant: false,
+      text: `${head2}: with no spread between seeds the interval cannot be estimated, and ${seeds} identical signs are not enough for a sign test (p = ${p.toPrecision(2)}). Run ${seeds < 6 ? "at least 6 seeds" : "more seeds"}, or validate on more rows.`,
+    };
+  }
   const significant = up ? lo > 0 : hi < 0;
   if (significant) return { best: best.label, lift, significant, text: `${head} (${interval}): the lift is real at this level.` };
   return { best: best.label, lift, significant, text: `${head}, but the ${interval} includes 0: no lift shown. More seeds narrow the interval.` };
