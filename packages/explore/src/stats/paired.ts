@@ -33,12 +33,16 @@ export interface ScheduleScores {
  *   { label: "cosine", bySeed: new Map([[1, 0.93], [2, 0.94], [3, 0.935]]) },
  * ], "accuracy", "constant");
  * const diff: PairedDiff | null = summary[1].vsBaseline;
- * diff; // → { meanDiff: 0.025, ci95: [0.0126, 0.0374] }
+ * diff; // → { meanDiff: 0.025, seeds: 3, std: 0.005, ci95: [0.0126, 0.0374] }
  * ```
  */
 export interface PairedDiff {
   /** Mean over seeds of (schedule - baseline). */
   readonly meanDiff: number;
+  /** Seeds both schedules finished (the pairs). */
+  readonly seeds: number;
+  /** Sample standard deviation of the per-seed differences; null with one pair. */
+  readonly std: number | null;
   /**
    * 95 % Student-t interval of the mean difference, within the differences the metric allows
    * (accuracy: -1 to 1); null with one seed.
@@ -109,13 +113,13 @@ export function pairedSummary(scores: readonly ScheduleScores[], metric: MetricN
     if (base && base !== s) {
       const diffs = [...s.bySeed].filter(([seed]) => base.bySeed.has(seed)).map(([seed, v]) => v - (base.bySeed.get(seed) as number));
       const p = describeSample(diffs);
-      vsBaseline = { meanDiff: p.mean, ci95: within(p.ci95, lo - hi, hi - lo) };
+      vsBaseline = { meanDiff: p.mean, seeds: p.n, std: p.std, ci95: within(p.ci95, lo - hi, hi - lo) };
     }
     return { label: s.label, metric, seeds: values.length, mean: d.mean, std: d.std, ci95: within(d.ci95, lo, hi), vsBaseline };
   });
 }
 
 /** An interval cut to [lo, hi]: the mean lies there, so the cut interval covers it as often. */
-function within(ci: readonly [number, number] | null, lo: number, hi: number): readonly [number, number] | null {
+export function within(ci: readonly [number, number] | null, lo: number, hi: number): readonly [number, number] | null {
   return ci === null ? null : [Math.max(lo, ci[0]), Math.min(hi, ci[1])];
 }

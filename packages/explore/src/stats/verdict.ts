@@ -1,7 +1,8 @@
 // What a sweep can honestly say: the best schedule, its lift over the fixed rate, and whether the
 // paired interval shows that lift is real.
-import type { SummaryEntry } from "./paired";
-import { formatDiff, formatMetric, higherIsBetter, metricTitle, type MetricName } from "./metrics";
+import { within, type PairedDiff, type SummaryEntry } from "./paired";
+import { formatDiff, formatMetric, higherIsBetter, metricRange, metricTitle, type MetricName } from "./metrics";
+import { studentTQuantile } from "./studentT";
 
 /**
  * What a sweep can honestly say: the best schedule, its lift over the fixed rate, and whether the
@@ -28,8 +29,10 @@ export interface Verdict {
    */
   readonly lift: number | null;
   /**
-   * True only when best's paired 95 % interval against the baseline excludes 0. When the difference is
-   * the same in every seed (an interval of no width), an exact sign test decides instead: from 6 seeds.
+   * True only when best's paired interval against the baseline excludes 0: at 95 % when one schedule
+   * is compared with the baseline, and at 1 - 0.05/k when k are (Bonferroni: the best of k passes a
+   * single 95 % test by chance too often). When the difference is the same in every seed (an
+   * interval of no width), an exact sign test at the same level decides instead.
    */
   readonly significant: boolean;
   /** One or two sentences for a person: the report's headline. */
@@ -90,22 +93,58 @@ export function verdictOf(summary: readonly SummaryEntry[], metric: MetricName, 
   }
   const [lo, hi] = diff.ci95;
   const interval = `95 % interval ${formatDiff(metric, lo)} to ${formatDiff(metric, hi)}, paired over ${seeds} seeds`;
+  // the verdict picks the best of `compared` schedules, each tested against the baseline: the
+  // test it passes must hold for the whole family (Bonferroni: 0.05 / compared for each)
+  const compared = summary.filter((s) => s !== base).length;
+  const alpha = 0.05 / compared;
+  const family = compared > 1 ? ` (adjusted for the ${compared} schedules compared)` : "";
+  const better = (x: number) => (up ? x > 0 : x < 0);
   if (hi - lo <= 1e-9 * Math.abs(diff.meanDiff)) {
     // the same difference in every seed: the t interval has no width, so it says nothing; only an
-    // exact sign test can speak, and n identical signs reach p = 2^(1-n) (< 0.05 from 6 seeds on)
+    // exact sign test can speak, and n identical signs reach p = 2^(1-n)
     const p = 2 ** (1 - seeds);
     const head2 = `${head}, the same in every seed`;
-    if (p < 0.05 && (up ? diff.meanDiff > 0 : diff.meanDiff < 0)) {
-      return { best: best.label, lift, significant: true, text: `${head2} (exact sign test over ${seeds} seeds: p = ${p.toPrecision(2)}): the lift is real at this level.` };
+    if (p < alpha && better(diff.meanDiff)) {
+      return { best: best.label, lift, significant: true, text: `${head2} (exact sign test over ${seeds} seeds: p = ${p.toPrecision(2)}${family}): the lift is real at this level.` };
     }
+    const needed = Math.max(seeds + 1, Math.floor(1 - Math.log2(alpha)) + 1);
     return {
       best: best.label,
       lift,
       significant: false,
-      text: `${head2}: with no spread between seeds the interval cannot be estimated, and ${seeds} identical signs are not enough for a sign test (p = ${p.toPrecision(2)}). Run ${seeds < 6 ? "at least 6 seeds" : "more seeds"}, or validate on more rows.`,
+      text: `${head2}: with no spread between seeds the interval cannot be estimated, and ${seeds} identical signs are not enough for a sign test (p = ${p.toPrecision(2)}${family ? `; ${alpha.toPrecision(2)} needed${family}` : ""}). Run at least ${needed} seeds, or validate on more rows.`,
     };
   }
-  const significant = up ? lo > 0 : hi < 0;
-  if (significant) return { best: best.label, lift, significant, text: `${head} (${interval}): the lift is real at this level.` };
-  return { best: best.label, lift, significant, text: `${head}, but the ${interval} includes 0: no lift shown. More seeds narrow the interval.` };
+  const wide = familyInterval(diff, compared, metric);
+  if (wide === null) {
+    if (better(up ? lo : hi)) return { best: best.label, lift, significant: true, text: `${head} (${interval}): the lift is real at this level.` };
+    return { best: best.label, lift, significant: false, text: `${head}, but the ${interval} includes 0: no lift shown. More seeds narrow the interval.` };
+  }
+  const adjusted = `${formatDiff(metric, wide[0])} to ${formatDiff(metric, wide[1])}`;
+  if (better(up ? wide[0] : wide[1])) {
+    return { best: best.label, lift, significant: true, text: `${head} (${interval}; ${adjusted} at the ${level(alpha)} level that ${compared} schedules compared need): the lift is real at this level.` };
+  }
+  if (better(up ? lo : hi)) {
+    return {
+      best: best.label,
+      lift,
+      significant: false,
+      text: `${head} (${interval}), but at the ${level(alpha)} level that ${compared} schedules compared need, the interval ${adjusted} includes 0: the best of ${compared} clears a single 95 % interval by chance too often to call this a lift. More seeds narrow the interval.`,
+    };
+  }
+  return { best: best.label, lift, significant: false, text: `${head}, but the ${interval} includes 0: no lift shown. More seeds narrow the interval.` };
+}
+
+/** "99.3 %": the confidence level of a two-sided test at `alpha`. */
+const level = (alpha: number) => `${Number(((1 - alpha) * 100).toPrecision(3))} %`;
+
+/**
+ * The paired interval at the level a family of `compared` comparisons needs (Bonferroni), cut to
+ * the differences the metric allows; null for a family of one (the 95 % interval is the test).
+ */
+function familyInterval(diff: PairedDiff, compared: number, metric: MetricName): readonly [number, number] | null {
+  if (compared <= 1 || diff.std === null || diff.seeds < 2) return null;
+  const half = (studentTQuantile(1 - 0.025 / compared, diff.seeds - 1) * diff.std) / Math.sqrt(diff.seeds);
+  const [lo, hi] = metricRange(metric);
+  return within([diff.meanDiff - half, diff.meanDiff + half], lo - hi, hi - lo);
 }
