@@ -74,7 +74,11 @@ describe("lrsched sweep on your model and data", () => {
     // DataFrame.to_csv(): the row index first under an empty name; a date column the model must not see
     const [head, ...rows] = readFileSync(DATA, "utf8").trimEnd().split("\n");
     const pandas = join(dir, "pandas.csv");
-    writeFileSync(pandas, [`,${head.replace("f3,", "f3,day,")}`, ...rows.map((l, i) => `${i},${l.split(",").toSpliced(3, 0, `2024-01-${String((i % 28) + 1).padStart(2, "0")}`).join(",")}`)].join("\n"));
+    writeFileSync(pandas, [`,${head.replace("f3,", "f3,day,")}`, ...rows.map((l, i) => {
+      const cells = l.split(",");
+      cells.splice(3, 0, `2024-01-${String((i % 28) + 1).padStart(2, "0")}`);
+      return `${i},${cells.join(",")}`;
+    })].join("\n"));
     const args = USER.map((a) => (a === DATA ? pandas : a));
     expect(lrsched(["sweep", ...args, "--out", join(dir, "no-ignore"), "--quiet"]).stderr).toMatch(/^lrsched sweep: .*pandas\.csv row 1 \(line 2\), column 'day' must be a number, got "2024-01-01"\n$/);
     const r = lrsched(["sweep", ...args, "--ignore", "day", "--out", join(dir, "pandas"), "--quiet"]);

@@ -6,7 +6,7 @@
 // before that, parallel curves are evaluated on this thread: the values are the same either way.
 import { evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
 import { coreModule, ready } from "./instance";
-import { SHARE_MIN, evaluateShared, threadsWith, type Helpers } from "./shares";
+import { SHARE_MIN, checkThreads, evaluateShared, threadsWith, type Helpers } from "./shares";
 
 export const MIN_SHARE = SHARE_MIN;
 
@@ -36,9 +36,7 @@ function startHelper(module: WebAssembly.Module): Promise<Worker> {
 }
 
 export async function startThreads(threads?: number): Promise<number> {
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-    throw new RangeError(`lrsched core: threads must be an integer >= 1, got ${String(threads)}`);
-  }
+  checkThreads(threads);
   if (!mayBlock() || !mayShare()) return 1;
   await ready();
   const module = coreModule();

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import type { MessagePort, Worker } from "node:worker_threads";
 import type { CompiledPlan, CurveArray, Dtype } from "./evaluate";
 import { coreModule } from "./instance";
-import { SHARE_MIN, evaluateShared, threadsWith, type Helpers } from "./shares";
+import { SHARE_MIN, checkThreads, evaluateShared, threadsWith, type Helpers } from "./shares";
 
 /**
  * Fewest steps worth a helper's share: below it, a message costs more than it saves.
@@ -86,9 +86,7 @@ function helpersOf(pool: Helper[]): Helpers {
  * ```
  */
 export async function startThreads(threads?: number): Promise<number> {
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-    throw new RangeError(`lrsched core: threads must be an integer >= 1, got ${String(threads)}`);
-  }
+  checkThreads(threads);
   return pool(threads).length + 1;
 }
 

@@ -65,6 +65,16 @@ export function runShare(wasm: CoreExports, share: Share, report: (failure: unkn
 /** Fewest steps worth a helper's share: below it, a message costs more than it saves. */
 export const SHARE_MIN = 1 << 18;
 
+/** Most threads startThreads() starts: far past any machine's cores, short of exhausting one. */
+export const MAX_THREADS = 256;
+
+/** startThreads()'s count, checked. */
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
+    throw new RangeError(`lrsched core: threads must be an integer from 1 to ${MAX_THREADS}, got ${String(threads)}`);
+  }
+}
+
 /** How many threads (this one included) `count` steps are worth with `helpers` up. */
 export const threadsWith = (helpers: number, count: number): number => Math.max(1, Math.min(helpers + 1, Math.floor(count / SHARE_MIN)));
 

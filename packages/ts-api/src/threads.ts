@@ -3,7 +3,7 @@ import { checkNumber } from "./options";
 
 /**
  * Starts the threads that `curve(n, {parallel: true})` and `chunks(..., {parallel: true})` split
- * long ranges over, `threads` in all (this one included; default one per core), and resolves to
+ * long ranges over, `threads` in all (1 to 256, this one included; default one per core), and resolves to
  * the number they use. Optional in Node, where they start on the first parallel curve. In a
  * browser it is what starts them: helper Web Workers, used from a Web Worker of a cross-origin
  * isolated page (elsewhere it resolves to 1 and curves stay on the calling thread, with the same
@@ -19,5 +19,5 @@ import { checkNumber } from "./options";
  */
 export async function startThreads(threads?: number): Promise<number> {
   if (threads === undefined) return startInCore();
-  return startInCore(checkNumber("threads", threads, { integer: true, min: 1 }));
+  return startInCore(checkNumber("threads", threads, { integer: true, min: 1, max: 256 }));
 }

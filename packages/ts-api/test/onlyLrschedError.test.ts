@@ -24,7 +24,7 @@ const revoked = () => {
 
 describe("call options", () => {
   it("startThreads with a count that is not an integer >= 1 rejects with an LrschedError naming it", async () => {
-    for (const bad of [0, -1, 1.5, NaN, "2" as unknown as number]) {
+    for (const bad of [0, -1, 1.5, NaN, 257, 1e6, "2" as unknown as number]) {
       await expect(startThreads(bad)).rejects.toThrow(LrschedError);
       await expect(startThreads(bad)).rejects.toMatchObject({ path: "threads" });
     }
