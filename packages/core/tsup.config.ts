@@ -25,4 +25,6 @@ export default defineConfig([
   // the helper threads of evaluatePlanParallel (ESM: the package is "type": "module")
   { ...common, entry: ["src/parallelWorker.ts"], format: ["esm"] },
   { ...common, entry: { browser: "src/index.ts" }, format: ["esm"], platform: "browser", esbuildPlugins: [browserVariants] },
+  // the browser build's helper Web Workers (module workers, loaded beside browser.js)
+  { ...common, entry: { "parallelWorker.browser": "src/parallelWorker.browser.ts" }, format: ["esm"], platform: "browser", esbuildPlugins: [browserVariants] },
 ]);

@@ -16,10 +16,15 @@ own interpreter:
   the same through ``from_config(get_config())``.
 - optax (jax with ``jax_enable_x64``: float64): ``schedule(step)`` for each integer step.
 
+The PyTorch snippets run twice: with this interpreter's torch (2.x) and with Debian's
+``python3-torch`` (1.13, ``/usr/bin/python3``), whose rates go in ``debian_rates``.
+
 Writes ``tools/conformance/fixtures/python_code.json``::
 
     {versions: {torch, keras, jax, optax}, types: [...],
      cases: [{spec, steps, frameworks: {pytorch|keras|optax: {form, code, rates} | {form: "none", error}}}]}
+
+(``frameworks.pytorch`` also holds ``debian_rates``, and ``versions`` ``pytorch_debian``.)
 
 ``rates[k]`` is the rate at step k (k = 0 .. steps); for pytorch, one list per param group.
 Deterministic: the same library versions give a byte-identical file.
@@ -95,6 +100,7 @@ def run_optax(code, steps):
 
 
 RUNNERS = {"pytorch": run_pytorch, "keras": run_keras, "optax": run_optax}
+DEBIAN_PYTHON = "/usr/bin/python3"  # Debian's python3-torch (1.13)
 
 
 def child(framework):
@@ -113,18 +119,19 @@ def main():
     data = json.loads(listed.stdout)
     cases = data["cases"]
     versions = {}
-    for framework in RUNNERS:
+    runs = [(f, sys.executable, f, "rates") for f in RUNNERS] + [("pytorch", DEBIAN_PYTHON, "pytorch_debian", "debian_rates")]
+    for framework, python, label, key in runs:
         jobs = [{"code": c["code"][framework]["code"], "steps": c["steps"]} for c in cases if c["code"][framework]["form"] != "none"]
         env = dict(os.environ, KERAS_BACKEND="jax")
-        res = subprocess.run([sys.executable, __file__, "--child", framework], input=json.dumps(jobs), env=env,
+        res = subprocess.run([python, __file__, "--child", framework], input=json.dumps(jobs), env=env,
                              check=True, capture_output=True, text=True)
         result = json.loads(res.stdout)
-        versions[framework] = result["version"]
+        versions[label] = result["version"]
         it = iter(result["rates"])
         for c in cases:
             entry = c["code"][framework]
             if entry["form"] != "none":
-                entry["rates"] = next(it)
+                entry[key] = next(it)
     fixture = {
         "versions": versions,
         "types": data["types"],

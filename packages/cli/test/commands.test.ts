@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lrsched, tempDir } from "./helpers";
+import { spawnSync } from "node:child_process";
+import { starterSpec } from "../src/starters";
+import { BIN, lrsched, tempDir } from "./helpers";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -44,6 +46,20 @@ describe("list and describe", () => {
     expect(r.stdout).toMatch(/Keras:\s+CosineDecay/);
     const example = r.stdout.trimEnd().split("\n").at(-1)!.trim().replace(/^lrsched /, "").split(" ");
     expect(lrsched([...example, "--width", "30", "--height", "4"]).status).toBe(0);
+  });
+
+  it("every type's example is its playground starter, and runs as printed in a POSIX shell", () => {
+    const types: string[] = JSON.parse(lrsched(["list", "--json"]).stdout).map((t: { type: string }) => t.type);
+    const lines = types.map((t) => {
+      const example = lrsched(["describe", t]).stdout.trimEnd().split("\n").at(-1)!.trim();
+      expect(example, t).toMatch(/^lrsched plot /);
+      // the starter's options, not placeholders or made-up numbers
+      for (const [k, v] of Object.entries(starterSpec(t))) if (k !== "type" && typeof v === "number") expect(example, `${t}.${k}`).toContain(` ${v}`);
+      return `${example.replace(/^lrsched /, `"${process.execPath}" "${BIN}" `)} -o ${join(dir, `${t}.svg`)} || echo "failed: ${t}"`;
+    });
+    const run = spawnSync("sh", ["-c", lines.join("\n")], { encoding: "utf8" });
+    expect(run.stdout + run.stderr).toBe("");
+    for (const t of types) expect(readFileSync(join(dir, `${t}.svg`), "utf8"), t).toContain("<svg");
   });
 });
 

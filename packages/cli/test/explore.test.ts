@@ -70,6 +70,23 @@ describe("lrsched sweep on your model and data", () => {
     expect(numbers(join(dir, "merged"))).toEqual(numbers(join(dir, "sweep")));
   }, SLOW);
 
+  it("pandas' index column is skipped and --ignore leaves out a column: the same runs as the plain file", () => {
+    // DataFrame.to_csv(): the row index first under an empty name; a date column the model must not see
+    const [head, ...rows] = readFileSync(DATA, "utf8").trimEnd().split("\n");
+    const pandas = join(dir, "pandas.csv");
+    writeFileSync(pandas, [`,${head.replace("f3,", "f3,day,")}`, ...rows.map((l, i) => {
+      const cells = l.split(",");
+      cells.splice(3, 0, `2024-01-${String((i % 28) + 1).padStart(2, "0")}`);
+      return `${i},${cells.join(",")}`;
+    })].join("\n"));
+    const args = USER.map((a) => (a === DATA ? pandas : a));
+    expect(lrsched(["sweep", ...args, "--out", join(dir, "no-ignore"), "--quiet"]).stderr).toMatch(/^lrsched sweep: .*pandas\.csv row 1 \(line 2\), column 'day' must be a number, got "2024-01-01"\n$/);
+    const r = lrsched(["sweep", ...args, "--ignore", "day", "--out", join(dir, "pandas"), "--quiet"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "pandas", "results.json"), "utf8")).data.features).toBe(4);
+    expect(numbers(join(dir, "pandas")).summary).toEqual(numbers(join(dir, "sweep")).summary);
+  }, SLOW);
+
   it("a separate validation file; a regression target with --loss mse", () => {
     const val = join(dir, "val.csv");
     writeFileSync(val, readFileSync(DATA, "utf8").split("\n").slice(0, 31).join("\n"));

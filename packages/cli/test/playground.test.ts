@@ -7,7 +7,7 @@ import { fromKeras, fromSpec, scheduleTypes } from "@lrsched/ts-api";
 import { describe, expect, it } from "vitest";
 import { cliExport, shellWord } from "../playground/src/exports";
 import { importText } from "../playground/src/imports";
-import { starterSpec, starterTypes } from "../playground/src/starters";
+import { starterSpec, starterTypes } from "../src/starters";
 import { DEFAULT_VIEW, decodeState, encodeState, entriesOf } from "../playground/src/state";
 import { BIN } from "./helpers";
 

@@ -13,4 +13,4 @@ export { gaussianNoise, gaussianSource } from "./gaussian";
 export { WASM_BYTES } from "./wasm-binary.generated";
 export { ready, init, isReady, CoreNotReadyError, type WasmSource } from "./instance";
 export { allocateCurve } from "./curveBuffer";
-export { evaluatePlanParallel, threadsFor, MIN_SHARE } from "./parallel";
+export { evaluatePlanParallel, threadsFor, startThreads, MIN_SHARE } from "./parallel";

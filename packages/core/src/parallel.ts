@@ -1,13 +1,11 @@
-// curve(n, {parallel: true}): the range split into one share per core, evaluated at once by this
-// thread and by helper worker_threads (each with an instance of the core of its own), which write
-// into shared memory. Values depend on their step alone (the core's blocks and anchors sit on a
-// fixed grid), so any split gives the serial curve bit for bit. The call stays synchronous: this
-// thread computes its own share, then waits on the shares' signal with Atomics.wait.
+// curve(n, {parallel: true}) in Node: helper worker_threads, one per core beyond this one, each
+// with an instance of the core of its own (shares.ts splits the range among them). The call stays
+// synchronous: this thread computes its own share, then waits on the shares' signal.
 import { createRequire } from "node:module";
 import type { MessagePort, Worker } from "node:worker_threads";
-import { CurveValueError, evaluatePlan, type CompiledPlan, type CurveArray, type Dtype } from "./evaluate";
+import type { CompiledPlan, CurveArray, Dtype } from "./evaluate";
 import { coreModule } from "./instance";
-import type { Share } from "./parallelWorker";
+import { SHARE_MIN, checkThreads, evaluateShared, threadsWith, type Helpers } from "./shares";
 
 /**
  * Fewest steps worth a helper's share: below it, a message costs more than it saves.
@@ -18,7 +16,7 @@ import type { Share } from "./parallelWorker";
  * MIN_SHARE; // → 262144
  * ```
  */
-export const MIN_SHARE = 1 << 18;
+export const MIN_SHARE = SHARE_MIN;
 
 interface Helper {
   readonly worker: Worker;
@@ -32,14 +30,17 @@ let helpers: Helper[] | undefined;
 const builtin = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
 const workerThreads = () => builtin<typeof import("node:worker_threads")>("node:worker_threads");
 
-/** One helper per core beyond this thread's, started on first use; idle ones keep no process alive. */
-function pool(): Helper[] {
+/**
+ * One helper per core beyond this thread's (or `threads - 1` when startThreads chose), started on
+ * first use; idle ones keep no process alive.
+ */
+function pool(threads?: number): Helper[] {
   if (helpers) return helpers;
   const module = coreModule();
   const url = new URL("./parallelWorker.js", import.meta.url);
   const { MessageChannel, Worker } = workerThreads();
   const cores = builtin<typeof import("node:os")>("node:os").availableParallelism();
-  helpers = Array.from({ length: Math.max(0, cores - 1) }, () => {
+  helpers = Array.from({ length: Math.max(0, (threads ?? cores) - 1) }, () => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(url, { workerData: { module, errors: port2 }, transferList: [port2] });
     worker.unref();
@@ -58,65 +59,35 @@ function pool(): Helper[] {
  * threadsFor(MIN_SHARE - 1); // → 1
  * ```
  */
-export const threadsFor = (count: number): number => Math.max(1, Math.min(pool().length + 1, Math.floor(count / MIN_SHARE)));
+export const threadsFor = (count: number): number => threadsWith(pool().length, count);
 
-/** Steps per helper and round when the shares are staged (an output not on a SharedArrayBuffer). */
-const ROUND = 1 << 21;
-
-/**
- * Where the helpers write their shares of an output they cannot reach (an ordinary array, one
- * from allocateCurve), copied in round by round: one buffer, reused, so the helpers never hold
- * more than it (a buffer a thread was sent stays allocated until that thread collects).
- */
-let staging: SharedArrayBuffer | undefined;
-const stagingOf = (bytes: number) => (staging && staging.byteLength >= bytes ? staging : (staging = new SharedArrayBuffer(bytes)));
-
-/** Waits for the `used` helpers on `signal`, then throws the failures they reported. */
-function join(signal: Int32Array, used: Helper[]): void {
-  for (let done = Atomics.load(signal, 0); done < used.length; done = Atomics.load(signal, 0)) Atomics.wait(signal, 0, done);
-  if (!Atomics.load(signal, 1)) return;
-  const { receiveMessageOnPort } = workerThreads();
-  const reasons = used.flatMap(({ errors }) => {
-    const got: unknown[] = [];
-    for (let m = receiveMessageOnPort(errors); m; m = receiveMessageOnPort(errors)) got.push(m.message);
-    return got;
-  });
-  // the first value that cannot be stored, as the serial curve would report it
-  const refused = reasons
-    .filter((r): r is { step: number; value: number; float32: boolean } => typeof r === "object" && r !== null)
-    .sort((a, b) => a.step - b.step)[0];
-  if (refused) throw new CurveValueError(refused.step, refused.value, refused.float32);
-  throw new Error(`lrsched core: a helper thread failed: ${reasons.map(String).join("; ")}`);
+/** The pool as shares.ts uses it; a helper's failure text waits on its port. */
+function helpersOf(pool: Helper[]): Helpers {
+  return {
+    count: pool.length,
+    post: (k, share) => pool[k]!.worker.postMessage(share),
+    reason: (k) => {
+      const got = workerThreads().receiveMessageOnPort(pool[k]!.errors);
+      return got === undefined ? undefined : String(got.message);
+    },
+  };
 }
 
 /**
- * Steps [start, start + n) into `into` (n values), split in `threads` shares: this thread takes
- * the first, helper k the (k + 1)-th, written at `into` itself when it is on a SharedArrayBuffer,
- * else into the staging buffer and copied in once all are done.
+ * Starts the helper threads now rather than on the first parallel curve: `threads` in all (this
+ * one included; default one per core), unless they are already up. Resolves to the number of
+ * threads parallel curves use. In Node this is optional; in a browser's Web Worker it is what
+ * lets parallel curves use more than one thread (the core's README says when they can).
+ *
+ * @example
+ * ```ts
+ * import { startThreads } from "@lrsched/core";
+ * (await startThreads()) >= 1; // → true
+ * ```
  */
-function split(plan: CompiledPlan, start: number, n: number, threads: number, into: CurveArray): void {
-  const size = into.BYTES_PER_ELEMENT;
-  const own = Math.floor(n / threads);
-  const direct = into.buffer instanceof SharedArrayBuffer;
-  const stage = direct ? undefined : stagingOf((n - own) * size);
-  const target = stage === undefined ? into.subarray(own) : size === 4 ? new Float32Array(stage, 0, n - own) : new Float64Array(stage, 0, n - own);
-  const signal = new Int32Array(new SharedArrayBuffer(8));
-  const used = pool().slice(0, threads - 1);
-  used.forEach(({ worker }, k) => {
-    const from = Math.floor(((k + 1) * n) / threads) - own;
-    const to = Math.floor(((k + 2) * n) / threads) - own;
-    const share: Share = {
-      words: plan.words, levels: plan.levels, start: start + own + from, count: to - from, f32: size === 4,
-      buffer: target.buffer as SharedArrayBuffer, byteOffset: target.byteOffset + from * size, signal, callers: direct,
-    };
-    worker.postMessage(share);
-  });
-  try {
-    evaluatePlan(plan, start, own, size === 4 ? "float32" : "float64", into.subarray(0, own));
-  } finally {
-    join(signal, used);
-  }
-  if (!direct) into.set(target, own);
+export async function startThreads(threads?: number): Promise<number> {
+  checkThreads(threads);
+  return pool(threads).length + 1;
 }
 
 /**
@@ -140,17 +111,5 @@ export function evaluatePlanParallel(
   dtype: Dtype = "float32",
   out?: CurveArray,
 ): CurveArray {
-  const threads = threadsFor(count);
-  if (threads === 1) return evaluatePlan(plan, start, count, dtype, out);
-  const result = out ?? (dtype === "float32" ? new Float32Array(count) : new Float64Array(count));
-  if (result.buffer instanceof SharedArrayBuffer) {
-    split(plan, start, count, threads, result);
-    return result;
-  }
-  const span = ROUND * threads;
-  for (let done = 0; done < count; done += span) {
-    const n = Math.min(span, count - done);
-    split(plan, start + done, n, threadsFor(n), result.subarray(done, done + n));
-  }
-  return result;
+  return evaluateShared(helpersOf(pool()), plan, start, count, dtype, out);
 }

@@ -1,11 +1,11 @@
-// A helper thread of evaluatePlanParallel (parallel.ts): an instance of the core of its own, on
-// the module its parent compiled, evaluating each share it is sent into the shared result and
-// counting it done on the share's signal (errors go to the parent's port first).
+// A helper thread of evaluatePlanParallel in Node (parallel.ts): an instance of the core of its
+// own, on the module its parent compiled, evaluating each share it is sent (shares.ts); the text of
+// a failure goes to the parent's port.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { CurveValueError, evaluateOn } from "./evaluate";
 import { instanceOf } from "./instance";
+import { runShare, type Share } from "./shares";
 
 // A SharedArrayBuffer stays allocated as long as this thread holds it, even in a dead message,
 // and this thread's small heap would rarely be collected: the callers' own buffers it was sent
@@ -16,38 +16,11 @@ setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
 let sinceCollect = 0;
 
-/** One share: steps [start, start + count) into `buffer` at `byteOffset`. */
-export interface Share {
-  readonly words: Float64Array;
-  readonly levels: number;
-  readonly start: number;
-  readonly count: number;
-  readonly f32: boolean;
-  readonly buffer: SharedArrayBuffer;
-  readonly byteOffset: number;
-  /** [shares done, failed] */
-  readonly signal: Int32Array;
-  /** Whether `buffer` is the caller's own (not the reused staging buffer). */
-  readonly callers: boolean;
-}
-
 const { module, errors } = workerData as { module: WebAssembly.Module; errors: MessagePort };
 const wasm = instanceOf(module);
 
 parentPort!.on("message", (share: Share) => {
-  try {
-    const result = share.f32
-      ? new Float32Array(share.buffer, share.byteOffset, share.count)
-      : new Float64Array(share.buffer, share.byteOffset, share.count);
-    evaluateOn(wasm, { words: share.words, levels: share.levels }, share.start, share.count, result);
-  } catch (e) {
-    // a value that cannot be stored goes back as data: the parent throws it as its own
-    errors.postMessage(e instanceof CurveValueError ? { step: e.step, value: e.value, float32: e.float32 } : e instanceof Error ? (e.stack ?? e.message) : String(e));
-    Atomics.store(share.signal, 1, 1);
-  } finally {
-    Atomics.add(share.signal, 0, 1);
-    Atomics.notify(share.signal, 0);
-  }
+  runShare(wasm, share, (failure) => errors.postMessage(failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)));
   if (share.callers) sinceCollect += share.count * (share.f32 ? 4 : 8);
   if (sinceCollect >= COLLECT_BYTES) {
     sinceCollect = 0;

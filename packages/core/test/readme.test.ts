@@ -49,7 +49,7 @@ describe("README.md", () => {
     expect(readme).toContain(`[static data | ${2 ** work / 2 ** 20} MiB for a plan and its scratch | the values]`);
     expect(readme).toContain(`Ranges shorter than \`MIN_SHARE\` (2^${Math.log2(MIN_SHARE)}) steps per thread`);
     const source = (file: string) => readFileSync(join(PACKAGE, "src", file), "utf8");
-    const round = Number(source("parallel.ts").match(/const ROUND = 1 << (\d+);/)?.[1]);
+    const round = Number(source("shares.ts").match(/const ROUND = 1 << (\d+);/)?.[1]);
     expect(readme).toContain(`2^${round} steps per helper and round`);
     const collect = Number(source("parallelWorker.ts").match(/const COLLECT_BYTES = (\d+) << 20;/)?.[1]);
     expect(readme).toContain(`after every ${collect} MB of a caller's own buffers`);

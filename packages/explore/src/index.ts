@@ -4,17 +4,34 @@
  * the charts and pages that report them.
  *
  * @example
- * ```typescript
- * import { sweep, loadTable, loadModelTopology } from "@lrsched/explore";
+ * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import * as tf from "@tensorflow/tfjs";
+ * import { loadModelTopology, loadTable, sweep } from "@lrsched/explore";
+ * // your files: a model's topology (here a tfjs model.json) and a CSV with a target column
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-explore-"));
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] });
+ * writeFileSync(join(dir, "model.json"), JSON.stringify({ modelTopology: model.toJSON(null, false) }));
+ * const rows = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * writeFileSync(join(dir, "train.csv"), ["a,b,label", ...rows.map(([a, b]) => `${a},${b},${a + b > 1 ? "high" : "low"}`)].join("\n"));
+ *
  * const result = await sweep({
- *   model: await loadModelTopology("model.json"),
- *   data: await loadTable("train.csv", { target: "label" }),
- *   schedules: [{ label: "constant", spec: { type: "constant", value: 0.01 } }, { label: "cosine", spec: { type: "cosineDecay", initialLearningRate: 0.01, decaySteps: { fraction: 1 } } }],
- *   epochs: 10,
+ *   model: await loadModelTopology(join(dir, "model.json")),
+ *   data: await loadTable(join(dir, "train.csv"), { target: "label" }),
+ *   schedules: [
+ *     { label: "constant", spec: { type: "constant", value: 0.5 } },
+ *     { label: "cosine", spec: { type: "cosineDecay", initialLearningRate: 0.5, decaySteps: { fraction: 1 } } },
+ *   ],
+ *   epochs: 2,
+ *   batchSize: 8,
  *   seeds: [1, 2, 3],
- *   out: "sweep",
+ *   out: join(dir, "sweep"), // the report: index.html, results.json, results.csv; every run kept in runs/
  * });
+ * result.summary.map((s) => [s.label, s.seeds]); // → [["constant", 3], ["cosine", 3]]
  * console.log(result.verdict?.text);
+ * rmSync(dir, { recursive: true });
  * ```
  */
 export { sweep, type SweepOptions } from "./sweep/sweep";
@@ -47,8 +64,8 @@ export { pairedSummary, type SummaryEntry, type PairedDiff, type ScheduleScores 
 export { verdictOf, type Verdict } from "./stats/verdict";
 
 // the built-in MNIST example
-export { loadMnist, splitSizes, MNIST_MIN_PER_DIGIT } from "./builtin/mnist";
-export { mlpTopology, describeMlp } from "./builtin/mlp";
+export { loadMnist, splitSizes, MNIST_MIN_PER_DIGIT, type MnistPart } from "./builtin/mnist";
+export { mlpTopology, describeMlp, type Hidden } from "./builtin/mlp";
 
 // chart and report primitives
 export { chartBase, FONT } from "./charts/frame";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeSample, pairedSummary, studentTCentral, studentTQuantile, verdictOf, type SummaryEntry } from "../src/index";
+import { formatDiff } from "../src/stats/metrics";
 
 describe("Student t quantiles", () => {
   // t_{0.975, df} as printed in standard tables (three decimals)
@@ -70,6 +71,20 @@ describe("summaries paired by seed", () => {
     expect(c.std).toBeCloseTo(Math.sqrt(0.0042 / 2), 12);
     expect(c).toMatchObject({ label: "cosine", metric: "accuracy", seeds: 3 });
   });
+
+  it("intervals stay within the values the metric can take (two seeds' t interval once read -66 % to 230 %)", () => {
+    const base = { label: "constant", bySeed: new Map([[1, 0.95], [2, 0.35]]) };
+    const step = { label: "step", bySeed: new Map([[1, 0.1], [2, 0.9]]) };
+    const [b, s] = pairedSummary([base, step], "accuracy", "constant");
+    // t(0.975, 1) = 12.71: 0.65 +- 12.71 * 0.3 without the cut
+    expect(b.ci95).toEqual([0, 1]);
+    expect(s.vsBaseline?.ci95).toEqual([-1, 1]);
+    const near = pairedSummary([{ label: "a", bySeed: new Map([[1, 0.9], [2, 0.91], [3, 0.92]]) }], "accuracy", null)[0]!;
+    expect(near.ci95).toEqual(describeSample([0.9, 0.91, 0.92]).ci95); // an interval inside the range is left alone
+    const loss = pairedSummary([{ label: "a", bySeed: new Map([[1, 0.01], [2, 0.5]]) }], "loss", null)[0]!;
+    expect(loss.ci95![0]).toBe(0);
+    expect(loss.ci95![1]).toBeCloseTo(0.255 + studentTQuantile(0.975, 1) * describeSample([0.01, 0.5]).std! / Math.sqrt(2), 12);
+  });
 });
 
 describe("the verdict", () => {
@@ -80,7 +95,58 @@ describe("the verdict", () => {
     mean,
     std: seeds > 1 ? 0.01 : null,
     ci95: seeds > 1 ? [mean - 0.01, mean + 0.01] : null,
-    vsBaseline: diff === null ? null : { meanDiff: diff, ci95: ci },
+    // the spread of the differences that gives `ci` at 95 %
+    vsBaseline: diff === null ? null : { meanDiff: diff, seeds, std: ci && seeds > 1 ? ((ci[1] - ci[0]) / 2 / studentTQuantile(0.975, seeds - 1)) * Math.sqrt(seeds) : null, ci95: ci },
+  });
+
+  it("the best of several schedules must clear the interval the family needs (Bonferroni), not a single 95 % one", () => {
+    // 7 schedules against the baseline, 5 seeds: the best one's 95 % interval excludes 0 ...
+    const others = ["step", "exp", "cos", "wcos", "cyc", "one"].map((l, i) => entry(l, 0.9 + 0.001 * i, 0.001 * i, [0.001 * i - 0.02, 0.001 * i + 0.02], 5));
+    const lucky = entry("lucky", 0.912, 0.012, [0.002, 0.022], 5);
+    const v = verdictOf([entry("constant", 0.9, null, null, 5), ...others, lucky], "accuracy", "constant");
+    expect(v).toMatchObject({ best: "lucky", significant: false });
+    // ... but at 1 - 0.05/7 the same spread gives t(0.99643, 4) = 5.6 instead of 2.78
+    const sd = lucky.vsBaseline!.std!;
+    const half = (studentTQuantile(1 - 0.025 / 7, 4) * sd) / Math.sqrt(5);
+    expect(half / 0.01).toBeCloseTo(studentTQuantile(1 - 0.025 / 7, 4) / studentTQuantile(0.975, 4), 12);
+    expect(v.text).toBe(
+      `'lucky' has the best mean validation accuracy, +1.20 pt against the fixed rate 'constant' (95 % interval +0.20 pt to +2.20 pt, paired over 5 seeds), but at the 99.3 % level that 7 schedules compared need, the interval ${formatDiff("accuracy", 0.012 - half)} to +${(100 * (0.012 + half)).toFixed(2)} pt includes 0: the best of 7 clears a single 95 % interval by chance too often to call this a lift. More seeds narrow the interval.`,
+    );
+    // a lift clear of the family's interval too is real, and the text gives both intervals
+    const clear = entry("clear", 0.95, 0.05, [0.04, 0.06], 5);
+    const w = verdictOf([entry("constant", 0.9, null, null, 5), ...others, clear], "accuracy", "constant");
+    expect(w).toMatchObject({ best: "clear", significant: true });
+    expect(w.text).toMatch(/\(95 % interval \+4\.00 pt to \+6\.00 pt, paired over 5 seeds; \+\d\.\d\d pt to \+\d\.\d\d pt at the 99\.3 % level that 7 schedules compared need\): the lift is real at this level\.$/);
+  });
+
+  it("identical differences need the family's level too: 2^(1-n) < 0.05 / k", () => {
+    const seeds = [1, 2, 3, 4, 5, 6];
+    const constant = { label: "constant", bySeed: new Map(seeds.map((k) => [k, 0.9])) };
+    const flat = (label: string) => ({ label, bySeed: new Map(seeds.map((k) => [k, 0.9 + 0.001 * ((k % 2) - 0.5)])) });
+    const same = { label: "same", bySeed: new Map(seeds.map((k) => [k, 0.92])) };
+    const v = verdictOf(pairedSummary([constant, flat("a"), flat("b"), same], "accuracy", "constant"), "accuracy", "constant");
+    // 3 compared: p = 2^-5 = 0.031 is above 0.05 / 3 = 0.017; 7 seeds would give 0.016
+    expect(v).toMatchObject({ best: "same", significant: false });
+    expect(v.text).toContain("(p = 0.031; 0.017 needed (adjusted for the 3 schedules compared)). Run at least 7 seeds");
+  });
+
+  it("the same difference in every seed is not a proof below 6 seeds (an interval of no width once read 'real' over 2 seeds)", () => {
+    const run = (n: number) => {
+      const seeds = Array.from({ length: n }, (_, k) => k + 1);
+      return verdictOf(pairedSummary([
+        { label: "constant", bySeed: new Map(seeds.map((k) => [k, 0.9 + 0.01 * k])) },
+        { label: "cosine", bySeed: new Map(seeds.map((k) => [k, 0.92 + 0.01 * k])) },
+      ], "accuracy", "constant"), "accuracy", "constant");
+    };
+    for (const n of [2, 3, 5]) {
+      const v = run(n);
+      expect(v).toMatchObject({ best: "cosine", significant: false });
+      expect(v.lift).toBeCloseTo(0.02, 12);
+      expect(v.text).toContain(`the same in every seed: with no spread between seeds the interval cannot be estimated, and ${n} identical signs are not enough for a sign test (p = ${(2 ** (1 - n)).toPrecision(2)}). Run at least 6 seeds`);
+    }
+    const six = run(6);
+    expect(six.significant).toBe(true);
+    expect(six.text).toContain("(exact sign test over 6 seeds: p = 0.031): the lift is real at this level.");
   });
 
   it("a lift whose paired interval excludes 0 is significant", () => {

@@ -24,6 +24,29 @@ describe("loadTable", () => {
     expect(t.y).toEqual(["cat, tabby", "dog", 'say "hi"']);
   });
 
+  it("skips pandas' unnamed index column and the columns named in ignore", async () => {
+    // pandas.DataFrame.to_csv writes the row index first, under an empty name
+    const pandas = file("pandas.csv", ",a,when,b,label\n0,1.5,2024-01-02,-2,pos\n1,3,2024-01-03,4,neg\n");
+    const t = await loadTable(pandas, { target: "label", ignore: ["when"] });
+    expect(t.features).toEqual(["a", "b"]);
+    expect(t.x.shape).toEqual([2, 2]);
+    expect(Array.from(t.x.values)).toEqual([1.5, -2, 3, 4]);
+    expect(t.y).toEqual(["pos", "neg"]);
+    await expect(loadTable(pandas, { target: "label" })).rejects.toThrow("pandas.csv row 1 (line 2), column 'when' must be a number");
+    const jsonl = file("ids.jsonl", '{"id": "r1", "a": 1, "y": 0}\n{"id": "r2", "a": 2, "y": 1}\n');
+    expect(Array.from((await loadTable(jsonl, { target: "y", ignore: ["id"] })).x.values)).toEqual([1, 2]);
+  });
+
+  it("refuses an ignore list that names no column, the target, or every feature", async () => {
+    const path = file("ig.csv", "a,b,y\n1,2,0\n");
+    await expect(loadTable(path, { target: "y", ignore: ["c"] })).rejects.toThrow("ignore: column 'c' is not in");
+    await expect(loadTable(path, { target: "y", ignore: ["y"] })).rejects.toThrow("ignore[0] is the target column 'y'");
+    await expect(loadTable(path, { target: "y", ignore: ["a", "b"] })).rejects.toThrow("has no feature column");
+    await expect(loadTable(path, { target: "y", ignore: "a" as never })).rejects.toThrow("ignore must be a list of column names");
+    // only the first column may be unnamed
+    await expect(loadTable(file("gap.csv", "a,,y\n1,2,0\n"), { target: "y" })).rejects.toThrow("column 2 has an empty name");
+  });
+
   it("reads JSON Lines; a numeric target becomes numbers", async () => {
     const path = file("a.jsonl", '{"a": 1, "b": 2, "y": 0}\n{"b": 3, "a": 4, "y": 1}\n\n{"a": 5, "b": 6, "y": "1"}\n');
     const t = await loadTable(path, { target: "y" });

@@ -1,6 +1,7 @@
 export { LrschedError } from "./errors";
 // Browsers must initialise the WASM core asynchronously before the first curve().
 export { ready, init, isReady, CoreNotReadyError } from "@lrsched/core";
+export { startThreads } from "./threads";
 export {
   MAX_STEP,
   isSchedule,

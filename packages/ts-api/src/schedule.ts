@@ -63,10 +63,11 @@ export interface CurveOptions {
   /** Array to fill (its first `count` elements); its type sets the dtype. */
   readonly out?: CurveArray;
   /**
-   * Split the range over every core: in Node, this thread and one worker_thread per further core.
-   * Bit-identical to the serial curve. The helpers write an `out` on a SharedArrayBuffer directly;
-   * any other output gets their shares copied in. Ranges under 2^18 steps per thread, and
-   * browsers, evaluate serially. Default false.
+   * Split the range over every core: in Node, this thread and one worker_thread per further core;
+   * in a browser, the Web Workers `await startThreads()` started, from a Web Worker of a
+   * cross-origin isolated page (elsewhere serially). Bit-identical to the serial curve. The
+   * helpers write an `out` on a SharedArrayBuffer directly; any other output gets their shares
+   * copied in. Ranges under 2^18 steps per thread evaluate serially. Default false.
    */
   readonly parallel?: boolean;
 }

@@ -3,7 +3,7 @@
 // schedules all become one LrschedError naming the field (with the original error as its cause).
 import { describe, expect, it } from "vitest";
 import { caught } from "../../../tools/test/caught";
-import { LrschedError, constant, cosineDecay, cyclic, fromKeras, fromSpec, isSchedule, join, linearScaling, multiply, scale, warmup } from "../src";
+import { LrschedError, constant, cosineDecay, cyclic, fromKeras, fromSpec, isSchedule, join, linearScaling, multiply, scale, startThreads, warmup } from "../src";
 
 function thrown(f: () => unknown): LrschedError {
   const e = caught(f);
@@ -23,6 +23,14 @@ const revoked = () => {
 };
 
 describe("call options", () => {
+  it("startThreads with a count that is not an integer >= 1 rejects with an LrschedError naming it", async () => {
+    for (const bad of [0, -1, 1.5, NaN, 257, 1e6, "2" as unknown as number]) {
+      await expect(startThreads(bad)).rejects.toThrow(LrschedError);
+      await expect(startThreads(bad)).rejects.toMatchObject({ path: "threads" });
+    }
+    expect(await startThreads()).toBeGreaterThanOrEqual(1);
+  });
+
   it("curve(4, null) and chunks(4, null)", () => {
     expect(thrown(() => s.curve(4, null as never)).message).toBe("options must be an object, got null");
     expect(thrown(() => s.chunks(4, 7 as never)).path).toBe("options");

@@ -1,4 +1,5 @@
-// The Python code toPythonCode writes, run by tools/conformance with real PyTorch, Keras and optax
+// The Python code toPythonCode writes, run by tools/conformance with real PyTorch (2.x, and Debian's
+// 1.13), Keras and optax
 // (fixtures/python_code.json). For every case: the snippet is still exactly what toPythonCode
 // writes (so the recorded rates belong to today's code), and the rates Python computed equal
 // schedule.at(): PyTorch (Python floats) and optax (jax in float64) to 1e-9 relative, Keras, which
@@ -13,6 +14,8 @@ interface Entry {
   form: "native" | "closed form" | "none";
   code?: string;
   rates?: number[] | number[][];
+  /** PyTorch only: the same snippet's rates with Debian's python3-torch (1.13). */
+  debian_rates?: number[][];
   error?: string;
 }
 
@@ -49,7 +52,7 @@ function maxError(got: readonly number[], want: readonly number[], f32: boolean)
 
 const name = (c: Case) => JSON.stringify(c.spec).slice(0, 150);
 
-describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.versions.keras}, optax ${file.versions.optax}`, () => {
+describe(`Python code run with torch ${file.versions.pytorch} and ${file.versions.pytorch_debian}, keras ${file.versions.keras}, optax ${file.versions.optax}`, () => {
   it("covers every schedule type of lrsched list", () => {
     const types = new Set(file.cases.map((c) => c.spec.type));
     expect([...types].sort()).toEqual(scheduleTypes.map((t) => t.type).sort());
@@ -68,7 +71,8 @@ describe(`Python code run with torch ${file.versions.pytorch}, keras ${file.vers
         expect(now.code, "toPythonCode changed since the fixture was recorded: rerun tools/conformance/generate_python_code_fixtures.py").toBe(e.code);
         expect(now.form).toBe(e.form);
         const want = Array.from({ length: c.steps + 1 }, (_, k) => s.at(k));
-        const groups = framework === "pytorch" ? (e.rates as number[][]) : [e.rates as number[]];
+        const groups = framework === "pytorch" ? [...(e.rates as number[][]), ...e.debian_rates!] : [e.rates as number[]];
+        if (framework === "pytorch") expect(e.debian_rates, "rates from both PyTorch versions").toHaveLength(2);
         for (const rates of groups) {
           expect(rates.length).toBe(c.steps + 1);
           const err = maxError(rates, want, framework === "keras");

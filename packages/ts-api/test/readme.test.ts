@@ -39,7 +39,8 @@ describe("README.md", () => {
     (_, { factory, key, value }) => {
       const type = scheduleTypes.find((t) => t.type === factory);
       expect(type, `${factory} is not a schedule type`).toBeDefined();
-      expect(type!.fields[key]?.default, `${factory}.${key}`).toEqual(parse(value));
+      const field = type!.fields[key] as { default?: unknown } | undefined;
+      expect(field?.default, `${factory}.${key}`).toEqual(parse(value));
     },
   );
 

@@ -4,7 +4,8 @@
 // compare element by element.
 import { isDeepStrictEqual } from "node:util";
 
-const NUMBER_LITERAL = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
+// not digits inside a name: the 95 of `ci95` is no number
+const NUMBER_LITERAL = /(?<![\w$])-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
 
 /** Whether `actual` shows as the number literal `text`. */
 export function matchesLiteral(actual, text) {

@@ -10,7 +10,7 @@ import { debounce, h } from "./dom";
 import { cliExport, kerasExport, specExport, torchExport, type ExportText } from "./exports";
 import { SpecForm, typeSchemas } from "./form";
 import { importText } from "./imports";
-import { starterSpec, type Spec } from "./starters";
+import { starterSpec, type Spec } from "../../src/starters";
 import { DEFAULT_VIEW, decodeState, encodeState, parseSteps, uniqueLabel, type Entry, type View } from "./state";
 import { defaultAt, renderSummary } from "./summary";
 

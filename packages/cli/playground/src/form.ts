@@ -3,7 +3,7 @@
 // Every option input has a <label> with the option's camelCase name. The form edits a draft spec in
 // place; the owner validates it and hands errors back to show next to the field they name.
 import { h } from "./dom";
-import { starterSpec, type Spec } from "./starters";
+import { starterSpec, type Spec } from "../../src/starters";
 
 type Prop = Readonly<Record<string, unknown>>;
 

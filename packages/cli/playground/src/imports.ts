@@ -4,7 +4,7 @@ import { LrschedError, fromKeras, type Schedule } from "@lrsched/ts-api";
 import { fromTorchConfig } from "@lrsched/torch-compat";
 import { optimizerAt } from "../../src/input/torch";
 import type { TorchExport } from "../../src/input/torchExport";
-import type { Spec } from "./starters";
+import type { Spec } from "../../src/starters";
 import { entriesOf, uniqueLabel, type Entry } from "./state";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,7 +1,7 @@
 // The playground's whole state: the schedules (each a label and a spec) and the view of them.
 // It round-trips through the URL hash, so a link reproduces what its sender saw.
 import { LrschedError, fromSpec } from "@lrsched/ts-api";
-import type { Spec } from "./starters";
+import type { Spec } from "../../src/starters";
 
 export interface Entry {
   readonly label: string;

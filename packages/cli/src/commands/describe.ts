@@ -2,8 +2,9 @@ import { PYTHON_FRAMEWORKS, fieldDefault as defaultText, fieldRules as rules, py
 import { print, type Command } from "../command";
 import { UsageError } from "../errors";
 import { placeholder } from "../input/flags";
-import { aliases, kebab, kindOf, resolveType } from "../input/types";
+import { aliases, kebab, resolveType } from "../input/types";
 import { DIALECTS, DIALECT_NAMES, counterparts } from "../dialects";
+import { starterSpec } from "../starters";
 
 export const describeCommand: Command = {
   name: "describe",
@@ -33,20 +34,22 @@ export const describeCommand: Command = {
       const r = rules(f);
       lines.push(`  ${left[i].padEnd(width)}  ${f.doc} (${k}; ${defaultText(f)}${r ? `; ${r}` : ""})`);
     });
-    const required = entries.filter(([, f]) => defaultText(f) === "required").map(([k, f]) => `--${kebab(k)} ${example(k, f)}`);
-    lines.push("", "Example:", `  lrsched plot ${aliases(t)[0]} ${required.join(" ")}`.trimEnd());
+    lines.push("", "Example:", `  lrsched plot ${aliases(t)[0]} ${exampleFlags(t.type)}`.trimEnd());
     await print(lines.join("\n"));
   },
 };
 
-function example(name: string, f: Field): string {
-  if (name === "values") return "1,0.5,0.1";
-  switch (kindOf(f)) {
-    case "numberList":
-      return "100,200";
-    case "number":
-      return (f as { integer?: boolean }).integer || /step/i.test(f.doc) ? "1000" : "0.1";
-    default:
-      return placeholder(f);
-  }
+/** The type's starting spec (the playground's) as flags, quoted for a POSIX shell where needed. */
+function exampleFlags(type: string): string {
+  const { type: _, ...options } = starterSpec(type);
+  return Object.entries(options)
+    .map(([k, v]) => `--${kebab(k)} ${shellWord(flagValue(v))}`)
+    .join(" ");
 }
+
+function flagValue(v: unknown): string {
+  if (Array.isArray(v) && v.every((x) => typeof x === "number")) return v.join(",");
+  return typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+}
+
+const shellWord = (w: string): string => (/^[\w.,:+-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);

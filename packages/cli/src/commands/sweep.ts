@@ -36,7 +36,13 @@ function readConfig(opts: Options): SweepConfig {
     config = {
       ...config,
       model: { file: user.model },
-      data: { file: user.data, target: user.target, ...(user.validation ? { validation: user.validation } : {}), ...(user.validationFraction ? { validationFraction: user.validationFraction } : {}) },
+      data: {
+        file: user.data,
+        target: user.target,
+        ...(user.ignore ? { ignore: user.ignore } : {}),
+        ...(user.validation ? { validation: user.validation } : {}),
+        ...(user.validationFraction ? { validationFraction: user.validationFraction } : {}),
+      },
     };
   }
   // the built-in schedules follow --peak, and --quick's three epochs get a plateau patience of 1
@@ -75,7 +81,7 @@ function readConfig(opts: Options): SweepConfig {
 async function sweepOptions(config: SweepConfig): Promise<Pick<SweepOptions, "model" | "data" | "loss" | "validationFraction">> {
   if ("file" in config.data || "file" in config.model) {
     if (!("file" in config.data) || !("file" in config.model)) throw new UsageError("a sweep on your own model needs both model.file and data.file (or --model and --data)");
-    const { model, data } = await loadUserInputs({ model: config.model.file, data: config.data.file, target: config.data.target, validation: config.data.validation });
+    const { model, data } = await loadUserInputs({ model: config.model.file, data: config.data.file, target: config.data.target, ignore: config.data.ignore, validation: config.data.validation });
     return { model, data, ...(config.data.validationFraction ? { validationFraction: config.data.validationFraction } : {}) };
   }
   const mnist = loadMnist(config.data.train, config.data.validation);

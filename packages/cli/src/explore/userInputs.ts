@@ -8,6 +8,7 @@ export const USER_INPUT_OPTIONS: readonly OptionSpec[] = [
   { name: "model", kind: "value", placeholder: "FILE", doc: "Model topology JSON: tfjs model.toJSON(), a tfjs model.json, or Keras model.to_json() (weights are drawn from the seed)." },
   { name: "data", kind: "value", placeholder: "FILE", doc: "Training data: CSV with a header row, or JSON Lines (.jsonl)." },
   { name: "target", kind: "value", placeholder: "COLUMN", doc: "The column to predict (every other column is a numeric feature)." },
+  { name: "ignore", kind: "value", placeholder: "COL[,COL...]", doc: "Columns that are not features (ids, dates); a CSV's unnamed first column (pandas' index) is skipped anyway." },
   { name: "validation", kind: "value", placeholder: "FILE", doc: "Validation data with the same columns (default: split off --data)." },
   { name: "val-fraction", kind: "value", placeholder: "F", doc: "Share of --data held out for validation per seed (default 0.2)." },
   { name: "loss", kind: "value", placeholder: "NAME", doc: "Loss, e.g. sparseCategoricalCrossentropy, mse (default: read off the target and the model)." },
@@ -18,6 +19,7 @@ export interface UserInputs {
   readonly model: string;
   readonly data: string;
   readonly target: string;
+  readonly ignore?: readonly string[];
   readonly validation?: string;
   readonly validationFraction?: number;
 }
@@ -26,7 +28,7 @@ export interface UserInputs {
 export function userInputsFromFlags(opts: Options): UserInputs | undefined {
   const model = opts.string("model");
   const data = opts.string("data");
-  const given = ["target", "validation", "val-fraction"].find((f) => opts.has(f));
+  const given = ["target", "ignore", "validation", "val-fraction"].find((f) => opts.has(f));
   if (model === undefined && data === undefined) {
     if (given) throw new UsageError(`--${given} applies only with --model and --data (your model and data)`);
     return undefined;
@@ -38,15 +40,26 @@ export function userInputsFromFlags(opts: Options): UserInputs | undefined {
   const validation = opts.string("validation");
   const fraction = opts.has("val-fraction") ? opts.number("val-fraction", 0.2, (v) => v > 0 && v < 1, "a number between 0 and 1 (exclusive)") : undefined;
   if (validation !== undefined && fraction !== undefined) throw new UsageError("--val-fraction cannot be given together with --validation (a separate validation file)");
-  return { model, data, target, ...(validation === undefined ? {} : { validation }), ...(fraction === undefined ? {} : { validationFraction: fraction }) };
+  const rawIgnore = opts.string("ignore");
+  const ignore = rawIgnore === undefined ? undefined : rawIgnore.split(",").map((c) => c.trim());
+  if (ignore?.some((c) => c === "")) opts.fail("ignore", "column names separated by commas", rawIgnore as string);
+  return {
+    model,
+    data,
+    target,
+    ...(ignore === undefined ? {} : { ignore }),
+    ...(validation === undefined ? {} : { validation }),
+    ...(fraction === undefined ? {} : { validationFraction: fraction }),
+  };
 }
 
 /** Reads the topology and the table(s). */
 export async function loadUserInputs(u: UserInputs): Promise<{ model: ModelTopology; data: SweepData }> {
   const { loadModelTopology, loadTable } = await import("@lrsched/explore");
   const model = await loadModelTopology(u.model);
-  const train: DataPart = await loadTable(u.data, { target: u.target });
+  const columns = { target: u.target, ...(u.ignore ? { ignore: u.ignore } : {}) };
+  const train: DataPart = await loadTable(u.data, columns);
   if (u.validation === undefined) return { model, data: train };
-  const validation: DataPart = await loadTable(u.validation, { target: u.target });
+  const validation: DataPart = await loadTable(u.validation, columns);
   return { model, data: { train, validation } };
 }

@@ -21,7 +21,7 @@ import { UsageError } from "../errors";
 /** The built-in data set, or a file of yours with its target column. */
 export type DataConfig =
   | { readonly dataset: "mnist"; readonly train: number; readonly validation: number }
-  | { readonly file: string; readonly target: string; readonly validation?: string; readonly validationFraction?: number };
+  | { readonly file: string; readonly target: string; readonly ignore?: readonly string[]; readonly validation?: string; readonly validationFraction?: number };
 
 /** The built-in MLP (hidden layer sizes), or a topology file of yours. */
 export type ModelConfig = { readonly hidden: readonly number[] } | { readonly file: string };
@@ -83,21 +83,23 @@ const place = (base: string | undefined, file: string) => (base === undefined ? 
 
 function dataConfig(raw: unknown, defaults: SweepConfig, base: string | undefined): DataConfig {
   if (raw === undefined) return defaults.data;
-  const d = object("data", raw, ["dataset", "train", "validation", "file", "target", "validationFraction"]);
+  const d = object("data", raw, ["dataset", "train", "validation", "file", "target", "ignore", "validationFraction"]);
   if (d.file !== undefined) {
     for (const k of ["dataset", "train"]) if (d[k] !== undefined) fail(`data.${k}`, "applies only to the built-in MNIST data, not with data.file");
     const target = text("data.target", d.target);
     const validationFraction = d.validationFraction;
     if (validationFraction !== undefined && (typeof validationFraction !== "number" || !(validationFraction > 0 && validationFraction < 1))) fail("data.validationFraction", "must be a number between 0 and 1 (exclusive)", validationFraction);
     if (validationFraction !== undefined && d.validation !== undefined) fail("data.validationFraction", "cannot be given together with data.validation (a separate validation file)");
+    const ignore = d.ignore === undefined ? undefined : columnList("data.ignore", d.ignore);
     return {
       file: place(base, text("data.file", d.file)),
       target,
+      ...(ignore === undefined ? {} : { ignore }),
       ...(d.validation === undefined ? {} : { validation: place(base, text("data.validation", d.validation)) }),
       ...(validationFraction === undefined ? {} : { validationFraction: validationFraction as number }),
     };
   }
-  if (d.target !== undefined || d.validationFraction !== undefined) fail(d.target !== undefined ? "data.target" : "data.validationFraction", "applies only with data.file");
+  for (const k of ["target", "ignore", "validationFraction"]) if (d[k] !== undefined) fail(`data.${k}`, "applies only with data.file");
   if (d.dataset !== undefined && d.dataset !== "mnist") fail("data.dataset", "must be 'mnist' (the only data set built in; give data.file for your own)", d.dataset);
   const mnist = defaults.data as Extract<DataConfig, { dataset: "mnist" }>;
   return {
@@ -172,4 +174,10 @@ export function validateConfig(raw: unknown, defaults: SweepConfig, file?: strin
 export function configError(where: string, e: unknown): unknown {
   if (e instanceof LrschedError) return new UsageError(`${where}: ${e.message}`, { cause: e });
   return e;
+}
+
+/** A list of column names (data.ignore). */
+function columnList(path: string, v: unknown): string[] {
+  if (!Array.isArray(v)) fail(path, "must be a list of column names", v);
+  return (v as unknown[]).map((c, i) => text(`${path}[${i}]`, c));
 }

@@ -2,12 +2,28 @@
 // like any user's model (its weights are drawn from the seed when a run starts).
 import type { ModelTopology } from "../model/topology";
 
-/** Units of each hidden ReLU layer: [128] is a 784-128-10 MLP. */
+/**
+ * Units of each hidden ReLU layer: [128] is a 784-128-10 MLP.
+ *
+ * @example
+ * ```ts
+ * import { describeMlp, type Hidden } from "@lrsched/explore";
+ * const hidden: Hidden = [256, 64];
+ * describeMlp(hidden); // → "784-256-64-10 MLP"
+ * ```
+ */
 export type Hidden = readonly number[];
 
 /**
- * A Keras-format topology: 784 inputs, `hidden` ReLU layers, 10 softmax outputs, Glorot-uniform
- * kernels and zero biases.
+ * The built-in MNIST classifier as a Keras-format topology: 784 inputs, `hidden` ReLU layers, 10
+ * softmax outputs, Glorot-uniform kernels and zero biases (the seed of a run draws the weights).
+ *
+ * @example
+ * ```ts
+ * import { mlpTopology } from "@lrsched/explore";
+ * const topology = mlpTopology([128]);
+ * (topology.config.layers as { config: { units: number; activation: string } }[]).map((l) => `${l.config.units} ${l.config.activation}`); // → ["128 relu", "10 softmax"]
+ * ```
  */
 export function mlpTopology(hidden: Hidden): ModelTopology {
   const units = [...hidden, 10];
@@ -31,5 +47,13 @@ export function mlpTopology(hidden: Hidden): ModelTopology {
   };
 }
 
-/** "784-128-10 MLP". */
+/**
+ * The MLP of {@link mlpTopology} in a few words, as reports name it.
+ *
+ * @example
+ * ```ts
+ * import { describeMlp } from "@lrsched/explore";
+ * describeMlp([128]); // → "784-128-10 MLP"
+ * ```
+ */
 export const describeMlp = (hidden: Hidden) => `784-${[...hidden, 10].join("-")} MLP`;

@@ -8,12 +8,34 @@ interface MnistDigit {
   set(start: number, end: number): { input: number[]; output: number[] }[];
 }
 
-/** Images of the rarest digit (5) in the package: the most a training set can take of every digit. */
+/**
+ * Images of the rarest digit (5) in the package: the most a training set can take of every digit.
+ *
+ * @example
+ * ```ts
+ * import { MNIST_MIN_PER_DIGIT, splitSizes } from "@lrsched/explore";
+ * MNIST_MIN_PER_DIGIT; // → 863
+ * // every image of the digit 5 trains: validation gets none of them
+ * splitSizes(10 * MNIST_MIN_PER_DIGIT, 1000); // → { train: 8630, validation: 881 }
+ * ```
+ */
 export const MNIST_MIN_PER_DIGIT = 863;
 
-/** Images as rows of 784 pixels, labels as digit indices. */
+/**
+ * MNIST images as rows of 784 pixels, labels as digit indices: an `{x, y}` a sweep takes as data.
+ *
+ * @example
+ * ```ts
+ * import { loadMnist, type MnistPart } from "@lrsched/explore";
+ * const { train }: { train: MnistPart } = loadMnist(20, 10);
+ * train.x.shape; // → [20, 784]
+ * train.y; // → [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+ * ```
+ */
 export interface MnistPart {
+  /** Pixels in [0, 1], one row of 28 x 28 = 784 per image, row-major. */
   readonly x: { readonly values: Float32Array; readonly shape: readonly [number, number] };
+  /** The digit of every image, 0..9. */
   readonly y: Float32Array;
 }
 
@@ -23,6 +45,18 @@ export interface MnistPart {
  * for validation, where a digit has that many left (the package has 863 to 1127 per digit, so
  * `(8000, 2000)` gives 8000 training and 1756 validation images). Training rows interleave the
  * digits (the package stores them sorted); batches are shuffled per epoch elsewhere.
+ *
+ * `train / 10` (rounded down) must be 1..863 and `validation / 10` at least 1, or one LrschedError
+ * says so.
+ *
+ * @example
+ * ```ts
+ * import { loadMnist } from "@lrsched/explore";
+ * const { train, validation } = loadMnist(100, 50);
+ * [train.x.shape, validation.x.shape]; // → [[100, 784], [50, 784]]
+ * Array.from(train.y.slice(0, 12)); // → [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]
+ * Math.max(...train.x.values) <= 1; // → true
+ * ```
  */
 export function loadMnist(train: number, validation: number): { train: MnistPart; validation: MnistPart } {
   const perTrain = Math.floor(train / 10);
@@ -49,7 +83,16 @@ export function loadMnist(train: number, validation: number): { train: MnistPart
 
 const mnistDigits = () => (createRequire(import.meta.url)("mnist") as MnistDigit[]).slice(0, 10);
 
-/** How many training and validation images {@link loadMnist} gives for these requests. */
+/**
+ * How many training and validation images {@link loadMnist} gives for these requests (validation
+ * takes only what each digit has left after training).
+ *
+ * @example
+ * ```ts
+ * import { splitSizes } from "@lrsched/explore";
+ * splitSizes(8000, 2000); // → { train: 8000, validation: 1756 }
+ * ```
+ */
 export function splitSizes(train: number, validation: number): { train: number; validation: number } {
   const perTrain = Math.floor(train / 10);
   const perValidation = Math.floor(validation / 10);

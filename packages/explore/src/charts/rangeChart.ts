@@ -1,15 +1,33 @@
 // The range test's chart: loss against a logarithmic rate axis, the suggestions as vertical rules.
 import { chartBase } from "./frame";
 
+/**
+ * What the range test's chart draws: the series of a {@link RangeTestResult}, its suggestions, and
+ * the chart's title and size.
+ *
+ * @example
+ * ```ts
+ * import { rangeChartSpec, type RangeChartInput } from "@lrsched/explore";
+ * const input: RangeChartInput = { lrs: [1e-4, 1e-3, 1e-2, 1e-1], losses: [2.3, 2, 1.4, 3], smoothed: [2.3, 2.1, 1.4, 2], suggestions: [], width: 400 };
+ * rangeChartSpec(input).width; // → 400
+ * ```
+ */
 export interface RangeChartInput {
+  /** Rate of every batch, rising (the x axis is logarithmic: every rate > 0). */
   readonly lrs: readonly number[];
+  /** Raw training loss of every batch (not finite: not drawn). */
   readonly losses: readonly number[];
+  /** Smoothed loss of every batch. */
   readonly smoothed: readonly number[];
+  /** Rates to mark with a labelled rule, in order (red, green, purple, then again). */
   readonly suggestions: readonly { name: string; lr: number }[];
   /** Rate of the batch where the raw loss diverged, if it did: drawn as a grey rule. */
   readonly divergedLr?: number;
+  /** Title of the chart. Default: none. */
   readonly title?: string;
+  /** Width of the plot in pixels. Default 720. */
   readonly width?: number;
+  /** Height of the plot in pixels. Default 360. */
   readonly height?: number;
 }
 
@@ -18,7 +36,16 @@ const SUGGESTION_COLORS = ["#d62728", "#2ca02c", "#9467bd"];
 /**
  * A vega-lite spec: raw loss (light) and smoothed loss per batch against the rate on a log axis,
  * one labelled rule per suggestion. The y axis stops a little above the loss before the minimum,
- * so the divergent tail does not flatten the interesting part.
+ * so the divergent tail does not flatten the interesting part. Draw it with {@link renderSvg}.
+ *
+ * @example
+ * ```ts
+ * import { rangeChartSpec } from "@lrsched/explore";
+ * const spec = rangeChartSpec({ lrs: [1e-4, 1e-3, 1e-2, 1e-1], losses: [2.3, 2, 1.4, 3], smoothed: [2.3, 2.1, 1.4, 2], suggestions: [{ name: "valley", lr: 0.01 }] });
+ * const layers = spec.layer as { data: { values: { label?: string }[] } }[];
+ * layers.length; // → 3
+ * layers[2].data.values[0].label; // → "valley 0.01"
+ * ```
  */
 export function rangeChartSpec(c: RangeChartInput): Record<string, unknown> {
   const values: { lr: number; loss: number; series: string }[] = [];

@@ -84,7 +84,7 @@ export async function* readCsvRows(file: string, delimiter: string): AsyncGenera
     if (record.trim() === "") return undefined;
     const cells = fields(record, delimiter);
     if (header === undefined) {
-      header = headerOf(file, cells.map((c) => c.trim()), at);
+      header = headerOf(file, cells.map((c) => c.trim()), at, true);
       return { header };
     }
     return { row: ++row, line: at, cells };

@@ -7,21 +7,72 @@ import type { LossName } from "../model/losses";
 import type { TfModule } from "../train/tfjs";
 import { inferTask, summarizeNumbers, type TargetSummary, type Task } from "./task";
 
-/** Feature rows: nested arrays, a tensor (first axis = rows), or a flat Float32Array with its shape. */
+/**
+ * Feature rows: nested arrays, a tensor (first axis = rows), or a flat Float32Array with its shape
+ * (rows first). Every value must be a finite number; the shape of a row must match the model's input.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import type { Features } from "@lrsched/explore";
+ * const rows: Features = [[0.1, 0.2], [0.3, 0.4]];
+ * const tensor: Features = tf.tensor2d([[0.1, 0.2], [0.3, 0.4]]);
+ * const flat: Features = { values: new Float32Array([0.1, 0.2, 0.3, 0.4]), shape: [2, 2] };
+ * [rows.length, tensor.shape, flat.shape]; // → [2, [2, 2], [2, 2]]
+ * ```
+ */
 export type Features = readonly (readonly number[])[] | Tensor | { readonly values: Float32Array; readonly shape: readonly number[] };
-/** Targets: one number or class name per row, several numbers per row (one-hot, multi-output), or a tensor. */
+/**
+ * Targets: one number or class name per row, several numbers per row (one-hot, multi-output), or a
+ * tensor; one entry per row of the features, every number finite. What they hold decides the task
+ * (see {@link Task}).
+ *
+ * @example
+ * ```ts
+ * import type { Targets } from "@lrsched/explore";
+ * const names: Targets = ["cat", "dog", "cat"];                 // classes by name
+ * const indices: Targets = new Int32Array([0, 1, 0]);           // classes by index
+ * const oneHot: Targets = [[1, 0], [0, 1], [1, 0]];             // classes one-hot
+ * const values: Targets = [0.5, 1.25, -3];                      // numbers: regression
+ * [names, indices, oneHot, values].map((y) => y.length); // → [3, 3, 3, 3]
+ * ```
+ */
 export type Targets = readonly number[] | readonly string[] | readonly (readonly number[])[] | Float32Array | Int32Array | Tensor;
 
-/** Rows of features and their targets. A {@link Table} from `loadTable` is one. */
+/**
+ * Rows of features and their targets. A {@link Table} from `loadTable` is one.
+ *
+ * @example
+ * ```ts
+ * import type { DataPart } from "@lrsched/explore";
+ * const x = [[0], [1], [2]];
+ * const part: DataPart = { x, y: x.map(([v]) => 2 * v), file: "line.csv", target: "y" };
+ * part.y; // → [0, 2, 4]
+ * ```
+ */
 export interface DataPart {
+  /** Feature rows. */
   readonly x: Features;
+  /** One target per row of `x`. */
   readonly y: Targets;
-  /** Where the rows came from and the target's name, for messages (set by `loadTable`). */
+  /** Where the rows came from, for messages (set by `loadTable`). Default: messages name the array (`data.y[3]`). */
   readonly file?: string;
+  /** The target column's name, for messages (set by `loadTable`). */
   readonly target?: string;
 }
 
-/** One part (split into training and validation rows by the seed) or both parts given. */
+/**
+ * One part (split into training and validation rows by the seed) or both parts given; with two
+ * parts, the validation part must hold only classes the training part has.
+ *
+ * @example
+ * ```ts
+ * import type { SweepData } from "@lrsched/explore";
+ * const one: SweepData = { x: [[0], [1], [2], [3], [4]], y: ["a", "b", "a", "b", "a"] };
+ * const both: SweepData = { train: { x: [[0], [1], [2]], y: ["a", "b", "a"] }, validation: { x: [[3], [4]], y: ["b", "a"] } };
+ * ["train" in one, "train" in both]; // → [false, true]
+ * ```
+ */
 export type SweepData = DataPart | { readonly train: DataPart; readonly validation: DataPart };
 
 /** A part in memory: features as a tensor or a flat array, targets flat. */

@@ -15,10 +15,14 @@ export function fileError(file: string, e: unknown): LrschedError {
   return new LrschedError(file, `cannot be read: ${reason}`);
 }
 
-/** Column names: non-empty and unique. */
-export function headerOf(file: string, names: string[], line: number): string[] {
+/**
+ * Column names: non-empty and unique. With `unnamedFirst`, the first may be empty: the row index
+ * pandas' `DataFrame.to_csv` writes by default has no name.
+ */
+export function headerOf(file: string, names: string[], line: number, unnamedFirst = false): string[] {
   const seen = new Set<string>();
   names.forEach((name, i) => {
+    if (name === "" && i === 0 && unnamedFirst) return;
     if (name === "") throw new LrschedError(`${file} line ${line}, column ${i + 1}`, "has an empty name in the header");
     if (seen.has(name)) throw new LrschedError(`${file} line ${line}, column '${name}'`, "appears twice in the header");
     seen.add(name);

@@ -19,8 +19,36 @@ export type TargetSummary =
       readonly oneHot: boolean;
     };
 
+/**
+ * What the model is asked to learn, read off the target and the model's output size: classes or
+ * numbers, and the loss that fits.
+ *
+ * Without a `loss` option: classification with sparse categorical cross-entropy when the target holds
+ * class names, or integers with at most 100 distinct values and the model has that many outputs (or
+ * the integers are class indices below the output size); categorical cross-entropy for one-hot rows;
+ * mean squared error otherwise. A model whose output size does not fit throws one LrschedError
+ * naming both.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { rangeTest, type Task } from "@lrsched/explore";
+ * // integer targets with two distinct values, a model with two outputs: two classes, 3 and 7
+ * const x = Array.from({ length: 20 }, (_, i) => [i / 20]);
+ * const result = await rangeTest({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([v]) => (v > 0.5 ? 7 : 3)) },
+ *   batches: 10,
+ *   batchSize: 4,
+ * });
+ * const task: Task = result.task;
+ * task; // → { kind: "classification", loss: "sparseCategoricalCrossentropy", classes: ["3", "7"], classValues: [3, 7], outputs: 2 }
+ * ```
+ */
 export interface Task {
+  /** Classes (accuracy is defined) or numbers. */
   readonly kind: "classification" | "regression";
+  /** The loss trained with: the `loss` option as TensorFlow.js spells it, or the one read off the target. */
   readonly loss: LossName;
   /** Class names, index = class; null for regression and one-hot targets. */
   readonly classes: readonly string[] | null;

@@ -8,7 +8,21 @@ import { buildFromTopology, canonicalTopology, seededTopology } from "./build";
 import { describeModel } from "./describe";
 import { parseModelTopology, type ModelTopology } from "./topology";
 
-/** A function returning a new (uncompiled or compiled) model, a topology object, or a topology JSON string. */
+/**
+ * A function returning a new (uncompiled or compiled) model, a topology object, or a topology JSON
+ * string (see {@link ModelTopology}). A function is called once per run and its model gets the
+ * seed's initial weights; a topology is built by TensorFlow.js with seeded initializers.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { mlpTopology, type ModelSource } from "@lrsched/explore";
+ * const factory: ModelSource = () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [784], units: 10, activation: "softmax" })] });
+ * const topology: ModelSource = mlpTopology([64]);
+ * const json: ModelSource = JSON.stringify(topology);
+ * [typeof factory, typeof topology, typeof json]; // → ["function", "object", "string"]
+ * ```
+ */
 export type ModelSource = (() => LayersModel) | ModelTopology | string;
 
 export interface PreparedModel {

@@ -5,18 +5,50 @@ import { readFile } from "node:fs/promises";
 import { LrschedError } from "@lrsched/ts-api";
 import { fileError } from "../data/source";
 
-/** A Keras-format topology: `{ class_name: "Sequential" | "Functional" | "Model", config: {...} }`. */
+/**
+ * A Keras-format topology: `{ class_name: "Sequential" | "Functional" | "Model", config: {...} }`,
+ * the layers and their settings without weights.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { parseModelTopology, type ModelTopology } from "@lrsched/explore";
+ * const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: "softmax" })] });
+ * const topology: ModelTopology = parseModelTopology(model.toJSON(null, false) as object);
+ * topology.class_name; // → "Sequential"
+ * (topology.config.layers as { class_name: string }[]).map((l) => l.class_name); // → ["Dense"]
+ * ```
+ */
 export interface ModelTopology {
+  /** The model class: "Sequential", "Functional" or "Model". */
   readonly class_name: string;
+  /** The model's settings, its `layers` (each with a `class_name`) among them. */
   readonly config: Record<string, unknown>;
+  /** Other fields of the format (`keras_version`, `backend`, ...), kept as they are. */
   readonly [key: string]: unknown;
 }
 
 const MODEL_CLASSES = ["Sequential", "Model", "Functional"];
 
 /**
- * Reads a topology file (see {@link parseModelTopology}). Throws one LrschedError naming the file and
- * the field or layer at fault.
+ * Reads a topology file: a tfjs `model.json`, or the JSON of Keras 2 or 3 `model.to_json()` (see
+ * {@link parseModelTopology}). Throws one LrschedError naming the file and the field or layer at
+ * fault, or why the file cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { loadModelTopology, mlpTopology } from "@lrsched/explore";
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-model-"));
+ * // a tfjs model.json: the topology and a weights manifest (weights are not read)
+ * writeFileSync(join(dir, "model.json"), JSON.stringify({ modelTopology: mlpTopology([32]), weightsManifest: [] }));
+ * const topology = await loadModelTopology(join(dir, "model.json"));
+ * (topology.config.layers as unknown[]).length; // → 2
+ * await loadModelTopology(join(dir, "none.json")).catch((e) => e.rule); // → "cannot be read: no such file or directory"
+ * rmSync(dir, { recursive: true });
+ * ```
  */
 export async function loadModelTopology(file: string): Promise<ModelTopology> {
   let text: string;
@@ -31,6 +63,32 @@ export async function loadModelTopology(file: string): Promise<ModelTopology> {
 /**
  * A topology from a JSON string or an already parsed object, in any of the accepted forms, checked:
  * a model class at the top and a list of layers, each with a class name.
+ *
+ * Accepted: tfjs `model.toJSON()`, a tfjs `model.json` (its `modelTopology`; weights ignored), Keras 2
+ * `model.to_json()`, and Keras 3 `model.to_json()` (its `module`, `registered_name`, `build_config`
+ * and `compile_config` fields dropped, dtype policies as their names, `batch_shape` as
+ * `batch_input_shape`). `where` names the source in messages. Throws one LrschedError naming the field
+ * or layer at fault.
+ *
+ * @example
+ * ```ts
+ * import { parseModelTopology } from "@lrsched/explore";
+ * // Keras 3 writes every object with its module and an input's shape as batch_shape
+ * const keras3 = {
+ *   module: "keras", class_name: "Sequential", registered_name: null,
+ *   config: { name: "s", layers: [{ module: "keras.layers", class_name: "InputLayer", config: { batch_shape: [null, 4], dtype: "float32", name: "in" } },
+ *     { module: "keras.layers", class_name: "Dense", config: { units: 3, activation: "softmax", name: "d" } }] },
+ * };
+ * const topology = parseModelTopology(JSON.stringify(keras3), "model.json");
+ * (topology.config.layers as { config: object }[])[0].config; // → { batch_input_shape: [null, 4] }
+ * let message = "";
+ * try {
+ *   parseModelTopology({ class_name: "Sequential", config: { layers: [] } }, "model.json");
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // → "model.json: config.layers must be a non-empty list of layers, got an array of length 0"
+ * ```
  */
 export function parseModelTopology(source: string | object, where = "model"): ModelTopology {
   let value: unknown = source;

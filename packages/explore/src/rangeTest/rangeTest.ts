@@ -17,54 +17,133 @@ import { loadTraining } from "../train/tfjs";
 import { EXPLORE_VERSION } from "../version";
 import { DIVERGENCE, descentEnd, rawDivergence, smoothingBeta } from "./smoothing";
 
+/**
+ * What {@link rangeTest} trains and how far the rate climbs. Only `model` and `data` are required;
+ * an option that is not one of these is refused, and a bad value throws one LrschedError naming it.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { rangeTest, type RangeTestOptions } from "@lrsched/explore";
+ * const options: RangeTestOptions = {
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] }),
+ *   data: { x: [[0], [1], [2], [3]], y: [0, 2, 4, 6] },
+ *   minLr: 1,
+ *   maxLr: 0.1,
+ * };
+ * await rangeTest(options).catch((e) => e.message); // → "maxLr must be greater than minLr (1), got 0.1"
+ * ```
+ */
 export interface RangeTestOptions {
+  /** `() => tf.LayersModel`, or a Keras-format topology (an object or a JSON string; see {@link loadModelTopology}); its initial weights are drawn from `seed`. */
   readonly model: ModelSource;
   /** Rows to train on: `{x, y}`, or `{train, validation}` (only train is used). */
   readonly data: SweepData;
-  /** First rate. Default 1e-5. */
+  /** Rate of the first batch, a finite number > 0. Default 1e-5. */
   readonly minLr?: number;
-  /** Last rate. Default 10. */
+  /** Rate of the last batch, greater than `minLr`; the rate rises exponentially in between. Default 10. */
   readonly maxLr?: number;
-  /** Batches of the ramp (>= 10). Default 100. */
+  /** Batches of the ramp, an integer in 10..1000000. Default 100. */
   readonly batches?: number;
-  /** Default 32. */
+  /** Rows per batch, an integer in 1..2^24 (at most the rows there are). Default 32. */
   readonly batchSize?: number;
+  /** 'sgd', 'momentum' (0.9), 'adam', 'rmsprop', or `{ name: 'momentum', momentum }` (see {@link normalizeOptimizer}). Default momentum 0.9. */
   readonly optimizer?: OptimizerChoice;
+  /** A loss name (TensorFlow.js or Keras spelling, see {@link lossName}). Default: read off the target and the model's output (see {@link Task}). */
   readonly loss?: LossName | string;
-  /** Seed of the initial weights and the batch order. Default 1. */
+  /** Seed of the initial weights and the batch order, an integer in 0..2^31-1. Default 1. */
   readonly seed?: number;
-  /** Directory for range-test.svg, range-test.png and range-test.json. */
+  /** Directory for range-test.svg, range-test.png and range-test.json (see {@link writeRangeTest}). Default: nothing is written. */
   readonly out?: string;
+  /** Called after every batch with its 1-based number, the number of batches, its rate and its loss. */
   readonly onProgress?: (event: { batch: number; batches: number; lr: number; loss: number }) => void;
-  /** Title of the chart. */
+  /** Title of the chart. Default "LR range test: " and the model's description. */
   readonly name?: string;
 }
 
-/** One suggested rate and the batch it was read at. */
+/**
+ * One suggested rate and the batch it was read at.
+ *
+ * @example
+ * ```ts
+ * import { rangeChartSpec, renderSvg, type RangeSuggestion } from "@lrsched/explore";
+ * const valley: RangeSuggestion = { name: "valley", lr: 0.01, batch: 2, smoothedLoss: 1.4 };
+ * const svg = await renderSvg(rangeChartSpec({ lrs: [1e-4, 1e-3, 1e-2, 1e-1], losses: [2.3, 2, 1.4, 3], smoothed: [2.3, 2.1, 1.4, 2], suggestions: [valley] }));
+ * svg.includes("valley 0.01"); // → true
+ * ```
+ */
 export interface RangeSuggestion {
+  /** 'valley' (half-way along the longest stretch over which the smoothed loss keeps falling), 'steepest' (where it falls fastest per unit of log rate) or 'minimum/10' (the rate at its lowest, divided by 10). */
   readonly name: "valley" | "steepest" | "minimum/10";
+  /** The suggested rate. */
   readonly lr: number;
+  /** The batch (0-based) it was read at; for 'minimum/10', the batch of the minimum. */
   readonly batch: number;
   /** Smoothed loss at that batch. */
   readonly smoothedLoss: number;
 }
 
+/**
+ * What a range test measured, where it read its suggestions, and the suggestions.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { rangeTest, type RangeTestResult } from "@lrsched/explore";
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const result: RangeTestResult = await rangeTest({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([a, b]) => (a + b > 1 ? "high" : "low")) },
+ *   batches: 20,
+ *   batchSize: 8,
+ * });
+ * [result.lrs.length, result.lrs[0], result.lrs[19]]; // → [20, 1e-5, 10]
+ * result.readUpTo <= result.lrs.length - 1; // → true
+ * ```
+ */
 export interface RangeTestResult {
+  /** Title of the chart. */
   readonly name: string;
+  /** The model as reports show it: a one-line description and its number of parameters. */
   readonly model: { readonly description: string; readonly parameters: number };
+  /** What the model was trained to do, and with which loss. */
   readonly task: Task;
+  /** Rows it trained on. */
   readonly rows: number;
-  readonly settings: { minLr: number; maxLr: number; batches: number; batchSize: number; optimizer: string; seed: number; beta: number; divergence: number };
+  /** The options as run (the batch size at most the rows), the optimizer as text, the smoothing factor `beta` and the divergence ratio. */
+  readonly settings: {
+    /** Rate of the first batch. */
+    minLr: number;
+    /** Rate of the last batch. */
+    maxLr: number;
+    /** Batches of the ramp. */
+    batches: number;
+    /** Rows per batch (at most the rows there are). */
+    batchSize: number;
+    /** The optimizer as text: "momentum 0.9", "adam". */
+    optimizer: string;
+    /** Seed of the initial weights and the batch order. */
+    seed: number;
+    /** Weight of the past in the loss's moving average (its window spans about a twentieth of the batches). */
+    beta: number;
+    /** The test stops once the smoothed loss exceeds this multiple of its best. */
+    divergence: number;
+  };
+  /** Rate of every batch run. */
   readonly lrs: readonly number[];
+  /** Training loss of every batch run. */
   readonly losses: readonly number[];
+  /** `losses` smoothed by a bias-corrected moving average whose window scales with the number of batches. */
   readonly smoothed: readonly number[];
   /** 'diverged' when the smoothed loss passed 4x its best before the last batch (the test stops there). */
   readonly stopped: "completed" | "diverged";
-  /** First batch whose raw loss diverged (see rawDivergence); null when none did. */
+  /** First batch whose raw loss diverged (not finite, or above 4x the lowest loss before it while also above the first loss); null when none did. */
   readonly rawDivergedAt: number | null;
   /** Last batch suggestions are read from: the lowest smoothed loss before the raw loss diverged (past it the loss climbs). */
   readonly readUpTo: number;
+  /** Up to three suggestions ('valley', 'steepest', 'minimum/10'), read from batches `batches / 10` to `readUpTo`; each only when that stretch holds one. */
   readonly suggestions: readonly RangeSuggestion[];
+  /** Wall-clock seconds of the whole test. */
   readonly seconds: number;
 }
 
@@ -76,7 +155,28 @@ function positive(path: string, v: unknown, fallback: number): number {
   return v;
 }
 
-/** Runs the test; with `out`, writes the chart (SVG and PNG) and the raw series (JSON) there. */
+/**
+ * Runs Leslie Smith's LR range test on the model and data: one fresh model, the rate rising
+ * exponentially from `minLr` to `maxLr` over `batches` batches, suggestions read from the descent of
+ * the smoothed loss. With `out`, writes the chart (SVG and PNG) and the raw series (JSON) there.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { rangeTest } from "@lrsched/explore";
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const result = await rangeTest({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([a, b]) => (a + b > 1 ? "high" : "low")) },
+ *   minLr: 1e-4,
+ *   maxLr: 10,
+ *   batches: 20,
+ *   batchSize: 8,
+ * });
+ * result.settings; // → { minLr: 1e-4, maxLr: 10, batches: 20, batchSize: 8, optimizer: "momentum 0.9", seed: 1 }
+ * result.suggestions.every((s) => s.batch <= result.readUpTo); // → true
+ * ```
+ */
 export async function rangeTest(options: RangeTestOptions): Promise<RangeTestResult> {
   checkKeys(options as unknown as Record<string, unknown>, KEYS);
   const minLr = positive("minLr", options.minLr, 1e-5);
@@ -147,7 +247,30 @@ export async function rangeTest(options: RangeTestOptions): Promise<RangeTestRes
   return result;
 }
 
-/** range-test.svg, range-test.png and range-test.json in `dir`. */
+/**
+ * Writes a range test's chart and series to `dir` (created if need be): range-test.svg,
+ * range-test.png and range-test.json (every batch's rate, loss and smoothed loss; NaN as null).
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import * as tf from "@tensorflow/tfjs";
+ * import { rangeTest, writeRangeTest } from "@lrsched/explore";
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const result = await rangeTest({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([a, b]) => (a + b > 1 ? "high" : "low")) },
+ *   batches: 20,
+ *   batchSize: 8,
+ * });
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-range-"));
+ * await writeRangeTest(join(dir, "range"), result);
+ * readdirSync(join(dir, "range")).sort(); // → ["range-test.json", "range-test.png", "range-test.svg"]
+ * rmSync(dir, { recursive: true });
+ * ```
+ */
 export async function writeRangeTest(dir: string, r: RangeTestResult): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const svg = await renderSvg(

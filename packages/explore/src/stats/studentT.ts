@@ -3,11 +3,20 @@
 import { LrschedError } from "@lrsched/ts-api";
 
 /**
- * P(|T| <= t) for T ~ Student t with `df` degrees of freedom. With theta = atan(t / sqrt(df)) it is a
- * finite series in cos^2(theta) (Abramowitz & Stegun 26.7.3-26.7.4):
- *   even df: sin(theta) * (1 + 1/2 c^2 + (1*3)/(2*4) c^4 + ... up to c^(df-2))
- *   odd df:  (2/pi) * (theta + sin(theta) * (c + 2/3 c^3 + (2*4)/(3*5) c^5 + ... up to c^(df-2)))
- * where c = cos(theta).
+ * P(|T| <= t) for T ~ Student t with `df` degrees of freedom (an integer >= 1).
+ *
+ * With theta = atan(t / sqrt(df)) it is a finite series in cos^2(theta) (Abramowitz & Stegun
+ * 26.7.3-26.7.4), where c = cos(theta):
+ *
+ * - even df: sin(theta) * (1 + 1/2 c^2 + (1*3)/(2*4) c^4 + ... up to c^(df-2))
+ * - odd df: (2/pi) * (theta + sin(theta) * (c + 2/3 c^3 + (2*4)/(3*5) c^5 + ... up to c^(df-2)))
+ *
+ * @example
+ * ```ts
+ * import { studentTCentral } from "@lrsched/explore";
+ * studentTCentral(1, 1); // → 0.5
+ * studentTCentral(2.7764, 4); // → 0.95000
+ * ```
  */
 export function studentTCentral(t: number, df: number): number {
   checkDf(df);
@@ -38,12 +47,17 @@ function centralAt(theta: number, df: number): number {
 }
 
 /**
- * The quantile t_{p, df}: the t with P(T <= t) = p. Found by bisection on theta in (0, pi/2), where the
- * central probability rises monotonically, to the last bit.
+ * The quantile t_{p, df}: the t with P(T <= t) = p, for p in (0, 1) and an integer `df` >= 1.
+ * Found by bisection on theta in (0, pi/2), where the central probability rises monotonically, to
+ * the last bit.
  *
  * @example
- * studentTQuantile(0.975, 1); // 12.7062...
- * studentTQuantile(0.975, 4); // 2.7764...
+ * ```ts
+ * import { studentTQuantile } from "@lrsched/explore";
+ * studentTQuantile(0.975, 1); // → 12.7062
+ * studentTQuantile(0.975, 4); // → 2.7764
+ * studentTQuantile(0.025, 4); // → -2.7764
+ * ```
  */
 export function studentTQuantile(p: number, df: number): number {
   checkDf(df);

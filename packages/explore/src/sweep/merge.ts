@@ -12,8 +12,38 @@ import { buildResult, type SweepResult } from "./results";
 const WHAT = { data: "data", model: "model", config: "sweep config" } as const;
 
 /**
- * Reads DIR/runs/ of every directory in `from`, checks that all runs belong to one sweep and that
- * none is missing, copies them into OUT/runs/ and writes the report into `out`.
+ * Gathers the runs of shards trained in separate directories into one report in `out`.
+ *
+ * Reads DIR/runs/ of every directory in `from`, checks that all runs belong to one sweep (the same
+ * config, model and data hashes) and that none is missing, copies them into OUT/runs/ and writes the
+ * report into `out`. Runs that disagree, or a missing run, throw one LrschedError naming the file or
+ * the runs.
+ *
+ * @example
+ * ```ts
+ * import { mkdtempSync, rmSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import * as tf from "@tensorflow/tfjs";
+ * import { mergeSweeps, sweep, type SweepOptions } from "@lrsched/explore";
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const options: SweepOptions = {
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([a, b]) => (a + b > 1 ? "high" : "low")) },
+ *   schedules: [{ label: "constant", spec: { type: "constant", value: 0.5 } }, { label: "exponential", spec: { type: "exponentialDecay", initialLearningRate: 0.5, decaySteps: { epochs: 1 }, decayRate: 0.5 } }],
+ *   epochs: 1,
+ *   batchSize: 8,
+ *   seeds: [1, 2],
+ * };
+ * // two machines that share no disk, each with a shard of the four runs
+ * const dir = mkdtempSync(join(tmpdir(), "lrsched-merge-"));
+ * const one = await sweep({ ...options, shard: { index: 1, count: 2 }, out: join(dir, "one") });
+ * await sweep({ ...options, shard: { index: 2, count: 2 }, out: join(dir, "two") });
+ * one.complete; // → false
+ * const merged = await mergeSweeps([join(dir, "one"), join(dir, "two")], join(dir, "all"));
+ * [merged.complete, merged.runs.length]; // → [true, 4]
+ * rmSync(dir, { recursive: true });
+ * ```
  */
 export async function mergeSweeps(from: readonly string[], out: string): Promise<SweepResult> {
   if (!Array.isArray(from) || from.length === 0) throw new LrschedError("from", "must list at least one sweep directory");

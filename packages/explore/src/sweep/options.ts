@@ -5,17 +5,59 @@ import { normalizeOptimizer, type OptimizerName } from "../model/optimizer";
 import { METRICS, type MetricName } from "../stats/metrics";
 import { checkShard, type Shard } from "./plan";
 
-/** Defaults of the options a sweep needs. */
+/**
+ * Defaults of the options a sweep needs: 10 epochs, batches of 32, seeds 1, 2 and 3, a fifth of the
+ * rows held out for validation, momentum (0.9).
+ *
+ * @example
+ * ```ts
+ * import { SWEEP_DEFAULTS } from "@lrsched/explore";
+ * SWEEP_DEFAULTS; // → { epochs: 10, batchSize: 32, seeds: [1, 2, 3], validationFraction: 0.2, optimizer: "momentum" }
+ * ```
+ */
 export const SWEEP_DEFAULTS = { epochs: 10, batchSize: 32, seeds: [1, 2, 3], validationFraction: 0.2, optimizer: "momentum" } as const;
 
 const MAX_SEED = 2 ** 31 - 1;
 
+/**
+ * `v` when it is an integer in `min..max`; otherwise one LrschedError naming `path` and the range.
+ *
+ * @example
+ * ```ts
+ * import { checkInteger } from "@lrsched/explore";
+ * checkInteger("epochs", 5, 1, 100); // → 5
+ * let message = "";
+ * try {
+ *   checkInteger("epochs", 2.5, 1, 100);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // → "epochs must be an integer in 1..100, got 2.5"
+ * ```
+ */
 export function checkInteger(path: string, v: unknown, min: number, max: number): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw new LrschedError(path, `must be an integer in ${min}..${max}`, v);
   return v;
 }
 
-/** Seeds: one integer or a non-empty list of different ones, each in 0..2^31-1. */
+/**
+ * Seeds: one integer or a non-empty list of different ones, each in 0..2^31-1, as a list; otherwise
+ * one LrschedError naming `path` (default "seeds").
+ *
+ * @example
+ * ```ts
+ * import { checkSeeds } from "@lrsched/explore";
+ * checkSeeds(7); // → [7]
+ * checkSeeds([3, 1, 2]); // → [3, 1, 2]
+ * let message = "";
+ * try {
+ *   checkSeeds([1, 1]);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // → "seeds must not repeat a seed, got an array of length 2"
+ * ```
+ */
 export function checkSeeds(v: unknown, path = "seeds"): number[] {
   const list = typeof v === "number" ? [v] : v;
   if (!Array.isArray(list) || list.length === 0) throw new LrschedError(path, "must be an integer or a non-empty array of integers", v);

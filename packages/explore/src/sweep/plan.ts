@@ -2,9 +2,23 @@
 // a shard trains: run i belongs to shard K of N when i mod N = K - 1.
 import { LrschedError } from "@lrsched/ts-api";
 
+/**
+ * One shard of a sweep's runs: shard `index` of `count` trains run i (0-based, in the sweep's order)
+ * when i mod count = index - 1. Both integers, 1 <= index <= count.
+ *
+ * @example
+ * ```ts
+ * import { parseShard, type Shard } from "@lrsched/explore";
+ * const shard: Shard = { index: 2, count: 4 };
+ * parseShard("2/4"); // → { index: 2, count: 4 }
+ * // of 10 runs, this shard trains runs 1, 5 and 9
+ * Array.from({ length: 10 }, (_, i) => i).filter((i) => i % shard.count === shard.index - 1); // → [1, 5, 9]
+ * ```
+ */
 export interface Shard {
-  /** 1-based: 1..count. */
+  /** Which shard, 1-based: 1..count. */
   readonly index: number;
+  /** How many shards the runs are dealt to, >= 1. */
   readonly count: number;
 }
 
@@ -35,7 +49,17 @@ export function checkShard(shard: unknown, path = "shard"): Shard | undefined {
   return { index: s.index as number, count: s.count as number };
 }
 
-/** "K/N" (1-based) as a shard: `--shard 2/4`. */
+/**
+ * "K/N" (1-based) as a shard, as the command line's `--shard 2/4` writes it; undefined when the text
+ * is not two integers with 1 <= K <= N.
+ *
+ * @example
+ * ```ts
+ * import { parseShard } from "@lrsched/explore";
+ * parseShard(" 3 / 8 "); // → { index: 3, count: 8 }
+ * [parseShard("0/4"), parseShard("5/4"), parseShard("2 of 4")]; // → [undefined, undefined, undefined]
+ * ```
+ */
 export function parseShard(text: string): Shard | undefined {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!m) return undefined;

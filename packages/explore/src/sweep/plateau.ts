@@ -5,24 +5,54 @@ import { ReduceLROnPlateau } from "@lrsched/torch-compat";
 import type { Monitor, PlateauPolicy } from "../train/rates";
 import { resolveSteps } from "./schedules";
 
-/** `{ lr, factor, patience, threshold, thresholdMode, cooldown, minLr, eps, monitor, mode, warmup }`. */
+/**
+ * The plateau policy as a sweep entry: PyTorch's ReduceLROnPlateau options in camelCase (checked by
+ * torch-compat's `ReduceLROnPlateau`, defaults PyTorch's), plus the rate it starts from, what it
+ * watches, and an optional per-step warm-up. Stepped once per epoch with the monitored value.
+ *
+ * @example
+ * ```ts
+ * import { plateauRates, type PlateauOptions } from "@lrsched/explore";
+ * const plateau: PlateauOptions = { lr: 0.05, factor: 0.2, patience: 5, threshold: 0.01, warmup: { steps: { epochs: 1 } } };
+ * // a sweep entry: { label: "plateau", plateau }; replayed on a series, 10 steps per epoch
+ * plateauRates(plateau, [1, 0.8], 10).rates[5]; // → 0.025
+ * ```
+ */
 export interface PlateauOptions {
-  /** The rate it starts from (after the warm-up). */
+  /** The rate it starts from (after the warm-up), a finite number > 0. */
   readonly lr: number;
-  /** Defaults as PyTorch's: factor 0.1, patience 10, threshold 1e-4, 'rel', cooldown 0, minLr 0, eps 1e-8. */
+  /** What the rate is multiplied by at each reduction (< 1). Default 0.1. */
   readonly factor?: number;
+  /** Epochs without improvement tolerated: the next one in a row reduces the rate. Default 10. */
   readonly patience?: number;
+  /** How much better than the best a value must be to count as an improvement. Default 1e-4. */
   readonly threshold?: number;
+  /** 'rel' (better by a fraction `threshold` of the best) or 'abs' (by `threshold` itself). Default 'rel'. */
   readonly thresholdMode?: "rel" | "abs";
+  /** Epochs after a reduction during which bad epochs are not counted. Default 0. */
   readonly cooldown?: number;
+  /** Floor of the rate. Default 0. */
   readonly minLr?: number;
+  /** A reduction smaller than this is skipped. Default 1e-8. */
   readonly eps?: number;
   /** 'val_loss' (default), 'val_metric' (the sweep's metric on the validation rows), 'loss' or 'metric' (training). */
   readonly monitor?: Monitor;
-  /** Default: 'max' when watching accuracy, 'min' otherwise. */
+  /** 'min': reduce when the value stops falling; 'max': when it stops rising. Default: 'max' when the value watched is the accuracy ('val_metric' or 'metric' of a sweep ranked by accuracy), 'min' otherwise. */
   readonly mode?: "min" | "max";
-  /** Per-step ramp to `lr` first; `steps` may be `{epochs: n}` or `{fraction: f}`. */
-  readonly warmup?: { readonly steps: unknown; readonly initialLr?: number; readonly shape?: "linear" | "cosine" | "exponential" };
+  /**
+   * Per-step ramp to `lr` first (ts-api's `warmup`): `steps` an integer >= 0, `{epochs: n}` or
+   * `{fraction: f}` of the run; `initialLr` a number >= 0 (> 0 for 'exponential'), default 0;
+   * `shape` 'linear' (default), 'cosine' or 'exponential'. Epochs that end inside the warm-up
+   * neither count toward patience nor reduce. Default: no warm-up.
+   */
+  readonly warmup?: {
+    /** Steps of the ramp: an integer >= 0, `{epochs: n}` or `{fraction: f}`. */
+    readonly steps: unknown;
+    /** Rate of the first step. Default 0. */
+    readonly initialLr?: number;
+    /** Shape of the ramp. Default 'linear'. */
+    readonly shape?: "linear" | "cosine" | "exponential";
+  };
 }
 
 const KEYS = ["lr", "factor", "patience", "threshold", "thresholdMode", "cooldown", "minLr", "eps", "monitor", "mode", "warmup"];

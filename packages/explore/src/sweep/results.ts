@@ -4,14 +4,39 @@ import { verdictOf, type Verdict } from "../stats/verdict";
 import { mean } from "../stats/describe";
 import type { RunHashes, RunRecord, SweepManifest } from "./record";
 
-/** Everything a sweep found; `results.json` holds it as JSON (NaN as null). */
+/**
+ * Everything a sweep found: the manifest, the summary per schedule, the verdict, timings and every
+ * run; `results.json` holds it as JSON (NaN as null).
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { sweep, type SweepResult } from "@lrsched/explore";
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const result: SweepResult = await sweep({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y: x.map(([a, b]) => (a + b > 1 ? "high" : "low")) },
+ *   schedules: [{ label: "constant", spec: { type: "constant", value: 0.5 } }, { label: "linear", spec: { type: "polynomialDecay", initialLearningRate: 0.5, decaySteps: { fraction: 1 } } }],
+ *   epochs: 1,
+ *   batchSize: 8,
+ *   seeds: 1,
+ * });
+ * [result.complete, result.missing]; // → [true, []]
+ * result.summary.map((s) => [s.label, s.seeds, s.ci95]); // → [["constant", 1, null], ["linear", 1, null]]
+ * result.verdict?.significant; // → false
+ * result.timing.map((t) => t.label); // → ["constant", "linear"]
+ * ```
+ */
 export interface SweepResult extends SweepManifest {
   /** False when some runs are missing (a shard of the sweep): no summary is drawn then. */
   readonly complete: boolean;
+  /** The runs not yet trained, schedule by schedule (empty when `complete`). */
   readonly missing: readonly { readonly label: string; readonly seed: number }[];
+  /** Content hashes of the config, the model and the data: runs with other hashes belong to another sweep. */
   readonly hashes: RunHashes;
   /** One entry per schedule, in the sweep's order (empty while runs are missing). */
   readonly summary: readonly SummaryEntry[];
+  /** What the runs show (see {@link verdictOf}); null while runs are missing. */
   readonly verdict: Verdict | null;
   /** Training seconds per schedule, mean over its seeds. */
   readonly timing: readonly { readonly label: string; readonly seconds: number }[];

@@ -7,11 +7,43 @@ import { resolvePlateau, type PlateauOptions } from "./plateau";
 /**
  * One schedule of a sweep: a spec (step fields may be `{epochs: n}` or `{fraction: f}`), a built
  * schedule, or the plateau policy (PyTorch's ReduceLROnPlateau, stepped per epoch).
+ *
+ * `label` names it in the report: non-empty, at most 60 characters, unique in the sweep. Exactly one
+ * of `spec` (any lrsched spec, relative step fields resolved for the run's length), `schedule` (a
+ * ts-api `Schedule`) or `plateau` (see {@link PlateauOptions}).
+ *
+ * @example
+ * ```ts
+ * import { cosineDecay } from "@lrsched/ts-api";
+ * import { checkEntries, type ScheduleEntry } from "@lrsched/explore";
+ * const entries: ScheduleEntry[] = [
+ *   { label: "constant", spec: { type: "constant", value: 0.05 } },
+ *   { label: "step", spec: { type: "piecewiseConstantDecay", boundaries: [{ epochs: 3 }], values: [0.05, 0.005] } },
+ *   { label: "cosine", schedule: cosineDecay({ initialLearningRate: 0.05, decaySteps: 1000 }) },
+ *   { label: "plateau", plateau: { lr: 0.05, patience: 2 } },
+ * ];
+ * checkEntries(entries).length; // → 4
+ * ```
  */
 export type ScheduleEntry =
-  | { readonly label: string; readonly spec: unknown }
-  | { readonly label: string; readonly schedule: Schedule }
-  | { readonly label: string; readonly plateau: PlateauOptions };
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** An lrsched spec, such as `{ type: "constant", value: 0.05 }`. */
+      readonly spec: unknown;
+    }
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** A ts-api `Schedule` (anything with `at()` and `toSpec()`). */
+      readonly schedule: Schedule;
+    }
+  | {
+      /** Its name in the report. */
+      readonly label: string;
+      /** The plateau policy's options. */
+      readonly plateau: PlateauOptions;
+    };
 
 /** A schedule ready to train with. */
 export interface ResolvedSchedule {
@@ -29,7 +61,25 @@ const fail = (path: string, rule: string, got?: unknown): never => {
 /** At most this many schedules: a sweep is a comparison, not a search. */
 export const MAX_SCHEDULES = 20;
 
-/** Checks the list: objects with a unique non-empty label and a spec or a schedule. */
+/**
+ * Checks a sweep's list of schedules: 1 to 20 objects, each with a unique non-empty label (at most 60
+ * characters, trimmed) and one of spec, schedule or plateau (see {@link ScheduleEntry}). The first
+ * fault throws one LrschedError naming the entry and field under `path` (default "schedules"). Specs
+ * themselves are checked when a sweep resolves them for its run length.
+ *
+ * @example
+ * ```ts
+ * import { checkEntries } from "@lrsched/explore";
+ * checkEntries([{ label: " cosine ", spec: { type: "cosineDecay", initialLearningRate: 0.1, decaySteps: { fraction: 1 } } }])[0].label; // → "cosine"
+ * let message = "";
+ * try {
+ *   checkEntries([{ label: "a", spec: { type: "constant", value: 0.1 } }, { label: "a", spec: { type: "constant", value: 0.2 } }]);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // → "schedules[1].label must be unique, got \"a\""
+ * ```
+ */
 export function checkEntries(entries: unknown, path = "schedules"): ScheduleEntry[] {
   if (!Array.isArray(entries) || entries.length === 0) fail(path, "must be a non-empty array of {label, spec}", entries);
   const list = entries as unknown[];

@@ -23,35 +23,62 @@ import type { RunHashes, RunRecord, SweepManifest } from "./record";
 import { buildResult, type SweepResult } from "./results";
 import { checkEntries, resolveSchedules, type ResolvedSchedule, type ScheduleEntry } from "./schedules";
 
+/**
+ * What {@link sweep} trains and how: the model, the data, the schedules, the budget and the seeds.
+ * Only `model` and `data` are required; an option that is not one of these is refused (a typo
+ * would otherwise be silently ignored), and a bad value throws one LrschedError naming it.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { sweep, type SweepOptions } from "@lrsched/explore";
+ * const options: SweepOptions = {
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] }),
+ *   data: { x: [[0], [1], [2], [3]], y: [0, 2, 4, 6] },
+ *   epochs: 0,
+ * };
+ * await sweep(options).catch((e) => e.message); // → "epochs must be an integer in 1..100000, got 0"
+ * ```
+ */
 export interface SweepOptions {
-  /** `() => tf.LayersModel`, or a Keras-format topology (object or JSON string; see loadModelTopology). */
+  /**
+   * `() => tf.LayersModel`, or a Keras-format topology (an object or a JSON string; see
+   * {@link loadModelTopology}). Weights are always drawn from the seed, so every schedule of a seed
+   * starts from the same point. One input and one flat output (batch, units).
+   */
   readonly model: ModelSource;
-  /** `{x, y}` (validation rows split off per seed) or `{train: {x, y}, validation: {x, y}}`. */
+  /** `{x, y}` (validation rows split off per seed, see `validationFraction`) or `{train: {x, y}, validation: {x, y}}`. A {@link Table} is an `{x, y}`. */
   readonly data: SweepData;
-  /** Share of the rows held out for validation when `data` has no validation part. Default 0.2. */
+  /** Share of the rows held out for validation when `data` has no validation part, drawn by the seed; in (0, 1). Default 0.2. */
   readonly validationFraction?: number;
-  /** `[{label, spec} | {label, schedule}]`; spec step fields may be `{epochs: n}` or `{fraction: f}`. Default: seven common schedules peaking at 0.05. */
+  /**
+   * `[{label, spec} | {label, schedule} | {label, plateau}]`, at most 20, labels unique (see
+   * {@link ScheduleEntry}); spec step fields may be `{epochs: n}` or `{fraction: f}`. Every rate of
+   * the run is checked (finite, >= 0) before training starts. Default: {@link defaultSchedules},
+   * seven schedules and the plateau policy peaking at 0.05.
+   */
   readonly schedules?: readonly ScheduleEntry[];
-  /** Label of the fixed-rate reference. Default: the first schedule whose spec is a constant. */
+  /** Label of the fixed-rate reference; must be one of the labels. Default: the first schedule whose spec is a `constant` (none: no lift is measured). */
   readonly baseline?: string;
-  /** Default 10. */
+  /** Epochs of every run, an integer in 1..100000. Default 10. */
   readonly epochs?: number;
-  /** Default 32. */
+  /** Rows per batch, an integer in 1..2^24; the last batch of an epoch may be partial (as in `model.fit`). Default 32. */
   readonly batchSize?: number;
-  /** 'sgd', 'momentum' (0.9), 'adam', 'rmsprop', or { name: 'momentum', momentum }. Default momentum 0.9. */
+  /** 'sgd', 'momentum' (0.9), 'adam', 'rmsprop', or `{ name: 'momentum', momentum }` (see {@link normalizeOptimizer}); a fresh one per run. Default momentum 0.9. */
   readonly optimizer?: OptimizerChoice;
-  /** A loss name (TensorFlow.js or Keras spelling). Default: read off the target and the model's output. */
+  /** A loss name (TensorFlow.js or Keras spelling, see {@link lossName}). Default: read off the target and the model's output (see {@link Task}). */
   readonly loss?: LossName | string;
-  /** 'accuracy', 'loss', 'mse' or 'mae' (on the validation rows). Default: accuracy for classes, loss otherwise. */
+  /** 'accuracy', 'loss', 'mse' or 'mae', on the validation rows after the last epoch; accuracy needs a classification task. Default: accuracy for classes, loss otherwise. */
   readonly metric?: MetricName;
-  /** One seed or several. Default [1, 2, 3]. */
+  /** One seed or a list of different ones, each an integer in 0..2^31-1 (see {@link checkSeeds}). Default [1, 2, 3]. */
   readonly seeds?: number | readonly number[];
-  /** Report directory: runs are cached in OUT/runs/ (a rerun trains only what is missing), the report is written when every run is there. */
+  /** Report directory: runs are cached in OUT/runs/ (a rerun trains only what is missing), the report (index.html, results.json, results.csv) is written when every run is there. Default: nothing is written. */
   readonly out?: string;
-  /** Train only the runs of shard `index` of `count` (1-based): run i when i mod count = index - 1. */
+  /** Train only the runs of shard `index` of `count` (1-based): run i when i mod count = index - 1. Default: every run. */
   readonly shard?: Shard;
+  /** Called as the sweep plans, trains and finishes (see {@link SweepProgress}): progress bars, logs. */
   readonly onProgress?: (event: SweepProgress) => void;
-  /** Title of the report. */
+  /** Title of the report. Default: the number of schedules, the data file and the number of seeds. */
   readonly name?: string;
 }
 
@@ -79,7 +106,35 @@ function describeData(data: SweepData): string {
 
 /**
  * Trains every schedule with every seed and returns the summary, the verdict and every run (see
- * SweepResult). Bad options throw one LrschedError naming the option.
+ * {@link SweepResult}). Bad options throw one LrschedError naming the option.
+ *
+ * For a seed, every schedule gets the same initial weights, validation rows and batch order, so two
+ * schedules differ only by their rates and the summary compares them paired by seed.
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { sweep } from "@lrsched/explore";
+ * // 40 rows of 2 features; the class says whether they add up to more than 1
+ * const x = Array.from({ length: 40 }, (_, i) => [(i % 7) / 6, (i % 5) / 4]);
+ * const y = x.map(([a, b]) => (a + b > 1 ? "high" : "low"));
+ * const result = await sweep({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2, activation: "softmax" })] }),
+ *   data: { x, y },
+ *   schedules: [
+ *     { label: "constant", spec: { type: "constant", value: 0.5 } },
+ *     { label: "cosine", spec: { type: "cosineDecay", initialLearningRate: 0.5, decaySteps: { fraction: 1 } } },
+ *   ],
+ *   epochs: 2,
+ *   batchSize: 8,
+ *   seeds: [1, 2],
+ * });
+ * result.runs.map((r) => `${r.label}/${r.seed}`); // → ["constant/1", "constant/2", "cosine/1", "cosine/2"]
+ * result.data; // → { trainRows: 32, validationRows: 8, validationFraction: 0.2 }
+ * result.summary.map((s) => s.label); // → ["constant", "cosine"]
+ * result.baseline; // → "constant"
+ * console.log(result.verdict?.text); // two seeds: the interval is wide, and the text says so
+ * ```
  */
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
   checkKeys(options as unknown as Record<string, unknown>, KEYS);

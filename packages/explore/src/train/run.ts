@@ -5,7 +5,26 @@ import type { MetricName } from "../stats/metrics";
 import type { RateControl } from "./rates";
 import type { Training } from "./tfjs";
 
-/** What one epoch ended with. NaN when training diverged. */
+/**
+ * What one epoch ended with. NaN when training diverged (a loss that turned NaN or infinite stops the
+ * run; its later epochs are NaN too).
+ *
+ * @example
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { sweep, type EpochRecord } from "@lrsched/explore";
+ * const result = await sweep({
+ *   model: () => tf.sequential({ layers: [tf.layers.dense({ inputShape: [1], units: 1 })] }),
+ *   data: { x: [[0], [1], [2], [3], [4]], y: [0, 2, 4, 6, 8] },
+ *   schedules: [{ label: "exponential", spec: { type: "exponentialDecay", initialLearningRate: 0.01, decaySteps: { epochs: 1 }, decayRate: 0.1 } }],
+ *   epochs: 2, // 4 training rows: one batch, one step per epoch
+ *   seeds: 1,
+ * });
+ * const epochs: readonly EpochRecord[] = result.runs[0].epochs;
+ * epochs.map((e) => [e.epoch, e.lr]); // → [[1, 0.01], [2, 0.001]]
+ * epochs[1].valLoss === epochs[1].valMetric; // → true
+ * ```
+ */
 export interface EpochRecord {
   /** 1-based. */
   readonly epoch: number;
@@ -15,7 +34,9 @@ export interface EpochRecord {
   readonly loss: number;
   /** Mean training metric over the epoch's batches (the loss again when the metric is the loss). */
   readonly metric: number;
+  /** Loss on the validation rows after the epoch. */
   readonly valLoss: number;
+  /** The sweep's metric on the validation rows after the epoch (the loss again when the metric is the loss); a run's score is the last one. */
   readonly valMetric: number;
   /** Wall-clock seconds of the epoch, validation included. */
   readonly seconds: number;

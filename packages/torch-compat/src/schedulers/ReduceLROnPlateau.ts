@@ -5,6 +5,7 @@ import { pyMax } from "../pyMath";
 import { TORCH_PREFIX, type Scheduler, type TorchConfig } from "../scheduler";
 import { jsonSafe, readState, S, type StateDict } from "../stateDict";
 import { formatE4 } from "../verbose";
+import { improves } from "../improvement";
 
 /**
  * Options of `new ReduceLROnPlateau(optimizer, options)`: PyTorch's constructor arguments in camelCase.
@@ -108,8 +109,7 @@ export class ReduceLROnPlateau implements Scheduler {
 
   /** Whether `a` improves on `best` by more than the threshold. */
   isBetter(a: number, best: number): boolean {
-    if (this.mode === "min") return this.thresholdMode === "rel" ? a < best * (1 - this.threshold) : a < best - this.threshold;
-    return this.thresholdMode === "rel" ? a > best * (this.threshold + 1) : a > best + this.threshold;
+    return improves(this, a, best);
   }
 
   /** Records one epoch's metric (NaN counts as no improvement, as in PyTorch). */

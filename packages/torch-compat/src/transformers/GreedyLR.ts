@@ -5,6 +5,7 @@ import { checkOptimizer, type Optimizer, type ParamGroup } from "../optimizer";
 import type { Scheduler, TorchConfig } from "../scheduler";
 import { encodeNumber, readState, S, type StateDict, type StateSchema } from "../stateDict";
 import { formatE4 } from "../verbose";
+import { improves } from "../improvement";
 
 /**
  * Options of `new GreedyLR(optimizer, options)`: transformers' GreedyLR arguments in camelCase.
@@ -153,9 +154,7 @@ export class GreedyLR implements Scheduler {
 
   /** Whether `current` improves on `best` by more than the threshold. */
   isBetter(current: number, best: number): boolean {
-    const t = this.threshold;
-    if (this.mode === "min") return this.thresholdMode === "rel" ? current < best * (1.0 - t) : current < best - t;
-    return this.thresholdMode === "rel" ? current > best * (1.0 + t) : current > best + t;
+    return improves(this, current, best);
   }
 
   /** Records one epoch's metric. */

@@ -1,4 +1,4 @@
-// The spec a schedule type starts from when it is picked in the form: readable over about 1000 steps.
+// The spec a schedule type starts from (the playground's form, `lrsched describe`'s example): readable over about 1000 steps.
 // Every type of `lrsched list` has one (checked by the tests).
 export type Spec = Record<string, unknown>;
 
