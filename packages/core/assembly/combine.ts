@@ -74,6 +74,41 @@ export function productOut(out: usize, f32: bool, a: usize, b: usize, n: i32): v
 }
 
 /**
+ * out[0..n) = a[0..n) (f64) times out[0..n) (a kernel's f32 values), rounded once to f32, in
+ * place: the f32 factor's error (within 7e-7 by the blocks' checks) and one rounding stay within
+ * the contract.
+ */
+export function product32(out: usize, a: usize, n: i32): void {
+  let sumA = f32x4.splat(0.0), sumB = f32x4.splat(0.0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    sumA = product4(out, a, i, sumA);
+    sumB = product4(out, a, i + 4, sumB);
+  }
+  for (; i + 4 <= n; i += 4) sumA = product4(out, a, i, sumA);
+  let rest: f32 = 0.0;
+  for (; i < n; i++) {
+    const p = out + (<usize>i << 2);
+    const v = <f32>(load<f64>(a + (<usize>i << 3)) * <f64>load<f32>(p));
+    store<f32>(p, v);
+    rest += v;
+  }
+  const sum = f32x4.add(sumA, sumB);
+  if (i8x16.all_true(f32x4.eq(f32x4.sub(sum, sum), f32x4.splat(0.0))) && rest - rest == 0.0) vouch(out, <usize>n << 2);
+}
+
+@inline function product4(out: usize, a: usize, i: i32, sum: v128): v128 {
+  const p = out + (<usize>i << 2);
+  const q = a + (<usize>i << 3);
+  const b = v128.load(p);
+  const lo = f64x2.mul(v128.load(q), f64x2.promote_low_f32x4(b));
+  const hi = f64x2.mul(v128.load(q, 16), f64x2.promote_low_f32x4(i8x16.shuffle(b, b, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15)));
+  const v = i8x16.shuffle(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+  v128.store(p, v);
+  return f32x4.add(sum, v);
+}
+
+/**
  * out[0..n) (f32 values) times c, in f32, in place: a leaf's f32 values (within 7e-7 of their
  * formula by its own checks) take two more roundings (c and the product), within the contract.
  */

@@ -19,7 +19,7 @@ import { cyclic } from "./cyclic";
 import { inverseSqrt } from "./inverseSqrt";
 import { kDecay } from "./kDecay";
 import { provenBytes, restoreProof } from "./finite";
-import { clampInPlace, productOut, scale32, scaleOut } from "./combine";
+import { clampInPlace, product32, productOut, scale32, scaleOut } from "./combine";
 
 const LEVEL: usize = <usize>CHUNK << 3;
 
@@ -119,6 +119,14 @@ function evaluateNode(node: usize, op: i32, out: usize, f32: bool, s0: f64, o: f
       }
       const stage = f32 ? tmp : out;
       const rest = f32 ? tmp + LEVEL : tmp;
+      if (f32 && <i32>word(b, 0) < Op.Join) {
+        // a kernel as the second factor writes its f32 values in place, times the first in f64
+        evaluate(a, stage, false, s0, o, n, rest);
+        evaluate(b, out, true, s0, o, n, rest);
+        restoreProof(proven);
+        product32(out, stage, n);
+        break;
+      }
       evaluate(a, stage, false, s0, o, n, rest);
       evaluate(b, rest, false, s0, o, n, rest + LEVEL);
       restoreProof(proven);
