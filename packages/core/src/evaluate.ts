@@ -152,12 +152,12 @@ function fillChunks(wasm: CoreExports, at: Layout, start: number, count: number,
     }
     const run = wasm.constantRun(planPtr, start + done, count - done);
     if (run >= MIN_FILL_RUN) {
-      // a stretch of one value (piecewise, staircases, tails): the core gives its first step,
-      // the host fills the rest natively
-      if (wasm.run(planPtr, scratch, out, start + done, 1, false) === Run.Refused || (asF32 && Math.abs(wide[0]!) >= F32_OVERFLOW)) {
-        recheck(done, 1); // throws
-      }
-      result.fill(wide[0]!, done, done + run);
+      // a stretch of one value (piecewise, staircases, tails): the core gives its first step in the
+      // output's type (the value its kernels write there, f32 arithmetic included), the host fills
+      // the rest natively
+      if (wasm.run(planPtr, scratch, out, start + done, 1, asF32) === Run.Refused) recheck(done, 1); // throws unless it fits
+      else result[done] = view[0]!;
+      result.fill(result[done]!, done, done + run);
       done += run;
       continue;
     }

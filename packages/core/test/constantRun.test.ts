@@ -23,6 +23,8 @@ const plans: [string, PlanNode][] = [
   ["linear cosine tail", planNode(Op.LinearCosine, [0.1, 15_000, 2, 0, 0.001])],
   ["join(ramp, staircase, piecewise)", join([2500, 30_000], [ramp(0, 0.1, 2500), stairs(0.1, 2600, Math.log(0.5)), piecewise([4000], [0.02, 0.01])])],
   ["multiply(piecewise, staircase)", planNode(Op.Multiply, [], [piecewise([10_000], [1, 0.1]), stairs(1, 4096, Math.log(0.8))])],
+  ["scale(piecewise), f32 factors", planNode(Op.Multiply, [], [piecewise([10_000], [0.3, 0.6]), constant(0.7)])],
+  ["multiply(staircase, cosine tail), f32 factors", planNode(Op.Multiply, [], [stairs(1, 4096, Math.log(0.8)), cosine(0.3, 20_000, 0.1)])],
   ["clamp(staircase)", planNode(Op.Clamp, [0.02, 0.08], [stairs(0.1, 5000, Math.log(0.7))])],
   ["shift(piecewise)", planNode(Op.Shift, [1234.25], [piecewise([3000, 20_000], [3, 2, 1])])],
   ["repeat(join(ramp, constant))", planNode(Op.Repeat, [17_000], [join([3000], [ramp(0, 1, 3000), constant(1)])])],
