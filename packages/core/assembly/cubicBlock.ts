@@ -51,7 +51,7 @@ export function cubicBlock(
   // (f64 output is written by forward differences, whose rounding grows between restarts)
   const rounding = f32
     ? 2.3e-16 * (2.0 * Math.abs(y0) + 7.0 * d)
-    : half >= RESTART / 2 ? 1.2e-16 * (270.0 * Math.abs(y0) + 2100.0 * d) : 1.2e-16 * (70.0 * Math.abs(y0) + 570.0 * d);
+    : half >= RESTART / 2 ? 1.2e-16 * (140.0 * Math.abs(y0) + 1100.0 * d) : 1.2e-16 * (70.0 * Math.abs(y0) + 570.0 * d);
   if (!(err + rounding <= (f32 ? APPROX_F32 : APPROX_F64) * m)) return false;
   // (the lanes also need the cubic's terms within f32's range: a rate near 0.001 on a curve whose
   // peak is 1e308 has coefficients that would be Infinity as f32)
@@ -108,7 +108,7 @@ function anchored(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2:
 }
 
 /** Offsets between restarts of the forward differences (a multiple of 8; smaller blocks restart at their own size). */
-const RESTART = 2048;
+const RESTART = 1024;
 
 /** The cubic, its first and its second forward difference for a step of 8, at offsets t from the centre. */
 @inline function value(t: v128, y0: f64, c1: f64, c2: f64, c3: f64): v128 {
@@ -130,7 +130,7 @@ const RESTART = 2048;
  * eight offsets per iteration with three adds (y += d1, d1 += d2, d2 += d3) where Horner takes
  * six operations, restarted from exact values every RESTART offsets of the block (or once, in
  * a smaller block), so a value depends on its offset in the block alone. Between restarts the
- * rounding stays below u (270 |y0| + 2100 D), or u (70 |y0| + 570 D) in a 512-step block: for
+ * rounding stays below u (140 |y0| + 1100 D), or u (70 |y0| + 570 D) in a 512-step block: for
  * k = RESTART / 8 steps of each chain, about u (k |y| + k^2 / 2 |d1| + k^3 / 6 |d2|) with
  * |y| <= |y0| + D, |d1| <= 24 D / h, |d2| <= 384 D / h^2 (h >= RESTART / 2, the half block).
  */
