@@ -43,6 +43,8 @@ const LEVEL: usize = <usize>CHUNK << 3;
 let lowest: f64 = -Infinity;
 // where the caller's range of local steps ends (exclusive): a block checks its values up to there
 let domainEnd: f64 = Infinity;
+// and where it starts: f64 blocks restart their differences there (any fixed point will do)
+let domainStart: f64 = -Infinity;
 
 // the expansion of the block being written: y0 + t (c1 + t (c2 + t c3)), |error| <= err
 let y0: f64 = 0, c1: f64 = 0, c2: f64 = 0, c3: f64 = 0, err: f64 = 0;
@@ -192,13 +194,16 @@ function block(
     expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
     // the last offset from the centre that the caller's range can reach (one more at worst)
     const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
-    if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach)) return;
+    // the first offset the caller's range can reach (the block's start, or a fixed point after it)
+    const first = <i32>Math.min(<f64>(size - 1), Math.max(0.0, Math.floor(domainStart - x0)));
+    if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach, first)) return;
   }
   if (size == SUB) {
     const q = slot(p, from, f32);
-    const lo = lowest, end = domainEnd; // linear cosine's exact passes write blocks of their own
+    const lo = lowest, start = domainStart, end = domainEnd; // linear cosine's exact passes write blocks of their own
     exact(kind, q, f32, to - from, pos0 + <f64>from, o, p0, p1, p2, p3, p4, tmp);
     lowest = lo;
+    domainStart = start;
     domainEnd = end;
     if (lo > -Infinity) raise(q, f32, to - from, lo);
     return;
@@ -225,12 +230,14 @@ function split(
  * `lo`, when given, is a floor the formula never goes below: values rounded below it are raised
  * to it (floor.ts), in the blocks whose bounds do not already keep them above it. `xEnd`, when
  * given, bounds the local steps the caller will ever ask for here (x < xEnd, whatever the chunk):
- * a block reaching past it is checked only up to it.
+ * a block reaching past it is checked only up to it. `xStart`, likewise, is where that range
+ * starts (x >= xStart).
  */
 export function blocks(
   out: usize, f32: bool, n: i32, s0: f64, o: f64, kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64,
-  tmp: usize = 0, lo: f64 = -Infinity, xEnd: f64 = Infinity,
+  tmp: usize = 0, lo: f64 = -Infinity, xEnd: f64 = Infinity, xStart: f64 = -Infinity,
 ): void {
+  domainStart = xStart;
   lowest = lo;
   domainEnd = xEnd;
   const base = Math.floor(o);

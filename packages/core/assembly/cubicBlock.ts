@@ -41,7 +41,7 @@ const APPROX_F64: f64 = 1e-10;
  */
 export function cubicBlock(
   p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, err: f64, floor: f64, last: bool,
-  lo: f64, reach: f64,
+  lo: f64, reach: f64, first: i32,
 ): bool {
   const h = <f64>half;
   const d = (Math.abs(c1) + (Math.abs(c2) + Math.abs(c3) * h) * h) * h;
@@ -71,7 +71,7 @@ export function cubicBlock(
   }
   if (f32 && !last) return false;
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
-  else differences(p, from, to, half, y0, c1, c2, c3);
+  else differences(p, from, to, half, y0, c1, c2, c3, first);
   if (!f32 || inF32) vouch(p + (<usize>from << (f32 ? 2 : 3)), <usize>(to - from) << (f32 ? 2 : 3));
   if (low > -Infinity) raise(p + (<usize>from << (f32 ? 2 : 3)), f32, to - from, low);
   return true;
@@ -129,21 +129,25 @@ const RESTART = 1024;
  * The cubic into an f64 output by forward differences: four chains of two lanes, each stepping
  * eight offsets per iteration with three adds (y += d1, d1 += d2, d2 += d3) where Horner takes
  * six operations, restarted from exact values every RESTART offsets of the block (or once, in
- * a smaller block), so a value depends on its offset in the block alone. Between restarts the
+ * a smaller block) and at `first`, the block's first offset the caller's steps can reach, so a
+ * value depends on its offset in the block (and that fixed point) alone. Between restarts the
  * rounding stays below u (140 |y0| + 1100 D), or u (70 |y0| + 570 D) in a 512-step block: for
  * k = RESTART / 8 steps of each chain, about u (k |y| + k^2 / 2 |d1| + k^3 / 6 |d2|) with
  * |y| <= |y0| + D, |d1| <= 24 D / h, |d2| <= 384 D / h^2 (h >= RESTART / 2, the half block).
  */
-function differences(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64): void {
+function differences(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, first: i32): void {
   const d3 = f64x2.splat(3072.0 * c3);
   const every = min(RESTART, 2 * half);
-  for (let b = (from / every) * every; b < to; b += every) {
+  // restarts at `first` (where the caller's steps begin) and at the multiples of `every` after
+  // it; a range that starts before `first` (never asked for) would ignore it rather than skip steps
+  const aligned = (from / every) * every;
+  for (let b = first <= from ? max(first, aligned) : aligned; b < to; b = (b / every + 1) * every) {
     const t0 = f64x2(<f64>(b - half), <f64>(b - half + 1));
     const t1 = f64x2.add(t0, f64x2.splat(2.0)), t2 = f64x2.add(t0, f64x2.splat(4.0)), t3 = f64x2.add(t0, f64x2.splat(6.0));
     let ya = value(t0, y0, c1, c2, c3), yb = value(t1, y0, c1, c2, c3), yc = value(t2, y0, c1, c2, c3), yd = value(t3, y0, c1, c2, c3);
     let ea = step8(t0, c1, c2, c3), eb = step8(t1, c1, c2, c3), ec = step8(t2, c1, c2, c3), ed = step8(t3, c1, c2, c3);
     let fa = step8x2(t0, c2, c3), fb = step8x2(t1, c2, c3), fc = step8x2(t2, c2, c3), fd = step8x2(t3, c2, c3);
-    const stop = min(to, b + every);
+    const stop = min(to, (b / every + 1) * every);
     for (let j = b; j < stop; j += 8) {
       if (j >= from && j + 8 <= stop) {
         store2<f64>(p, j, ya);

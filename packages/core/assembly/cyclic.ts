@@ -14,18 +14,18 @@ import { Shape, blocks } from "./blocks";
  * One half cycle: `a + b x` over local steps x = s - origin. exp_range multiplies it by
  * gamma^(s - o) and adds the base rate, written as blocks of the product's cubic expansion
  * (blocks.ts) with x from the cycle's start (`origin` must be it), where gamma^x <= 1; the half
- * cycle ends before x = xEnd.
+ * cycle covers xStart <= x < xEnd.
  */
 function halfCycle(
   out: usize, f32: bool, tmp: usize, n: i32, s: f64, o: f64, origin: f64, a: f64, b: f64, exp: bool, baseLr: f64, k: f64,
-  floor: f64, xEnd: f64,
+  floor: f64, xStart: f64, xEnd: f64,
 ): void {
   if (!exp) {
     affine(out, f32, n, s, origin, a, b, floor);
     return;
   }
   const g = Math.exp(k * (origin - o)); // gamma^(s - o) = g e^(k x)
-  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp, baseLr, xEnd);
+  blocks(out, f32, n, s, origin, Shape.AffineExp, baseLr, a * g, b * g, k, 0.0, floor, tmp, baseLr, xEnd, xStart);
 }
 
 export function cyclic(
@@ -48,16 +48,16 @@ export function cyclic(
     const f = mode == CyclicMode.Triangular2 ? 1.0 / Math.pow(2.0, c) : 1.0;
     const peak = i + max(0, firstAtOrAbove(s, origin, up, n - i)); // first step of the way down
     const next = i + max(1, firstAtOrAbove(s, origin, total, n - i)); // first step of the next cycle
-    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k, floor, up);
+    if (peak > i) halfCycle(slot(out, i, f32), f32, tmp, min(peak, next) - i, s, o, origin, base, height * f / up, exp, baseLr, k, floor, 0.0, up);
     // the way down, written from the cycle's end (base there): base + height * f * (total - x) / down
     // without forming height * f * total, which overflows for a height near Number.MAX_VALUE
     if (next > peak) {
       // exp_range from the cycle's start instead: its factor gamma^x must not be taken from the
       // cycle's end, where it can overflow (the triangle's start value stays near the height)
       if (exp) {
-        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin, height * f * (total / down), -height * f / down, exp, baseLr, k, floor, total);
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin, height * f * (total / down), -height * f / down, exp, baseLr, k, floor, up, total);
       } else {
-        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor, 0.0);
+        halfCycle(slot(out, peak, f32), f32, tmp, next - peak, s0 + <f64>peak, o, origin + total, base, -height * f / down, exp, baseLr, k, floor, -down, 0.0);
       }
     }
     i = next;
