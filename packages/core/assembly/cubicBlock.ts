@@ -73,7 +73,7 @@ export function cubicBlock(
   if (f32) wide<f32>(p, from, to, half, y0, c1, c2, c3);
   else differences(p, from, to, half, y0, c1, c2, c3, first);
   if (!f32 || inF32) vouch(p + (<usize>from << (f32 ? 2 : 3)), <usize>(to - from) << (f32 ? 2 : 3));
-  if (low > -Infinity) raise(p + (<usize>from << (f32 ? 2 : 3)), f32, to - from, low);
+  if (low > -Infinity) raiseNear(p, f32, from, to, half, y0, c1, c2, c3, low);
   return true;
 }
 
@@ -105,6 +105,29 @@ function anchored(p: usize, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2:
   if (!(b0 * far >= 0.0 && 6.0 * e <= Math.abs(b0) && Math.abs(b0) + s1 + s2 + s3 < F32_SAFE)) return false;
   lanes(p, from, to, atEnd ? half + <i32>hb : 0, b0, b1, b2, c3, lo);
   return true;
+}
+
+/** Offsets per piece of a block that raiseNear judges on its own. */
+const PIECE = 256;
+
+/**
+ * Raises to `lo` the values of offsets [from, to) in the pieces of the block whose cubic may come
+ * below it: a piece whose cubic stays above lo by more than the values' rounding (1e-6 of its
+ * size, as in cubicBlock) is left alone, which changes nothing a raise would not.
+ */
+function raiseNear(p: usize, f32: bool, from: i32, to: i32, half: i32, y0: f64, c1: f64, c2: f64, c3: f64, lo: f64): void {
+  const h = <f64>(PIECE >> 1);
+  for (let a = (from / PIECE) * PIECE; a < to; a += PIECE) {
+    // the cubic about the piece's centre: y + t (e1 + t (e2 + t c3)), |t| <= h
+    const t = <f64>(a - half) + h;
+    const y = y0 + t * (c1 + t * (c2 + t * c3));
+    const e1 = c1 + t * (2.0 * c2 + 3.0 * c3 * t), e2 = c2 + 3.0 * c3 * t;
+    const d = (Math.abs(e1) + (Math.abs(e2) + Math.abs(c3) * h) * h) * h;
+    if (!(y - d - 1e-6 * (Math.abs(y) + d) >= lo)) {
+      const first = max(from, a), last = min(to, a + PIECE);
+      raise(p + (<usize>first << (f32 ? 2 : 3)), f32, last - first, lo);
+    }
+  }
 }
 
 /** Offsets between restarts of the forward differences (a multiple of 8; smaller blocks restart at their own size). */
