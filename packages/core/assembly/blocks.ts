@@ -37,6 +37,8 @@ export const enum Shape {
 /** Block sizes: each tried whole, then as four quarters, down to SUB. */
 const BLOCK = 8192;
 const SUB = 512;
+/** Powers go on to quarters of SUB: near a singularity (a cycle's end) each level shrinks the exact run fourfold. */
+const POWER_SUB = 128;
 const LEVEL: usize = <usize>CHUNK << 3;
 
 // the floor the caller's formula never goes below (-Infinity: none), applied as blocks are written
@@ -190,15 +192,16 @@ function block(
   kind: i32, p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, floor: f64, tmp: usize,
 ): void {
   const half = size >> 1;
+  const smallest = kind == Shape.Power ? POWER_SUB : SUB;
   if (!ruledOut(kind, f32, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4, floor)) {
     expand(kind, x0 + <f64>half, <f64>half, p0, p1, p2, p3, p4);
     // the last offset from the centre that the caller's range can reach (one more at worst)
     const reach = Math.max(-<f64>half, Math.min(<f64>(half - 1), Math.ceil(domainEnd - (x0 + <f64>half))));
     // the first offset the caller's range can reach (the block's start, or a fixed point after it)
     const first = <i32>Math.min(<f64>(size - 1), Math.max(0.0, Math.floor(domainStart - x0)));
-    if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == SUB, lowest, reach, first)) return;
+    if (cubicBlock(p, f32, from, to, half, y0, c1, c2, c3, err, floor, size == smallest, lowest, reach, first)) return;
   }
-  if (size == SUB) {
+  if (size == smallest) {
     const q = slot(p, from, f32);
     const lo = lowest, start = domainStart, end = domainEnd; // linear cosine's exact passes write blocks of their own
     exact(kind, q, f32, to - from, pos0 + <f64>from, o, p0, p1, p2, p3, p4, tmp);
