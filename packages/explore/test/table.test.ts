@@ -37,6 +37,18 @@ describe("loadTable", () => {
     expect(Array.from((await loadTable(jsonl, { target: "y", ignore: ["id"] })).x.values)).toEqual([1, 2]);
   });
 
+  it("reads a semicolon-separated CSV (a header with semicolons and no comma), quotes and all", async () => {
+    const t = await loadTable(file("semi.csv", 'x1;"x;2";label\n1.5;-2;"a;b"\n3;4;c\n'), { target: "label" });
+    expect(t.features).toEqual(["x1", "x;2"]);
+    expect(Array.from(t.x.values)).toEqual([1.5, -2, 3, 4]);
+    expect(t.y).toEqual(["a;b", "c"]);
+    // one column with a semicolon in its name is still a comma file
+    const one = await loadTable(file("one.csv", "a;b,y\n1,0\n"), { target: "y" });
+    expect(one.features).toEqual(["a;b"]);
+    // decimal commas are not numbers: refused by name, not misread
+    await expect(loadTable(file("dec.csv", "x;y\n1,5;0\n"), { target: "y" })).rejects.toThrow("column 'x' must be a number, got \"1,5\"");
+  });
+
   it("refuses an ignore list that names no column, the target, or every feature", async () => {
     const path = file("ig.csv", "a,b,y\n1,2,0\n");
     await expect(loadTable(path, { target: "y", ignore: ["c"] })).rejects.toThrow("ignore: column 'c' is not in");

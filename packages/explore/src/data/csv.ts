@@ -31,7 +31,8 @@ function fields(text: string, delimiter: string): string[] {
 
 /**
  * Yields `{ header }` once, then the data rows with their positions, a read chunk's rows at a time.
- * `delimiter` is "," or "\t".
+ * `delimiter` is "," or "\t"; a "," file whose header holds semicolons and no comma is read with
+ * ";" (the CSV that spreadsheets write where the comma is the decimal mark).
  */
 export async function* readCsvRows(file: string, delimiter: string): AsyncGenerator<{ header: string[] } | RawRow[]> {
   const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
@@ -82,6 +83,7 @@ export async function* readCsvRows(file: string, delimiter: string): AsyncGenera
 
   function emit(record: string, at: number): { header: string[] } | RawRow | undefined {
     if (record.trim() === "") return undefined;
+    if (header === undefined && delimiter === "," && fields(record, ",").length === 1 && fields(record, ";").length > 1) delimiter = ";";
     const cells = fields(record, delimiter);
     if (header === undefined) {
       header = headerOf(file, cells.map((c) => c.trim()), at, true);

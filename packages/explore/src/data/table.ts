@@ -80,7 +80,8 @@ export const cellPath = (file: string, r: { row: number; line: number }, column:
 export const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
 
 /**
- * Reads a CSV (header row first; `.tsv` is tab-separated) or JSON Lines file (`.jsonl`, `.ndjson`:
+ * Reads a CSV (header row first; `.tsv` is tab-separated, and a header with semicolons but no comma
+ * means semicolon-separated) or JSON Lines file (`.jsonl`, `.ndjson`:
  * one object per line) streamed, checking every cell. Columns named in `ignore`, and a CSV's unnamed
  * first column (pandas' row index), are skipped. Throws one LrschedError naming the file, row
  * and column of the first bad cell: a missing or empty cell, a non-numeric feature, a ragged row, an
