@@ -48,6 +48,20 @@ export const timmFields = {
   kDecay: { kind: "number", doc: "Exponent of the phase, t^k / T^k (k_decay, > 0).", above: 0, default: 1 } as NumberField,
 } as const;
 
+/**
+ * The fields after a cycle's shape that every cyclic timm scheduler shares, in timm's order: the
+ * floor, the cycle options, then the warm-up (no warmupPrefix by default).
+ */
+export const timmCycleFields = /* @__PURE__ */ (() => ({
+  lrMin: timmFields.lrMin,
+  cycleMul: timmFields.cycleMul,
+  cycleDecay: timmFields.cycleDecay,
+  cycleLimit: timmFields.cycleLimit,
+  warmupT: timmFields.warmupT,
+  warmupLrInit: timmFields.warmupLrInit,
+  warmupPrefix: timmFields.warmupPrefix(false),
+}))();
+
 /** Where t falls among timm's cycles: index i, cycle length tI, position tCurr in the cycle. */
 export interface TimmCycle {
   i: number;

@@ -1,6 +1,6 @@
 import { Op, planNode } from "@lrsched/core";
 import { scheduleType } from "../../scheduleType";
-import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
+import { cyclesPlan, timmCycleRate, timmCycleFields, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
 /**
  * Options of `timmCosine()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
@@ -30,13 +30,7 @@ export const timmCosineType = /* @__PURE__ */ scheduleType<TimmCosineOptions>({
   fields: {
     lr: timmFields.lr,
     tInitial: timmFields.tInitial,
-    lrMin: timmFields.lrMin,
-    cycleMul: timmFields.cycleMul,
-    cycleDecay: timmFields.cycleDecay,
-    cycleLimit: timmFields.cycleLimit,
-    warmupT: timmFields.warmupT,
-    warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
+    ...timmCycleFields,
     kDecay: timmFields.kDecay,
   },
   build: (raw) => {

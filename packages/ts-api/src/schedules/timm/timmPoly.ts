@@ -1,6 +1,6 @@
 import { Op, planNode } from "@lrsched/core";
 import { scheduleType } from "../../scheduleType";
-import { cyclesPlan, timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
+import { cyclesPlan, timmCycleRate, timmCycleFields, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
 /**
  * Options of `timmPoly()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
@@ -31,13 +31,7 @@ export const timmPolyType = /* @__PURE__ */ scheduleType<TimmPolyOptions>({
     lr: timmFields.lr,
     tInitial: timmFields.tInitial,
     power: { kind: "number", doc: "Exponent of the decay (> 0).", above: 0, default: 0.5 },
-    lrMin: timmFields.lrMin,
-    cycleMul: timmFields.cycleMul,
-    cycleDecay: timmFields.cycleDecay,
-    cycleLimit: timmFields.cycleLimit,
-    warmupT: timmFields.warmupT,
-    warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
+    ...timmCycleFields,
     kDecay: timmFields.kDecay,
   },
   build: (raw) => {

@@ -1,6 +1,6 @@
 import { LrschedError } from "../../errors";
 import { scheduleType } from "../../scheduleType";
-import { timmCycleRate, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
+import { timmCycleRate, timmCycleFields, timmFields, withTimmWarmup, type TimmCycleOptions } from "./common";
 
 /**
  * Options of `timmTanh()`: timm's keyword arguments in camelCase, with the base rate `lr`; the table below gives defaults and rules.
@@ -34,13 +34,7 @@ export const timmTanhType = /* @__PURE__ */ scheduleType<TimmTanhOptions>({
     tInitial: timmFields.tInitial,
     lb: { kind: "number", doc: "tanh argument at the start of a cycle (< ub).", default: -7 },
     ub: { kind: "number", doc: "tanh argument at the end of a cycle.", default: 3 },
-    lrMin: timmFields.lrMin,
-    cycleMul: timmFields.cycleMul,
-    cycleDecay: timmFields.cycleDecay,
-    cycleLimit: timmFields.cycleLimit,
-    warmupT: timmFields.warmupT,
-    warmupLrInit: timmFields.warmupLrInit,
-    warmupPrefix: /* @__PURE__ */ timmFields.warmupPrefix(false),
+    ...timmCycleFields,
   },
   build: (raw, path) => {
     const o = raw as Required<TimmTanhOptions>;
