@@ -35,11 +35,12 @@ export interface NoisyLinearCosineDecayOptions {
  *
  * Noise model: Keras draws fresh noise per call; here eps is a deterministic function of
  * (seed, floor(step)), so any chunk of a curve can be computed on its own and `at(step)` adds the
- * same sample as `curve()`. Steps 2k and 2k + 1 share one pair of 32-bit words hashed from
- * (seed, k) with murmur3's finaliser; Box-Muller turns the pair into two independent standard
- * normals, R cos(theta) for the even step and R sin(theta) for the odd one, with
- * R = sqrt(-2 ln u1), u1 = (word1 + 1/2) 2^-32, and theta = q pi/2 + r, q the top two bits of
- * word2 and r its other 30 bits spread over (-pi/4, pi/4) (`gaussianSource` in @lrsched/core);
+ * same sample as `curve()`. Steps 2k and 2k + 1 share one pair of 32-bit words, SplitMix32 at
+ * the counter k for a key made from the seed; Box-Muller (in f32) turns the pair into two
+ * independent standard normals, R cos(theta) for the even step and R sin(theta) for the odd one,
+ * with R = sqrt(-2 ln u1), u1 = (2 j + 1) 2^-24 for the first word's top 23 bits j (so
+ * |z| < 5.77), and theta = q pi/2 + r, q the top two bits of the second word and r its next 23
+ * bits spread over (-pi/4, pi/4) (`gaussianSource` in @lrsched/core);
  * eps = z * sqrt(initialVariance) * (1 + s)^(-varianceDecay / 2). The noise can make the rate
  * negative, as in Keras.
  */
