@@ -131,21 +131,30 @@ export function renderReport(run) {
   }
 
   if (parallel) {
+    const floor = parallel.floor;
     p("## Parallel curves", "",
       `\`curve(${sci(parallel.steps)}, {parallel: true})\` on this machine's ${parallel.cores} cores: this thread and ` +
       `${parallel.threads - 1} worker thread(s), ${parallel.threads} shares. ns per step (median of ${parallel.rounds} rounds, each ` +
-      "running every column) and the serial time over the parallel one, per round (median). Like for like: `into an array` " +
-      "compares the serial curve into an ordinary preallocated Float32Array with the parallel curve into a SharedArrayBuffer " +
-      "Float32Array (both copy each chunk out of a core's memory; the helpers write the shared array directly); `fresh` " +
-      "compares `curve(n)` with `curve(n, {parallel: true})`, both allocating an ordinary array (the helpers' shares are " +
-      "staged in shared memory and copied in by the calling thread). `serial in place` is the serial curve into an allocateCurve " +
-      `array, the fastest single-thread path, for reference. Target: ≥ ${PARALLEL_LIMIT}x into an array on two cores or more, and ` +
-      "the parallel curve identical to the serial one, byte for byte.", "",
-      table(["schedule", "serial into an array", "parallel into an array", "speed-up", "serial fresh", "parallel fresh", "speed-up",
-        "serial in place", "parallel ÷ serial in place", "identical"],
-        parallel.cases.map((r) => [r.label, ns(r.ns.serialOut), ns(r.ns.parallelOut), x(r.speedupOut), ns(r.ns.serialFresh),
-          ns(r.ns.parallelFresh), x(r.speedupFresh), ns(r.ns.serialInPlace), x(r.vsInPlace), r.identical ? "yes" : "**no**"])), "");
+      "running every column) and the serial time over the parallel one, per round (median). `fresh` is the call as written: " +
+      "`curve(n)` against `curve(n, {parallel: true})`, each allocating its array (the parallel one on a SharedArrayBuffer, " +
+      "which every thread writes, and whose pages each faults in, itself). `into an array` compares the serial curve into an " +
+      "ordinary preallocated Float32Array with the parallel curve into a SharedArrayBuffer Float32Array (both copy each chunk " +
+      "out of a core's memory; the helpers write the shared array directly). `serial in place` is the serial curve into an " +
+      "allocateCurve array, the fastest single-thread path, for reference. " +
+      `Target: ≥ ${PARALLEL_LIMIT}x fresh on two cores or more, and the parallel curve identical to the serial one, byte for byte.`, "",
+      table(["schedule", "serial fresh", "parallel fresh", "speed-up", "serial into an array", "parallel into an array", "speed-up",
+        "memory allows", "serial in place", "parallel ÷ serial in place", "identical"],
+        parallel.cases.map((r) => [r.label, ns(r.ns.serialFresh), ns(r.ns.parallelFresh), x(r.speedupFresh), ns(r.ns.serialOut),
+          ns(r.ns.parallelOut), x(r.speedupOut), r.maxOut ? x(r.maxOut) : "—", ns(r.ns.serialInPlace), x(r.vsInPlace),
+          r.identical ? "yes" : "**no**"])), "");
+    if (floor) {
+      p(`Write floor: filling a preallocated ${sci(parallel.steps)}-value shared Float32Array takes ${ns(floor.one)} ns per step ` +
+        `on one thread and ${ns(floor.every)} on ${floor.threads}, each filling its share. No split writes a preallocated array ` +
+        "faster than that, so `memory allows` is the serial time into an array over the many-thread floor: where it is below " +
+        `${PARALLEL_LIMIT}x, the curve is bound by memory, not by the threads.`, "");
+    }
   }
+
 
   if (bundle) {
     p("## Browser bundle", "",

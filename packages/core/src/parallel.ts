@@ -91,10 +91,10 @@ export async function startThreads(threads?: number): Promise<number> {
 }
 
 /**
- * evaluatePlan over every core, into `out` or a new array. An `out` on a SharedArrayBuffer is
- * written by the helpers directly, in one round; any other output (a new array included) takes
- * their shares through the staging buffer, ROUND steps per helper at a time. Ranges too short to
- * split are evaluated serially.
+ * evaluatePlan over every core, into `out` or a new array. A new array is allocated on a
+ * SharedArrayBuffer (when the range is split), so the helpers write it, and an `out` on one,
+ * directly, in one round; any other output takes their shares through the staging buffer,
+ * ROUND steps per helper at a time. Ranges too short to split are evaluated serially.
  *
  * @example
  * ```ts

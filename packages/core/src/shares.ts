@@ -132,15 +132,23 @@ function split(helpers: Helpers, plan: CompiledPlan, start: number, n: number, t
 }
 
 /**
- * evaluatePlan over this thread and `helpers`, into `out` or a new array. An `out` on a
- * SharedArrayBuffer is written by the helpers directly, in one round; any other output (a new
- * array included) takes their shares through the staging buffer, ROUND steps per helper at a
- * time. Ranges too short to split are evaluated serially.
+ * A new result on a SharedArrayBuffer: every thread writes its share straight into it, so each
+ * also takes the page faults of its share, which dominate a fresh curve's time.
+ */
+const sharedArray = (dtype: Dtype, count: number): CurveArray =>
+  dtype === "float32" ? new Float32Array(new SharedArrayBuffer(count * 4)) : new Float64Array(new SharedArrayBuffer(count * 8));
+
+/**
+ * evaluatePlan over this thread and `helpers`, into `out` or a new array. A new array is
+ * allocated on a SharedArrayBuffer; it and an `out` on one are written by the helpers directly,
+ * in one round. Any other output takes their shares through the staging buffer, ROUND steps per
+ * helper at a time. Ranges too short to split are evaluated serially (a new array is then an
+ * ordinary one).
  */
 export function evaluateShared(helpers: Helpers, plan: CompiledPlan, start: number, count: number, dtype: Dtype, out?: CurveArray): CurveArray {
   const threads = threadsWith(helpers.count, count);
   if (threads === 1) return evaluatePlan(plan, start, count, dtype, out);
-  const result = out ?? (dtype === "float32" ? new Float32Array(count) : new Float64Array(count));
+  const result = out ?? sharedArray(dtype, count);
   if (result.buffer instanceof SharedArrayBuffer) {
     split(helpers, plan, start, count, threads, result);
     return result;

@@ -34,12 +34,15 @@ describe.runIf(BUILT)("evaluatePlanParallel", () => {
   });
 
   for (const dtype of ["float32", "float64"] as Dtype[]) {
-    it(`gives the serial ${dtype} curve bit for bit, as an ordinary array`, () => {
+    it(`gives the serial ${dtype} curve bit for bit, in a new array on a SharedArrayBuffer of its own`, () => {
       PLANS.forEach((p, i) => {
         const plan = compilePlan(p);
         const got = evaluatePlanParallel(plan, START, COUNT, dtype);
-        expect(got.buffer).toBeInstanceOf(ArrayBuffer);
-        expect(got.length).toBe(COUNT);
+        // every thread writes (and faults in) its own share of a new array
+        expect(got.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect([got.byteOffset, got.length, got.buffer.byteLength]).toEqual([0, COUNT, COUNT * got.BYTES_PER_ELEMENT]);
+        // a range that is not split comes back in an ordinary array
+        expect(evaluatePlanParallel(plan, START, MIN_SHARE, dtype).buffer).toBeInstanceOf(ArrayBuffer);
         expect(bytes(got).equals(bytes(evaluatePlan(plan, START, COUNT, dtype))), `plan ${i}`).toBe(true);
       });
     });

@@ -65,9 +65,10 @@ export interface CurveOptions {
   /**
    * Split the range over every core: in Node, this thread and one worker_thread per further core;
    * in a browser, the Web Workers `await startThreads()` started, from a Web Worker of a
-   * cross-origin isolated page (elsewhere serially). Bit-identical to the serial curve. The
-   * helpers write an `out` on a SharedArrayBuffer directly; any other output gets their shares
-   * copied in. Ranges under 2^18 steps per thread evaluate serially. Default false.
+   * cross-origin isolated page (elsewhere serially). Bit-identical to the serial curve. A new
+   * output array is then allocated on a SharedArrayBuffer, which every thread writes directly,
+   * as it does an `out` on one; any other `out` gets the helpers' shares copied in. Ranges under
+   * 2^18 steps per thread evaluate serially (into an ordinary new array). Default false.
    */
   readonly parallel?: boolean;
 }
