@@ -101,14 +101,16 @@ function noisyPass<T>(
   const floor = f64x2.splat(lr * beta);
   let linear = f64x2.splat(lr * (alpha + 1.0));
   const vo = f64x2.splat(o);
-  let s = f64x2(s0, s0 + 1.0); // exact positions: x = s - o is then rounded once, whatever the chunk
+  // exact positions: x = s - o is then rounded once, whatever the chunk (the second pair's
+  // position is one add from the first's, so the only chain is one add per round)
+  let s = f64x2(s0, s0 + 1.0);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
     const s2 = f64x2.add(s, f64x2.splat(2.0));
     const v = noisyPair(f64x2.add(linear, f64x2.mul(vb, f64x2.sub(s, vo))), std, noise, wave, i, floor);
     const w = noisyPair(f64x2.add(linear, f64x2.mul(vb, f64x2.sub(s2, vo))), std, noise, wave, i + 2, floor);
     store4<T>(out, i, v, w);
-    s = f64x2.add(s2, f64x2.splat(2.0));
+    s = f64x2.add(s, f64x2.splat(4.0));
   }
   for (; i < m; i++) {
     store1<T>(out, i, noisyOne(lr * (alpha + 1.0) + (-lr / d) * ((s0 + <f64>i) - o), std, noise, wave, i, lr * beta));

@@ -78,6 +78,20 @@ describe("counter-based gaussian noise", () => {
     expect(worst).toBeLessThan(1e-6);
   });
 
+  it("the twin and the core agree where the radius word's mantissa is exactly sqrt(2) as f32 (the range reduction's edge)", () => {
+    // x = (w1 >>> 8) | 1 = 0xb504f3 is the one odd 24-bit integer whose mantissa is fround(sqrt(2))
+    expect(Math.fround(Math.SQRT2) * 2 ** 23).toBe(0xb504f3);
+    const seed = 7;
+    const key1 = fmix((fmix((seed ^ 0x9e3779b9) >>> 0) ^ 0x27d4eb2f) >>> 0);
+    let pair = 0;
+    while (((fmix((Math.imul(pair, 0x9e3779b9) + key1) >>> 0) >>> 8) | 1) !== 0xb504f3) pair++;
+    for (const step of [2 * pair, 2 * pair + 1]) {
+      expect(gaussianNoise(seed, step)).toBe(core().gaussian(seed, step));
+      expect(gaussianNoise(seed, step)).toBe(coreSamples(seed, step, 8)[0]);
+      expect(Math.abs(gaussianNoise(seed, step) - exactSample(seed, step))).toBeLessThan(1e-6);
+    }
+  });
+
   it("is a pure function of (seed, step)", () => {
     expect(gaussianNoise(3, 1001)).toBe(gaussianNoise(3, 1001));
     expect(gaussianNoise(3, 1001)).not.toBe(gaussianNoise(4, 1001));

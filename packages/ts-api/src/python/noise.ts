@@ -40,11 +40,11 @@ def _gaussian(seed, step):
     key2 = _fmix32(_fmix32(seed ^ 0x3C6EF372) ^ hi ^ 0x27D4EB2F)
     w1 = _fmix32((lo * 0x9E3779B9 + key1) & 0xFFFFFFFF)
     w2 = _fmix32((lo * 0x6A09E667 + key2) & 0xFFFFFFFF)
-    # radius sqrt(-2 ln u1), u1 = x / 2^24, ln m by the atanh series with m in [sqrt(1/2), sqrt(2))
+    # radius sqrt(-2 ln u1), u1 = x / 2^24, ln m by the atanh series with m in [sqrt(1/2), sqrt(2)]
     x = (w1 >> 8) | 1
     e = x.bit_length() - 1
     m = x / 2 ** e
-    if m > ${c32(Math.SQRT2)}:
+    if m >= ${c32(Math.SQRT2)}:
         m, e = m * 0.5, e + 1
     fm = m - 1.0
     s = _f32(fm / _f32(fm + 2.0))
