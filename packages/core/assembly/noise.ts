@@ -35,7 +35,6 @@ const MUL2: u32 = 0x6a09e667;
   return fmix32(fmix32(seed ^ (stream * GOLDEN)) ^ hi ^ HIGH_SALT);
 }
 
-const SQRT2: f32 = <f32>1.4142135623730951;
 const LN2: f32 = <f32>0.6931471805599453;
 /** pi / 2^25: one unit of the angle offset, as a quarter turn is 2^24 units. */
 const ANGLE_UNIT: f32 = <f32>(Math.PI / 33554432.0);

@@ -45,7 +45,7 @@ function radius(w1: number): number {
   const x = (w1 >>> 8) | 1; // below 2^24: exact in f32
   let e = 31 - Math.clz32(x);
   let m = x * INV_POW2[e]!; // exact: m in [1, 2)
-  if (m >= SQRT2) {
+  if (m >= SQRT2) { // where the core's integer add carries into the exponent
     m = m * 0.5;
     e = e + 1;
   }
