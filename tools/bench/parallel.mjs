@@ -1,11 +1,11 @@
 // Parallel scaling: curve(n, {parallel: true}) against the serial curve, for long curves, in the
-// same rounds. The call as written, curve(n, {parallel: true}) against curve(n) (each allocating
-// its array: the parallel one on a SharedArrayBuffer that every thread writes, and faults in,
-// itself), is the judged pair. Beside it: the serial curve into an ordinary preallocated array
-// against the parallel one into a SharedArrayBuffer array (both copy each chunk out of a core's
-// memory; the helpers write the shared array directly), and the serial curve in place
-// (allocateCurve). Preallocated arrays are bound by the memory's write bandwidth, measured here as
-// one thread and as every thread filling its share of one shared array.
+// same rounds. Two pairs are judged: the call as written, curve(n, {parallel: true}) against
+// curve(n) (each allocating its array: the parallel one on a SharedArrayBuffer that every thread
+// writes, and faults in, itself); and the serial curve into an ordinary preallocated array against
+// the parallel one into a SharedArrayBuffer array (both copy each chunk out of a core's memory; the
+// helpers write the shared array directly). The serial curve in place (allocateCurve) is timed
+// beside them. Preallocated arrays are bound by the memory's write bandwidth, measured here as one
+// thread and as every thread filling its share of one shared array.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as L from "@lrsched/ts-api";

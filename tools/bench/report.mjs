@@ -141,7 +141,8 @@ export function renderReport(run) {
       "ordinary preallocated Float32Array with the parallel curve into a SharedArrayBuffer Float32Array (both copy each chunk " +
       "out of a core's memory; the helpers write the shared array directly). `serial in place` is the serial curve into an " +
       "allocateCurve array, the fastest single-thread path, for reference. " +
-      `Target: ≥ ${PARALLEL_LIMIT}x fresh on two cores or more, and the parallel curve identical to the serial one, byte for byte.`, "",
+      `Targets: ≥ ${PARALLEL_LIMIT}x, fresh and into an array, on two cores or more, and the parallel curve identical to the ` +
+      "serial one, byte for byte.", "",
       table(["schedule", "serial fresh", "parallel fresh", "speed-up", "serial into an array", "parallel into an array", "speed-up",
         "memory allows", "serial in place", "parallel ÷ serial in place", "identical"],
         parallel.cases.map((r) => [r.label, ns(r.ns.serialFresh), ns(r.ns.parallelFresh), x(r.speedupFresh), ns(r.ns.serialOut),
