@@ -13,6 +13,12 @@ const MARK_COLOR = "#7a7a7a";
  * @typedef {{ step: number, label: string } | { lr: number, label: string }} Mark
  */
 
+/** A mark across the chart at `step`. */
+export const markAt = (step, label) => ({ step, label });
+
+/** A mark along the chart at the rate `lr`. */
+export const markLevel = (lr, label) => ({ lr, label });
+
 /** The chart points of a schedule's first `steps` steps, reduced as `lrsched plot` reduces them. */
 export function linePointsOf(schedule, steps, width = SIZE.width) {
   return linePoints(bucketize(schedule, { start: 0, steps, every: 1 }, width));

@@ -4,13 +4,12 @@
 import { TRANSFORMERS_METRIC_NAMES, TRANSFORMERS_NAMES, fromSpec } from "@lrsched/ts-api";
 import { transformersScheduler } from "@lrsched/torch-compat";
 import { num, optionWords } from "../describe.mjs";
+import { markAt as at, markLevel as level } from "../draw.mjs";
 import { drops, metricRates, ratesSchedule } from "../recorded.mjs";
 
 const LR = 0.1;
 const STEPS = 1000;
 const WARMUP = 100;
-const at = (step, label) => ({ step, label });
-const level = (lr, label) => ({ lr, label });
 const warm = (s) => (s.numWarmupSteps > 0 ? [at(s.numWarmupSteps, "warm-up end")] : []);
 
 /** Extra get_scheduler arguments per name, and the marks they imply. */

@@ -1,9 +1,8 @@
 // One picture per schedule type of `lrsched list`, from a spec as `lrsched plot --spec` reads it.
 import { fromSpec } from "@lrsched/ts-api";
 import { num, optionWords, periodEnds } from "../describe.mjs";
+import { markAt as at, markLevel as level } from "../draw.mjs";
 
-const at = (step, label) => ({ step, label });
-const level = (lr, label) => ({ lr, label });
 
 /** Each entry: the spec, how many steps to draw, and the marks its options imply. */
 const ENTRIES = [

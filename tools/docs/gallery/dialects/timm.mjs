@@ -3,12 +3,11 @@
 import { TIMM_CLASSES, fromTimm } from "@lrsched/ts-api";
 import { fromTimmConfig } from "@lrsched/torch-compat";
 import { num, optionWords, periodEnds } from "../describe.mjs";
+import { markAt as at, markLevel as level } from "../draw.mjs";
 import { drops, metricRates, ratesSchedule } from "../recorded.mjs";
 
 const LR = 0.1;
 const EPOCHS = 100;
-const at = (step, label) => ({ step, label });
-const level = (lr, label) => ({ lr, label });
 const warm = (k) => (k.warmup_t > 0 ? [at(k.warmup_t, "warm-up end")] : []);
 
 /** Each class: its keyword arguments and the marks they imply. */

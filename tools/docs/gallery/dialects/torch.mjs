@@ -2,13 +2,12 @@
 // (as `lrsched plot --torch` reads it) stepped as PyTorch steps it, lr 0.1.
 import { TORCH_CLASSES, fromTorchConfig } from "@lrsched/torch-compat";
 import { optionWords, periodEnds, num } from "../describe.mjs";
+import { markAt as at, markLevel as level } from "../draw.mjs";
 import { drops, metricRates, ratesSchedule, recordRates } from "../recorded.mjs";
 
 const LR = 0.1;
 const EPOCHS = 100;
 const target = (name) => `torch.optim.lr_scheduler.${name}`;
-const at = (step, label) => ({ step, label });
-const level = (lr, label) => ({ lr, label });
 
 /** Each class: its config's arguments, epochs to draw, and the marks they imply. */
 const CLASSES = {
