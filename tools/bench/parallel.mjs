@@ -62,6 +62,8 @@ export function measureParallel({ steps, rounds: n }, log) {
   const plain = new Float32Array(steps).fill(0.1);
   const shared = new Float32Array(new SharedArrayBuffer(steps * 4)).fill(0.1);
   const inPlace = L.allocateCurve(steps).fill(0.1);
+  const floor = threads > 1 ? measureWriteFloor(steps, threads, n) : undefined;
+  if (floor) log(`write floor ${floor.one.toFixed(3)} ns/step on one thread, ${floor.every.toFixed(3)} on ${threads}`);
   const results = [];
   for (const c of PARALLEL_CASES) {
     const s = c.make(steps);
@@ -76,23 +78,18 @@ export function measureParallel({ steps, rounds: n }, log) {
     for (const f of Object.values(fns)) timeOnce(f);
     const ms = rounds(fns, { rounds: n, warm: 0 });
     const identical = Buffer.from(plain.buffer).equals(Buffer.from(shared.buffer));
+    const ns = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, nsPer(median(v), steps)]));
     const r = {
-      id: c.id, label: c.label, identical,
-      ns: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, nsPer(median(v), steps)])),
+      id: c.id, label: c.label, identical, ns,
       speedupOut: pairedRatio(ms.serialOut, ms.parallelOut),
       // the best any split can do into a preallocated array: the serial time over the write floor
-      maxOut: undefined,
+      maxOut: floor && ns.serialOut / floor.every,
       speedupFresh: pairedRatio(ms.serialFresh, ms.parallelFresh),
       vsInPlace: pairedRatio(ms.serialInPlace, ms.parallelOut),
     };
     results.push(r);
     log(`parallel ${c.id.padEnd(10)} ${threads} threads: ${r.speedupFresh.toFixed(2)}x fresh, ${r.speedupOut.toFixed(2)}x into an array` +
       `${identical ? "" : " (NOT identical to serial)"}`);
-  }
-  const floor = threads > 1 ? measureWriteFloor(steps, threads, n) : undefined;
-  if (floor) {
-    for (const r of results) r.maxOut = r.ns.serialOut / floor.every;
-    log(`write floor ${floor.one.toFixed(3)} ns/step on one thread, ${floor.every.toFixed(3)} on ${threads}`);
   }
   return { steps, rounds: n, threads, cores: availableParallelism(), cases: results, floor };
 }
